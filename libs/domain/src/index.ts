@@ -1,0 +1,49 @@
+export { idPrefix, makeId } from './ids.js'
+export type {
+  AccountId,
+  Brand,
+  OrgId,
+  PlanId,
+  RepId,
+  ScenarioId,
+  TerritoryId,
+  UnitId,
+  UnitLayerId,
+  UserId,
+} from './ids.js'
+export { createRng, cumulativeWeights } from './rng.js'
+export type { Rng } from './rng.js'
+export {
+  Account,
+  BBox,
+  Industry,
+  LonLat,
+  Plan,
+  PublicUser,
+  Rep,
+  Role,
+  Scenario,
+  ScenarioStatus,
+  SizeBand,
+  TerritoryRecord,
+  TerritoryTargets,
+  Unit,
+  UnitAdjacency,
+  industries,
+  products,
+  roles,
+  scenarioStatuses,
+  sizeBands,
+} from './model.js'
+export type { Product } from './model.js'
+export {
+  PLAN_SCHEMA_VERSION,
+  initPlanDoc,
+  planDocMaps,
+  planDocName,
+  readPlanState,
+} from './plan-doc.js'
+export type { PlanDocMaps, PlanState } from './plan-doc.js'
+export { hexToRgb, territoryColor } from './palette.js'
+export { err, ok } from './errors.js'
+export type { ErrorCode, Result } from './errors.js'
