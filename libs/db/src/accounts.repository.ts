@@ -1,0 +1,141 @@
+import { type Kysely, sql } from 'kysely'
+import type { Account, BBox } from '@tessera/domain'
+import { insertColumns } from './bulk.js'
+import type { AccountRow, Database } from './schema.js'
+
+export async function insertAccounts(
+  db: Kysely<Database>,
+  orgId: string,
+  layerId: string,
+  accounts: readonly Account[],
+): Promise<number> {
+  return insertColumns(db, 'accounts', [
+    { name: 'id', type: 'text', values: accounts.map((a) => a.id) },
+    { name: 'org_id', type: 'text', values: accounts.map(() => orgId) },
+    { name: 'external_id', type: 'text', values: accounts.map((a) => a.externalId) },
+    { name: 'name', type: 'text', values: accounts.map((a) => a.name) },
+    { name: 'industry', type: 'text', values: accounts.map((a) => a.industry) },
+    { name: 'size_band', type: 'text', values: accounts.map((a) => a.sizeBand) },
+    { name: 'lon', type: 'float8', values: accounts.map((a) => a.location[0]) },
+    { name: 'lat', type: 'float8', values: accounts.map((a) => a.location[1]) },
+    { name: 'layer_id', type: 'text', values: accounts.map((a) => (a.unitId ? layerId : null)) },
+    { name: 'unit_id', type: 'text', values: accounts.map((a) => a.unitId) },
+    { name: 'annual_revenue', type: 'float8', values: accounts.map((a) => a.annualRevenue) },
+    { name: 'potential', type: 'float8', values: accounts.map((a) => a.potential) },
+    { name: 'workload_minutes', type: 'float8', values: accounts.map((a) => a.workloadMinutes) },
+  ])
+}
+
+/** Monthly sales in columns (one entry per account-month), as the demo generator makes them. */
+export interface SalesColumns {
+  accountId: readonly string[]
+  month: readonly string[]
+  amount: ArrayLike<number>
+}
+
+export async function insertSales(db: Kysely<Database>, sales: SalesColumns): Promise<number> {
+  return insertColumns(
+    db,
+    'sales_history',
+    [
+      { name: 'account_id', type: 'text', values: sales.accountId },
+      { name: 'month', type: 'date', values: sales.month },
+      { name: 'amount', type: 'float8', values: sales.amount },
+    ],
+    { chunkSize: 50_000 },
+  )
+}
+
+export interface AccountsPage {
+  accounts: Account[]
+  /** True when more accounts lie in the box than `limit`; the client should zoom in. */
+  truncated: boolean
+}
+
+/**
+ * Accounts inside a bounding box, biggest potential first so a truncated page still shows
+ * what matters. A box that crosses the antimeridian (west > east) is not accepted by `BBox`.
+ */
+export async function accountsInBBox(
+  db: Kysely<Database>,
+  orgId: string,
+  bbox: BBox,
+  limit: number,
+): Promise<AccountsPage> {
+  const [west, south, east, north] = bbox
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('lat', '>=', south)
+    .where('lat', '<=', north)
+    .where('lon', '>=', west)
+    .where('lon', '<=', east)
+    .orderBy('potential', 'desc')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute()
+  return { accounts: rows.slice(0, limit).map(toAccount), truncated: rows.length > limit }
+}
+
+export async function countAccounts(db: Kysely<Database>, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export interface UnitAccountStats {
+  unitId: string
+  accounts: number
+  potential: number
+  revenue: number
+  workloadMinutes: number
+}
+
+/** Per-unit account totals for a layer: what the map colours and tooltips need. */
+export async function unitAccountStats(
+  db: Kysely<Database>,
+  orgId: string,
+  layerId: string,
+): Promise<UnitAccountStats[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .select([
+      'unit_id',
+      sql<string>`count(*)`.as('n'),
+      sql<number>`sum(potential)`.as('potential'),
+      sql<number>`sum(annual_revenue)`.as('revenue'),
+      sql<number>`sum(workload_minutes)`.as('workload'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('layer_id', '=', layerId)
+    .where('unit_id', 'is not', null)
+    .groupBy('unit_id')
+    .orderBy('unit_id')
+    .execute()
+  return rows.map((r) => ({
+    unitId: r.unit_id as string,
+    accounts: Number(r.n),
+    potential: Number(r.potential),
+    revenue: Number(r.revenue),
+    workloadMinutes: Number(r.workload),
+  }))
+}
+
+function toAccount(r: AccountRow): Account {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    name: r.name,
+    industry: r.industry,
+    sizeBand: r.size_band,
+    location: [r.lon, r.lat],
+    unitId: r.unit_id,
+    annualRevenue: r.annual_revenue,
+    potential: r.potential,
+    workloadMinutes: r.workload_minutes,
+  }
+}

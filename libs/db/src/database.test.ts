@@ -1,0 +1,38 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { DatabaseOpenError, openDatabase } from './database.js'
+import { migrateToLatest } from './migrate.js'
+
+describe('openDatabase', () => {
+  const dirs: string[] = []
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true })
+  })
+
+  it('names an unreachable PostgreSQL server in one line, without the password', async () => {
+    const error = await openDatabase({ databaseUrl: 'postgres://u:secret@127.0.0.1:1/x', dataDir: '' }).catch((e) => e)
+    expect(error).toBeInstanceOf(DatabaseOpenError)
+    expect(error.message).toMatch(/cannot reach the database at postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/x: .*ECONNREFUSED/)
+    expect(error.message).not.toContain('secret')
+  })
+
+  it('keeps PGlite data across reopen and refuses a second opener of the same directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tessera-db-'))
+    dirs.push(dir)
+    const first = await openDatabase({ dataDir: dir })
+    await migrateToLatest(first.db)
+    await first.db.insertInto('organizations').values({ id: 'org_x', name: 'Kept' }).execute()
+    const second = await openDatabase({ dataDir: dir }).catch((e) => e)
+    expect(second).toBeInstanceOf(DatabaseOpenError)
+    expect(second.message).toContain('is in use by another Tessera process')
+    await first.close()
+
+    const reopened = await openDatabase({ dataDir: dir })
+    const rows = await sql<{ name: string }>`select name from organizations`.execute(reopened.db)
+    expect(rows.rows).toEqual([{ name: 'Kept' }])
+    await reopened.close()
+  }, 60_000)
+})

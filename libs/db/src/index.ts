@@ -1,0 +1,47 @@
+export { DatabaseOpenError, openDatabase } from './database.js'
+export type { DatabaseConfig, DatabaseHandle } from './database.js'
+export { MigrationError, migrateToLatest } from './migrate.js'
+export type {
+  AccountRow,
+  Database,
+  NewUser,
+  RepRow,
+  ScenarioRow,
+  UserRow,
+} from './schema.js'
+export { insertColumns } from './bulk.js'
+export {
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  insertOrganization,
+  insertUser,
+  listUsers,
+} from './users.repository.js'
+export { deleteExpiredSessions, deleteSession, findSessionUser, insertSession } from './sessions.repository.js'
+export { insertReps, listReps } from './reps.repository.js'
+export { findUnitLayer, insertUnitLayer, listAdjacency, listUnits } from './units.repository.js'
+export type { UnitLayerInfo } from './units.repository.js'
+export {
+  accountsInBBox,
+  countAccounts,
+  insertAccounts,
+  insertSales,
+  unitAccountStats,
+} from './accounts.repository.js'
+export type { AccountsPage, SalesColumns, UnitAccountStats } from './accounts.repository.js'
+export {
+  findPlan,
+  findScenario,
+  insertPlan,
+  insertScenario,
+  listPlans,
+  listScenarios,
+  setPublishedScenario,
+} from './plans.repository.js'
+export { appendYjsUpdates, loadYjsDoc, writeYjsSnapshot } from './yjs.repository.js'
+export type { StoredDoc } from './yjs.repository.js'
+export { listAudit, recordAudit } from './audit.repository.js'
+export type { AuditEntry } from './audit.repository.js'
+export { testBackends } from './testing.js'
+export type { TestBackend } from './testing.js'

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration'
+import * as initial from './2026-11-27T1000-initial.js'
+
+/**
+ * Every migration, keyed by its timestamped name. Kept in code (not read from a folder at
+ * run time) so the bundled server carries them; the names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T1000-initial': initial,
+}

@@ -1,0 +1,217 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * The kysely database type. Timestamps are `timestamptz` read as `Date`; money and
+ * measures are `double precision` so pg and PGlite both return JS numbers (pg returns
+ * `numeric` and `bigint` as strings — STACK.md pitfall 12).
+ */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type Json<T> = ColumnType<T, string, string>
+
+export interface OrganizationsTable {
+  id: string
+  name: string
+  created_at: CreatedAt
+}
+
+export interface UsersTable {
+  id: string
+  org_id: string
+  email: string
+  display_name: string
+  password_hash: string
+  role: 'admin' | 'manager' | 'planner' | 'rep'
+  rep_id: string | null
+  created_at: CreatedAt
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a leaked table does not leak live sessions. */
+  id: string
+  user_id: string
+  created_at: CreatedAt
+  expires_at: Timestamp
+}
+
+export interface RepsTable {
+  id: string
+  org_id: string
+  name: string
+  email: string
+  home_city: string
+  home_lon: number
+  home_lat: number
+  industries: Json<string[]>
+  products: Json<string[]>
+  experience: number
+  weekly_capacity_minutes: number
+}
+
+export interface UnitLayersTable {
+  id: string
+  name: string
+  kind: string
+  created_at: CreatedAt
+}
+
+export interface UnitsTable {
+  layer_id: string
+  id: string
+  name: string
+  region: string
+  centroid_lon: number
+  centroid_lat: number
+  area_km2: number
+  perimeter_km: number
+}
+
+export interface UnitAdjacencyTable {
+  layer_id: string
+  a: string
+  b: string
+  shared_border_km: number
+  kind: 'border' | 'proximity'
+}
+
+export interface AccountsTable {
+  id: string
+  org_id: string
+  external_id: string
+  name: string
+  industry: string
+  size_band: 'small' | 'mid' | 'large' | 'enterprise'
+  lon: number
+  lat: number
+  layer_id: string | null
+  unit_id: string | null
+  annual_revenue: number
+  potential: number
+  workload_minutes: number
+}
+
+export interface SalesHistoryTable {
+  account_id: string
+  /** First day of the month. */
+  month: ColumnType<string, string, string>
+  amount: number
+}
+
+export interface PlansTable {
+  id: string
+  org_id: string
+  name: string
+  unit_layer_id: string
+  published_scenario_id: string | null
+  created_at: CreatedAt
+}
+
+export interface ScenariosTable {
+  id: string
+  plan_id: string
+  name: string
+  status: 'draft' | 'in_review' | 'approved' | 'published' | 'archived'
+  parent_id: string | null
+  effective_date: ColumnType<string | null, string | null | undefined, string | null>
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface YjsUpdatesTable {
+  id: ColumnType<string, never, never>
+  doc_name: string
+  update: Uint8Array
+  created_at: CreatedAt
+}
+
+export interface YjsSnapshotsTable {
+  doc_name: string
+  state: Uint8Array
+  /** The highest `yjs_updates.id` folded into `state`. */
+  last_update_id: ColumnType<string, string | number, string | number>
+  updated_at: Timestamp
+}
+
+export interface CommentsTable {
+  id: string
+  org_id: string
+  scenario_id: string | null
+  territory_id: string | null
+  unit_id: string | null
+  lon: number | null
+  lat: number | null
+  parent_id: string | null
+  author_id: string
+  body: Json<unknown>
+  resolved_at: Timestamp | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+  deleted_at: Timestamp | null
+}
+
+export interface TasksTable {
+  id: string
+  org_id: string
+  scenario_id: string | null
+  territory_id: string | null
+  unit_id: string | null
+  title: string
+  description: Json<unknown>
+  assignee_id: string | null
+  due_date: ColumnType<string | null, string | null | undefined, string | null>
+  status: 'todo' | 'in_progress' | 'done'
+  priority: 'low' | 'normal' | 'high'
+  created_by: string
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface ReviewsTable {
+  id: string
+  scenario_id: string
+  rep_id: string | null
+  reviewer_id: string | null
+  status: 'pending' | 'acknowledged' | 'objected' | 'approved' | 'rejected'
+  comment: string | null
+  created_at: CreatedAt
+  decided_at: Timestamp | null
+}
+
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>
+  org_id: string | null
+  actor_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string | null
+  details: Json<unknown>
+  created_at: CreatedAt
+}
+
+export interface Database {
+  organizations: OrganizationsTable
+  users: UsersTable
+  sessions: SessionsTable
+  reps: RepsTable
+  unit_layers: UnitLayersTable
+  units: UnitsTable
+  unit_adjacency: UnitAdjacencyTable
+  accounts: AccountsTable
+  sales_history: SalesHistoryTable
+  plans: PlansTable
+  scenarios: ScenariosTable
+  yjs_updates: YjsUpdatesTable
+  yjs_snapshots: YjsSnapshotsTable
+  comments: CommentsTable
+  tasks: TasksTable
+  reviews: ReviewsTable
+  audit_log: AuditLogTable
+}
+
+export type UserRow = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type RepRow = Selectable<RepsTable>
+export type AccountRow = Selectable<AccountsTable>
+export type ScenarioRow = Selectable<ScenariosTable>
+export type ScenarioUpdate = Updateable<ScenariosTable>
