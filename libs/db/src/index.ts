@@ -20,7 +20,7 @@ export {
 } from './users.repository.js'
 export { deleteExpiredSessions, deleteSession, findSessionUser, insertSession } from './sessions.repository.js'
 export { insertReps, listReps } from './reps.repository.js'
-export { findUnitLayer, insertUnitLayer, listAdjacency, listUnits } from './units.repository.js'
+export { findUnitLayer, findUnitLayerTopology, insertUnitLayer, listAdjacency, listUnits } from './units.repository.js'
 export type { UnitLayerInfo } from './units.repository.js'
 export {
   accountsInBBox,

@@ -33,7 +33,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     await insertOrganization(h.db, { id: 'org_1', name: 'Acme' })
     await insertUnitLayer(
       h.db,
-      { id: 'lyr_1', name: 'Test', kind: 'test' },
+      { id: 'lyr_1', name: 'Test', kind: 'test', topology: '{"type":"Topology"}', unitsObject: 'units' },
       [
         { id: 'A', name: 'Alpha', region: '01', centroid: [-100, 40], areaKm2: 10, perimeterKm: 12 },
         { id: 'B', name: 'Beta', region: '01', centroid: [-99, 40], areaKm2: 20, perimeterKm: 18 },

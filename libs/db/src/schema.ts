@@ -52,6 +52,8 @@ export interface UnitLayersTable {
   id: string
   name: string
   kind: string
+  topology: string
+  units_object: string
   created_at: CreatedAt
 }
 

@@ -11,11 +11,14 @@ export interface UnitLayerInfo {
 
 export async function insertUnitLayer(
   db: Kysely<Database>,
-  layer: UnitLayerInfo,
+  layer: UnitLayerInfo & { topology: string; unitsObject: string },
   units: readonly Unit[],
   adjacency: readonly UnitAdjacency[],
 ): Promise<void> {
-  await db.insertInto('unit_layers').values(layer).execute()
+  await db
+    .insertInto('unit_layers')
+    .values({ id: layer.id, name: layer.name, kind: layer.kind, topology: layer.topology, units_object: layer.unitsObject })
+    .execute()
   await insertColumns(db, 'units', [
     { name: 'layer_id', type: 'text', values: units.map(() => layer.id) },
     { name: 'id', type: 'text', values: units.map((u) => u.id) },
@@ -38,6 +41,19 @@ export async function insertUnitLayer(
 
 export async function findUnitLayer(db: Kysely<Database>, layerId: string): Promise<UnitLayerInfo | undefined> {
   return db.selectFrom('unit_layers').select(['id', 'name', 'kind']).where('id', '=', layerId).executeTakeFirst()
+}
+
+/** The layer's TopoJSON text and the name of its units object. */
+export async function findUnitLayerTopology(
+  db: Kysely<Database>,
+  layerId: string,
+): Promise<{ topology: string; unitsObject: string } | undefined> {
+  const row = await db
+    .selectFrom('unit_layers')
+    .select(['topology', 'units_object'])
+    .where('id', '=', layerId)
+    .executeTakeFirst()
+  return row && { topology: row.topology, unitsObject: row.units_object }
 }
 
 export async function listUnits(db: Kysely<Database>, layerId: string): Promise<Unit[]> {

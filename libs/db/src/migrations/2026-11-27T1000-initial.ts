@@ -57,6 +57,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
+    // The layer's geometry as TopoJSON text (shared arcs; served as is, parsed once per process).
+    .addColumn('topology', 'text', (c) => c.notNull())
+    // The TopoJSON object holding one geometry per unit, e.g. 'counties'.
+    .addColumn('units_object', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
 

@@ -1,0 +1,144 @@
+import { createServer, type RequestListener, type Server } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import type { AddressInfo } from 'node:net'
+import { pino, type Logger } from 'pino'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { sql } from 'kysely'
+import { GeometryCache } from '@tessera/api'
+import { type DatabaseHandle, deleteExpiredSessions, migrateToLatest, openDatabase } from '@tessera/db'
+import type { Config } from './config.js'
+import { createRequestHandler, createUpgradeHandler } from './http.js'
+
+export interface StartOptions {
+  /** Loads demo data into an empty database; returns the demo logins to print. */
+  seedIfEmpty?: (handle: DatabaseHandle, log: Logger) => Promise<void>
+  log?: Logger
+  /** Where the built web app lives; defaults to apps/web/dist beside this app. */
+  webDist?: string
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  db: DatabaseHandle
+  close(): Promise<void>
+}
+
+/** A start-up failure meant for the person at the terminal: printed as one line. */
+export class StartupError extends Error {
+  override name = 'StartupError'
+}
+
+/**
+ * The composition root's body: take the port first (so a second `npm start` fails before it
+ * touches the data directory), then open and migrate the database, seed it if empty, and
+ * only then answer requests. Everything is built here and passed in; nothing is global.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? pino({ level: config.LOG_LEVEL })
+  let ready: RequestListener | undefined
+  const server = createServer((req, res) => {
+    if (ready) return ready(req, res)
+    res.statusCode = 503
+    res.setHeader('Retry-After', '2')
+    res.end('Tessera is starting.\n')
+  })
+  await listen(server, config.PORT)
+  const port = (server.address() as AddressInfo).port
+
+  let db: DatabaseHandle
+  try {
+    db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
+  } catch (error) {
+    await closeServer(server)
+    throw new StartupError((error as Error).message)
+  }
+  const sweep = setInterval(() => void deleteExpiredSessions(db.db, new Date()).catch(() => undefined), 3_600_000)
+  sweep.unref()
+  const fail = async (message: string): Promise<never> => {
+    clearInterval(sweep)
+    await db.close().catch(() => undefined)
+    await closeServer(server)
+    throw new StartupError(message)
+  }
+  try {
+    const applied = await migrateToLatest(db.db)
+    if (applied.length > 0) log.info({ applied }, 'database migrated')
+  } catch (error) {
+    return fail((error as Error).message)
+  }
+  if (options.seedIfEmpty) {
+    try {
+      await options.seedIfEmpty(db, log)
+    } catch (error) {
+      return fail(`loading the demo data failed: ${(error as Error).message}`)
+    }
+  }
+
+  const webDist = options.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
+  ready = createRequestHandler({
+    log,
+    webDist,
+    api: {
+      db: db.db,
+      now: () => new Date(),
+      geometry: new GeometryCache(db.db),
+      // 5 failed sign-ins per client address and email per 15 minutes.
+      loginLimiter: new RateLimiterMemory({ points: 5, duration: 15 * 60 }),
+      sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
+      sessionSecret: config.SESSION_SECRET,
+    },
+    health: async () => {
+      await sql`select 1`.execute(db.db)
+      return { ok: true, database: db.kind }
+    },
+  })
+  server.on('upgrade', createUpgradeHandler())
+
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    db,
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(sweep)
+        await closeServer(server)
+        await db.close()
+      })()),
+  }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening)
+      reject(
+        new StartupError(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} is already in use (is Tessera already running?); stop that process or set PORT to a free port`
+            : error.code === 'EACCES'
+              ? `not allowed to listen on port ${port}; choose a port above 1024 with PORT`
+              : `cannot listen on port ${port}: ${error.message}`,
+        ),
+      )
+    }
+    const onListening = () => {
+      server.off('error', onError)
+      resolve()
+    }
+    server.once('error', onError)
+    server.once('listening', onListening)
+    server.listen(port)
+  })
+}
+
+/** Stops accepting connections, lets in-flight requests finish for a moment, then cuts the rest. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve()
+    server.close(() => resolve())
+    server.closeIdleConnections()
+    setTimeout(() => server.closeAllConnections(), 3_000).unref()
+  })
+}

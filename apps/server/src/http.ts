@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { existsSync } from 'node:fs'
+import compression from 'compression'
+import sirv from 'sirv'
+import { createHTTPHandler } from '@trpc/server/adapters/standalone'
+import { type ApiDeps, appRouter, createContextFactory } from '@tessera/api'
+import { parseDocName } from '@tessera/collab'
+import type { Logger } from 'pino'
+
+export interface HttpDeps {
+  api: ApiDeps
+  webDist: string
+  log: Logger
+  /** Liveness details for /healthz. */
+  health: () => Promise<{ ok: boolean; database: string }>
+}
+
+/** Queries whose answers change only when a layer is rebuilt: let the browser keep them a while. */
+const CACHEABLE = new Set(['geo.layer', 'geo.adjacency'])
+
+/**
+ * The one request handler behind the one port: `/healthz`, `/trpc/*`, and the built web
+ * app with an SPA fallback. Responses are gzip/brotli-compressed when the client accepts it.
+ */
+export function createRequestHandler(deps: HttpDeps) {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: createContextFactory(deps.api),
+    responseMeta: ({ paths, errors, type }) =>
+      type === 'query' && errors.length === 0 && paths?.every((p) => CACHEABLE.has(p))
+        ? { headers: { 'cache-control': 'private, max-age=300' } }
+        : { headers: { 'cache-control': 'no-store' } },
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error.cause ?? error, path }, 'tRPC error')
+    },
+  })
+  const compress = compression({ threshold: 1024 })
+  const hasWeb = existsSync(deps.webDist)
+  const serveStatic = hasWeb
+    ? sirv(deps.webDist, {
+        single: true,
+        gzip: true,
+        brotli: true,
+        etag: true,
+        // Hashed asset names never change; index.html must always be revalidated.
+        setHeaders: (res, pathname) =>
+          res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      })
+    : undefined
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const url = req.url ?? '/'
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    if (url === '/healthz' || url.startsWith('/healthz?')) {
+      void deps.health().then(
+        (h) => sendJson(res, h.ok ? 200 : 503, h),
+        () => sendJson(res, 503, { ok: false, database: 'unreachable' }),
+      )
+      return
+    }
+    if (url.startsWith('/trpc/')) {
+      compress(req as never, res as never, () => void trpc(req, res))
+      return
+    }
+    if (url.startsWith('/yjs/') || url.startsWith('/socket.io')) {
+      sendJson(res, 501, { error: 'This endpoint is reserved for live collaboration and is not enabled yet.' })
+      return
+    }
+    if (!serveStatic) {
+      res.statusCode = 503
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+      res.end('The web app is not built. Run `npm start` (it builds first) or `npx nx run web:build`.\n')
+      return
+    }
+    compress(req as never, res as never, () => serveStatic(req, res))
+  }
+}
+
+/**
+ * WebSocket upgrades: `/yjs/<doc>` (the Yjs hub) and `/socket.io` are reserved for the
+ * collaboration backbone; until it is wired, refuse them cleanly instead of hanging.
+ */
+export function createUpgradeHandler() {
+  return (req: IncomingMessage, socket: Duplex): void => {
+    const url = req.url ?? '/'
+    const status = url.startsWith('/yjs/')
+      ? parseDocName(url)
+        ? '501 Not Implemented'
+        : '400 Bad Request'
+      : url.startsWith('/socket.io')
+        ? '501 Not Implemented'
+        : '404 Not Found'
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(JSON.stringify(body))
+}

@@ -1,0 +1,194 @@
+import { createServer } from 'node:net'
+import { gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pino } from 'pino'
+import WebSocket from 'ws'
+import { seedDemoIfEmpty } from '@tessera/demo-data'
+import { type RunningServer, StartupError, startServer } from './app.js'
+import { type Config, loadConfig } from './config.js'
+
+/** The real server on a free port, on in-memory PGlite with a small real demo. */
+function testConfig(env: Record<string, string> = {}): Config {
+  const r = loadConfig({ PORT: '0', DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env })
+  if (!r.ok) throw new Error(r.message)
+  return r.config
+}
+
+async function trpc(
+  server: RunningServer,
+  path: string,
+  opts: { input?: unknown; cookie?: string; mutation?: boolean; headers?: Record<string, string> } = {},
+) {
+  const url = new URL(`/trpc/${path}`, server.url)
+  const headers: Record<string, string> = { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers }
+  let res: Response
+  if (opts.mutation) {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(opts.input ?? null),
+    })
+  } else {
+    if (opts.input !== undefined) url.searchParams.set('input', JSON.stringify(opts.input))
+    res = await fetch(url, { headers })
+  }
+  const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string; data: { code: string } } }
+  return { res, data: body.result?.data as any, error: body.error } // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+describe('server', () => {
+  let server: RunningServer
+  let cookie = ''
+
+  beforeAll(async () => {
+    server = await startServer(testConfig(), {
+      log: pino({ level: 'silent' }),
+      seedIfEmpty: async (h) => void (await seedDemoIfEmpty(h.db, { accounts: 3_000 })),
+    })
+  }, 180_000)
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('answers /healthz', async () => {
+    const res = await fetch(`${server.url}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true, database: 'pglite' })
+  })
+
+  it('refuses data to an anonymous caller', async () => {
+    const { res, error } = await trpc(server, 'plans.list')
+    expect(res.status).toBe(401)
+    expect(error?.message).toBe('Please sign in.')
+    expect((await trpc(server, 'auth.me')).data).toBeNull()
+  })
+
+  it('gives the same answer for an unknown email and a wrong password', async () => {
+    const a = await trpc(server, 'auth.login', { mutation: true, input: { email: 'nobody@x.dev', password: 'nope' } })
+    const b = await trpc(server, 'auth.login', {
+      mutation: true,
+      input: { email: 'planner@demo.tessera.dev', password: 'wrong' },
+    })
+    expect(a.res.status).toBe(401)
+    expect(b.res.status).toBe(401)
+    expect(a.error?.message).toBe('Wrong email or password.')
+    expect(b.error?.message).toBe(a.error?.message)
+    expect(a.res.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('rejects malformed input with a clear message', async () => {
+    const { res, error } = await trpc(server, 'auth.login', { mutation: true, input: { email: '', password: 'x' } })
+    expect(res.status).toBe(400)
+    expect(error?.message).toContain('Enter your email.')
+  })
+
+  it('logs the planner in with an httpOnly SameSite cookie', async () => {
+    const { res, data } = await trpc(server, 'auth.login', {
+      mutation: true,
+      input: { email: 'Planner@Demo.Tessera.dev', password: 'tessera-demo' },
+    })
+    expect(res.status).toBe(200)
+    expect(data).toMatchObject({ role: 'planner', displayName: 'Pat Planner' })
+    const setCookie = res.headers.get('set-cookie') ?? ''
+    expect(setCookie).toMatch(/tessera_session=[\w-]+/)
+    expect(setCookie).toContain('HttpOnly')
+    expect(setCookie).toContain('SameSite=Lax')
+    cookie = setCookie.split(';')[0]!
+    expect((await trpc(server, 'auth.me', { cookie })).data).toMatchObject({ email: 'planner@demo.tessera.dev' })
+  })
+
+  it('serves the demo plan: 40 territories in 8 regions covering every county', async () => {
+    const plans = (await trpc(server, 'plans.list', { cookie })).data
+    expect(plans).toHaveLength(1)
+    const published = plans[0].scenarios.find((s: { status: string }) => s.status === 'published')
+    expect(plans[0].publishedScenarioId).toBe(published.id)
+    const { data } = await trpc(server, 'plans.scenario', { cookie, input: { scenarioId: published.id } })
+    const kinds = data.plan.territories.map((t: { kind: string }) => t.kind)
+    expect(kinds.filter((k: string) => k === 'territory')).toHaveLength(40)
+    expect(kinds.filter((k: string) => k === 'region')).toHaveLength(8)
+    expect(Object.keys(data.plan.assignments).length).toBeGreaterThan(3_000)
+    const missing = await trpc(server, 'plans.scenario', { cookie, input: { scenarioId: 'scn_nope' } })
+    expect(missing.res.status).toBe(404)
+  })
+
+  it('serves layer geometry as compressed, cacheable TopoJSON', async () => {
+    const url = new URL('/trpc/geo.layer', server.url)
+    url.searchParams.set('input', JSON.stringify({ layerId: 'lyr_us_counties' }))
+    const res = await fetch(url, { headers: { cookie, 'accept-encoding': 'gzip' }, decompress: false } as RequestInit)
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(res.headers.get('cache-control')).toBe('private, max-age=300')
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString())
+    const topology = body.result.data.topology
+    expect(topology.type).toBe('Topology')
+    expect(topology.objects.counties.geometries.length).toBeGreaterThan(3_000)
+    expect(topology.objects.states).toBeDefined()
+  })
+
+  it('returns accounts in a bounding box, biggest potential first', async () => {
+    const { data } = await trpc(server, 'accounts.inBBox', { cookie, input: { bbox: [-125, 24, -66, 50], limit: 50 } })
+    expect(data.accounts).toHaveLength(50)
+    expect(data.truncated).toBe(true)
+    expect(data.accounts[0].potential).toBeGreaterThanOrEqual(data.accounts[49].potential)
+    const bad = await trpc(server, 'accounts.inBBox', { cookie, input: { bbox: [10, 50, -10, 40] } })
+    expect(bad.res.status).toBe(400)
+    expect((await trpc(server, 'reps.list', { cookie })).data).toHaveLength(40)
+  })
+
+  it('rate-limits repeated failed sign-ins for one email', async () => {
+    const attempt = () =>
+      trpc(server, 'auth.login', { mutation: true, input: { email: 'manager@demo.tessera.dev', password: 'bad' } })
+    for (let i = 0; i < 5; i++) expect((await attempt()).res.status).toBe(401)
+    const limited = await attempt()
+    expect(limited.res.status).toBe(429)
+    expect(limited.error?.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./)
+    // Even the right password waits until the window passes.
+    const right = await trpc(server, 'auth.login', {
+      mutation: true,
+      input: { email: 'manager@demo.tessera.dev', password: 'tessera-demo' },
+    })
+    expect(right.res.status).toBe(429)
+  })
+
+  it('refuses websocket upgrades on the reserved paths cleanly', async () => {
+    const upgrade = (path: string) =>
+      new Promise<number>((resolve) =>
+        new WebSocket(`${server.url.replace('http', 'ws')}${path}`).on('unexpected-response', (_req, res) =>
+          resolve(res.statusCode ?? 0),
+        ),
+      )
+    expect(await upgrade('/yjs/scenario:x')).toBe(501)
+    expect(await upgrade('/yjs/../../etc/passwd')).toBe(400)
+    expect(await upgrade('/elsewhere')).toBe(404)
+  })
+
+  it('logs out and forgets the session', async () => {
+    expect((await trpc(server, 'auth.logout', { cookie, mutation: true })).res.status).toBe(200)
+    expect((await trpc(server, 'auth.me', { cookie })).data).toBeNull()
+  })
+
+  it('stops with one clear line when the port is taken', async () => {
+    const error = await startServer(testConfig({ PORT: String(server.port) }), { log: pino({ level: 'silent' }) }).catch(
+      (e) => e,
+    )
+    expect(error).toBeInstanceOf(StartupError)
+    expect(error.message).toBe(
+      `port ${server.port} is already in use (is Tessera already running?); stop that process or set PORT to a free port`,
+    )
+  })
+})
+
+describe('start-up failures', () => {
+  it('names an unreachable database', async () => {
+    const free = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, () => {
+        const port = (s.address() as { port: number }).port
+        s.close(() => resolve(port))
+      })
+    })
+    const error = await startServer(testConfig({ DATABASE_URL: `postgres://postgres@127.0.0.1:${free}/x` }), {
+      log: pino({ level: 'silent' }),
+    }).catch((e) => e)
+    expect(error).toBeInstanceOf(StartupError)
+    expect(error.message).toMatch(/^cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:\d+\/x: /)
+  })
+})

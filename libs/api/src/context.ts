@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Kysely } from 'kysely'
+import { type Database, findSessionUser } from '@tessera/db'
+import type { PublicUser } from '@tessera/domain'
+import type { RateLimiterAbstract } from 'rate-limiter-flexible'
+import { readSessionToken, sessionIdOf } from './session-cookie.js'
+import type { GeometryCache } from './geometry-cache.js'
+
+/** Everything the routers need, built once in the server's composition root. */
+export interface ApiDeps {
+  db: Kysely<Database>
+  now: () => Date
+  geometry: GeometryCache
+  /** Counts failed sign-ins per client and email. */
+  loginLimiter: RateLimiterAbstract
+  sessionTtlSeconds: number
+  /** Optional pepper for stored session ids (SESSION_SECRET). */
+  sessionSecret?: string | undefined
+}
+
+export interface Context extends ApiDeps {
+  req: IncomingMessage
+  res: ServerResponse
+  user: PublicUser | null
+  sessionId: string | null
+}
+
+export function createContextFactory(deps: ApiDeps) {
+  return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {
+    const token = readSessionToken(req)
+    const sessionId = token ? sessionIdOf(token, deps.sessionSecret) : null
+    const row = sessionId ? await findSessionUser(deps.db, sessionId, deps.now()) : undefined
+    const user: PublicUser | null = row
+      ? {
+          id: row.id,
+          orgId: row.org_id,
+          email: row.email,
+          displayName: row.display_name,
+          role: row.role,
+          repId: row.rep_id,
+        }
+      : null
+    return { ...deps, req, res, user, sessionId: user ? sessionId : null }
+  }
+}

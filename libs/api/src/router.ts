@@ -1,0 +1,17 @@
+import { accountsRouter } from './routers/accounts.router.js'
+import { authRouter } from './routers/auth.router.js'
+import { geoRouter } from './routers/geo.router.js'
+import { plansRouter } from './routers/plans.router.js'
+import { repsRouter } from './routers/reps.router.js'
+import { router } from './trpc.js'
+
+export const appRouter = router({
+  auth: authRouter,
+  plans: plansRouter,
+  geo: geoRouter,
+  accounts: accountsRouter,
+  reps: repsRouter,
+})
+
+/** The API's type, imported (type-only) by the web app for end-to-end typing. */
+export type AppRouter = typeof appRouter

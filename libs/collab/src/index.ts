@@ -1,0 +1,3 @@
+export { CloseCode } from './close-codes.js'
+export { parseDocName } from './doc-name.js'
+export type { DocRef } from './doc-name.js'

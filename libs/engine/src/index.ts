@@ -1,0 +1,2 @@
+export { territoryTotals } from './territory-totals.js'
+export type { TerritoryTotals, UnitTotals } from './territory-totals.js'

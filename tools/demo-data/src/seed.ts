@@ -1,0 +1,184 @@
+import * as Y from 'yjs'
+import { type Kysely, sql } from 'kysely'
+import {
+  type Database,
+  countUsers,
+  insertAccounts,
+  insertOrganization,
+  insertPlan,
+  insertReps,
+  insertSales,
+  insertScenario,
+  insertUnitLayer,
+  insertUser,
+  listUsers,
+  migrateToLatest,
+  recordAudit,
+  setPublishedScenario,
+  writeYjsSnapshot,
+} from '@tessera/db'
+import { hashPassword } from '@tessera/api'
+import { initPlanDoc, planDocName } from '@tessera/domain'
+import type { DemoDataset } from './index.js'
+import { generateDemoData, loadDemoInputs } from './index.js'
+
+export const DEMO_ORG_ID = 'org_demo'
+/** Printed at start and in the README: this is demo data on the user's own machine. */
+export const DEMO_PASSWORD = 'tessera-demo'
+export const DEMO_SEED = 20_271
+export const DEMO_AS_OF_MONTH = '2026-10-01'
+export const DEMO_PLAN_ID = 'pln_demo'
+export const DEMO_PUBLISHED_SCENARIO_ID = 'scn_demo_published'
+export const DEMO_DRAFT_SCENARIO_ID = 'scn_demo_draft'
+
+const demoUsers = [
+  { id: 'usr_demo_admin', email: 'admin@demo.tessera.dev', name: 'Alex Admin', role: 'admin' },
+  { id: 'usr_demo_manager', email: 'manager@demo.tessera.dev', name: 'Morgan Manager', role: 'manager' },
+  { id: 'usr_demo_planner', email: 'planner@demo.tessera.dev', name: 'Pat Planner', role: 'planner' },
+  { id: 'usr_demo_rep', email: 'rep@demo.tessera.dev', name: '', role: 'rep' },
+] as const
+
+export interface SeedOptions {
+  accounts?: number
+  seed?: number
+  onProgress?: (message: string) => void
+}
+
+export interface SeedReport {
+  ms: number
+  accounts: number
+  salesRows: number
+  units: number
+}
+
+/**
+ * Writes a generated dataset as the demo organization, in one transaction: a failure half
+ * way leaves the database empty (and the next start tries again), never half-seeded.
+ */
+export async function seedDemo(
+  db: Kysely<Database>,
+  data: DemoDataset,
+  topologyJson: string,
+  onProgress: (message: string) => void = () => undefined,
+): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  await db.transaction().execute(async (trx) => {
+    await insertOrganization(trx, { id: DEMO_ORG_ID, name: 'Acme Field Sales (demo)' })
+    onProgress(`demo: ${data.units.length} units`)
+    await insertUnitLayer(
+      trx,
+      { id: data.layer.id, name: data.layer.name, kind: data.layer.kind, topology: topologyJson, unitsObject: 'counties' },
+      data.units,
+      data.adjacency,
+    )
+    await insertReps(trx, DEMO_ORG_ID, data.reps)
+    onProgress(`demo: ${data.accounts.length} accounts`)
+    await insertAccounts(trx, DEMO_ORG_ID, data.layer.id, data.accounts)
+    const { sales } = data
+    onProgress(`demo: ${sales.amount.length} monthly sales rows`)
+    await insertSales(trx, {
+      accountId: Array.from(sales.accountIndex, (i) => (data.accounts[i] as { id: string }).id),
+      month: Array.from(sales.monthIndex, (m) => sales.months[m] as string),
+      amount: sales.amount,
+    })
+    // The rep user is the rep of the first territory, so "my territory" has something in it.
+    const firstRepId = data.territories.find((t) => t.kind === 'territory')?.repId ?? null
+    const firstRep = data.reps.find((r) => r.id === firstRepId)
+    for (const u of demoUsers) {
+      await insertUser(trx, {
+        id: u.id,
+        org_id: DEMO_ORG_ID,
+        email: u.email,
+        display_name: u.role === 'rep' ? (firstRep?.name ?? 'Riley Rep') : u.name,
+        password_hash: passwordHash,
+        role: u.role,
+        rep_id: u.role === 'rep' ? (firstRep?.id ?? null) : null,
+      })
+    }
+    await insertPlan(trx, { id: DEMO_PLAN_ID, orgId: DEMO_ORG_ID, name: 'US Field Sales FY2027', unitLayerId: data.layer.id })
+    await insertScenario(trx, {
+      id: DEMO_PUBLISHED_SCENARIO_ID,
+      planId: DEMO_PLAN_ID,
+      name: 'Current alignment',
+      status: 'published',
+      parentId: null,
+      effectiveDate: '2026-01-01',
+      createdBy: 'usr_demo_manager',
+    })
+    await insertScenario(trx, {
+      id: DEMO_DRAFT_SCENARIO_ID,
+      planId: DEMO_PLAN_ID,
+      name: 'FY2027 rebalance (draft)',
+      status: 'draft',
+      parentId: DEMO_PUBLISHED_SCENARIO_ID,
+      effectiveDate: null,
+      createdBy: 'usr_demo_planner',
+    })
+    await setPublishedScenario(trx, DEMO_PLAN_ID, DEMO_PUBLISHED_SCENARIO_ID)
+    for (const scenarioId of [DEMO_PUBLISHED_SCENARIO_ID, DEMO_DRAFT_SCENARIO_ID]) {
+      const doc = new Y.Doc()
+      initPlanDoc(doc, {
+        unitLayerId: data.layer.id,
+        territories: data.territories,
+        assignments: data.assignments,
+        accountOverrides: {},
+      })
+      await writeYjsSnapshot(trx, planDocName(scenarioId), Y.encodeStateAsUpdate(doc), '0')
+      doc.destroy()
+    }
+    await recordAudit(trx, {
+      orgId: DEMO_ORG_ID,
+      actorId: null,
+      action: 'demo.seeded',
+      subjectType: 'organization',
+      subjectId: DEMO_ORG_ID,
+      details: { seed: data.seed, accounts: data.accounts.length },
+    })
+  })
+}
+
+/** Generates and loads the demo when the database has no users yet; null when it had some. */
+export async function seedDemoIfEmpty(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport | null> {
+  if ((await countUsers(db)) > 0) return null
+  return generateAndSeed(db, options)
+}
+
+export async function generateAndSeed(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport> {
+  const started = performance.now()
+  const progress = options.onProgress ?? (() => undefined)
+  const inputs = await loadDemoInputs()
+  const data = generateDemoData({
+    topology: inputs.topology,
+    cities: inputs.cities,
+    seed: options.seed ?? DEMO_SEED,
+    accounts: options.accounts ?? 25_000,
+    asOfMonth: DEMO_AS_OF_MONTH,
+  })
+  progress(`demo: generated in ${Math.round(performance.now() - started)} ms`)
+  await seedDemo(db, data, JSON.stringify(inputs.topology), progress)
+  return {
+    ms: performance.now() - started,
+    accounts: data.accounts.length,
+    salesRows: data.sales.amount.length,
+    units: data.units.length,
+  }
+}
+
+/** Drops every table and runs the migrations again: an empty, current schema. */
+export async function resetDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`drop schema if exists public cascade`.execute(db)
+  await sql`create schema public`.execute(db)
+  await migrateToLatest(db)
+}
+
+/** The lines the server prints at start so a new user can sign in. Empty without the demo. */
+export async function demoLoginLines(db: Kysely<Database>): Promise<string[]> {
+  const users = await listUsers(db, DEMO_ORG_ID)
+  if (users.length === 0) return []
+  const order = ['planner', 'manager', 'rep', 'admin']
+  users.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
+  return [
+    `Demo logins (password: ${DEMO_PASSWORD}):`,
+    ...users.map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(28)} ${u.display_name}`),
+  ]
+}
