@@ -36,9 +36,10 @@ export class StartupError extends Error {
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? pino({ level: config.LOG_LEVEL })
-  let ready: RequestListener | undefined
+  // Requests that arrive while the database opens get a 503, not a hang.
+  const app: { handle?: RequestListener } = {}
   const server = createServer((req, res) => {
-    if (ready) return ready(req, res)
+    if (app.handle) return app.handle(req, res)
     res.statusCode = 503
     res.setHeader('Retry-After', '2')
     res.end('Tessera is starting.\n')
@@ -76,7 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const webDist = options.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
-  ready = createRequestHandler({
+  app.handle = createRequestHandler({
     log,
     webDist,
     api: {

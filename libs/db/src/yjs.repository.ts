@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 
+/** Runs `fn` in a transaction, joining the caller's when `db` already is one. */
+function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn)
+}
+
 /** What is stored for one Yjs document: the last snapshot plus the updates after it. */
 export interface StoredDoc {
   snapshot: Uint8Array | null
@@ -10,7 +15,7 @@ export interface StoredDoc {
 }
 
 export async function loadYjsDoc(db: Kysely<Database>, docName: string): Promise<StoredDoc> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const snap = await trx
       .selectFrom('yjs_snapshots')
       .select(['state', 'last_update_id'])
@@ -55,7 +60,7 @@ export async function writeYjsSnapshot(
   state: Uint8Array,
   lastUpdateId: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('yjs_snapshots')
       .values({ doc_name: docName, state, last_update_id: lastUpdateId, updated_at: new Date() })

@@ -1,0 +1,20 @@
+export {
+  connectedComponents,
+  borderAdjacency,
+  proximityLinks,
+} from './adjacency.js'
+export {
+  EARTH_RADIUS_KM,
+  haversineKm,
+  haversineKmXY,
+  pathLengthKm,
+} from './haversine.js'
+export { createUnitLocator } from './locator.js'
+export type { UnitLocator, UnitLocatorOptions } from './locator.js'
+export { decodeArcs, defaultUnitId, readUnitShapes } from './topology.js'
+export type { GeometryObject, UnitIdOf, UnitShape } from './topology.js'
+export type { Topology } from 'topojson-specification'
+export { buildUnitLayer } from './unit-layer.js'
+export type { UnitLayer, UnitLayerOptions } from './unit-layer.js'
+export { measurePolygons } from './unit-measures.js'
+export type { UnitMeasures } from './unit-measures.js'
