@@ -33,8 +33,19 @@ export interface SalesColumns {
   amount: ArrayLike<number>
 }
 
+/** Above this many rows a load drops the account foreign key and validates it once at the end. */
+const BULK_ROWS = 50_000
+
+/**
+ * Inserts monthly sales. A large load inside a transaction drops the foreign key to
+ * `accounts` and adds it back afterwards: re-adding validates every row in one join, where
+ * per-row checks made a 600,000-row load 3× slower (PostgreSQL's "Populating a Database"
+ * advice). Outside a transaction the per-row checks stay, so no window without the key exists.
+ */
 export async function insertSales(db: Kysely<Database>, sales: SalesColumns): Promise<number> {
-  return insertColumns(
+  const bulk = db.isTransaction && sales.amount.length > BULK_ROWS
+  if (bulk) await sql`alter table sales_history drop constraint sales_history_account_id_fkey`.execute(db)
+  const rows = await insertColumns(
     db,
     'sales_history',
     [
@@ -44,6 +55,11 @@ export async function insertSales(db: Kysely<Database>, sales: SalesColumns): Pr
     ],
     { chunkSize: 50_000 },
   )
+  if (bulk) {
+    await sql`alter table sales_history add constraint sales_history_account_id_fkey
+      foreign key (account_id) references accounts (id) on delete cascade`.execute(db)
+  }
+  return rows
 }
 
 export interface AccountsPage {

@@ -152,3 +152,39 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     expect((await listReps(h.db, 'org_1'))[0]).toMatchObject({ home: [-97.7, 30.3], industries: ['Retail'] })
   })
 })
+
+describe.each(testBackends())('bulk sales load on $name', (backend) => {
+  it('keeps the account foreign key after a large load and rejects orphans', async () => {
+    const h = await backend.open()
+    try {
+      await insertOrganization(h.db, { id: 'org_1', name: 'Acme' })
+      await insertAccounts(h.db, 'org_1', 'lyr_1', [account(1, -100, 40, null), account(2, -100, 40, null)])
+      const n = 60_000
+      // Two accounts, 30,000 distinct months each.
+      const monthOf = (k: number) => `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`
+      await h.db.transaction().execute((trx) =>
+        insertSales(trx, {
+          accountId: Array.from({ length: n }, (_, i) => (i % 2 ? 'acc_1' : 'acc_2')),
+          month: Array.from({ length: n }, (_, i) => monthOf(Math.floor(i / 2))),
+          amount: Float64Array.from({ length: n }, (_, i) => i),
+        }),
+      )
+      const count = await h.db.selectFrom('sales_history').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(n)
+      await expect(
+        h.db.transaction().execute((trx) =>
+          insertSales(trx, {
+            accountId: Array.from({ length: n }, () => 'acc_missing'),
+            month: Array.from({ length: n }, (_, i) => monthOf(i)),
+            amount: new Float64Array(n),
+          }),
+        ),
+      ).rejects.toThrow(/foreign key/)
+      await expect(
+        insertSales(h.db, { accountId: ['acc_missing'], month: ['2020-01-01'], amount: [1] }),
+      ).rejects.toThrow(/foreign key/)
+    } finally {
+      await h.close()
+    }
+  }, 120_000)
+})

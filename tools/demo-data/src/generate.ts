@@ -9,17 +9,20 @@ import { generateReps } from './reps.js'
 import type { RepHome } from './reps.js'
 import { generateSales } from './sales.js'
 import { streamRng, streams } from './streams.js'
-import { growTerritories, neighbourLists } from './territories.js'
+import { growTerritories, neighbourLists, territoriesPerRegion } from './territories.js'
 import { DEFAULT_ACCOUNT_COUNT } from './types.js'
 import type { DemoDataset, DemoInput } from './types.js'
 
-export const TERRITORIES_PER_REGION = 5
+export const TERRITORY_COUNT = 40
+/** No region has fewer territories than this, however small its market. */
+export const MIN_TERRITORIES_PER_REGION = 3
 export const SALES_HISTORY_MONTHS = 24
 /** Sample points behind the account density that territories are grown against. */
 const DENSITY_SAMPLES = 40_000
 
 /**
- * The demo dataset: US counties, 8 regions of 5 deliberately unbalanced territories, one
+ * The demo dataset: US counties, 8 regions of 40 deliberately unbalanced territories (sized
+ * by market), one
  * rep per territory, accounts around real cities and their monthly sales. A pure function
  * of its input: the same topology, cities, seed, count and month give byte-identical output.
  */
@@ -58,7 +61,7 @@ export function generateDemoData(input: DemoInput): DemoDataset {
     neighbourLists(units, adjacency),
     unitRegion,
     demoRegions.length,
-    TERRITORIES_PER_REGION,
+    territoriesPerRegion(unitRegion, weights, demoRegions.length, TERRITORY_COUNT, MIN_TERRITORIES_PER_REGION),
     cities,
     weights,
     territoryRng,

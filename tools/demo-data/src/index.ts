@@ -1,7 +1,7 @@
 export {
   generateDemoData,
   SALES_HISTORY_MONTHS,
-  TERRITORIES_PER_REGION,
+  TERRITORY_COUNT,
 } from './generate.js'
 export { loadDemoInputs } from './load-inputs.js'
 export type { DemoInputs } from './load-inputs.js'

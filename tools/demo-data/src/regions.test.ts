@@ -1,6 +1,7 @@
 import type { Unit, UnitAdjacency } from '@tessera/domain'
 import { describe, expect, it } from 'vitest'
 import { demoRegions, statePostalCodes, unitRegions } from './regions.js'
+import { territoriesPerRegion } from './territories.js'
 
 const unit = (id: string): Unit => ({
   id,
@@ -54,5 +55,17 @@ describe('unitRegions', () => {
     expect(Array.from(unitRegions(units, adjacency, regions))).toEqual([
       0, 0, 1, 1, 0,
     ])
+  })
+})
+
+describe('territoriesPerRegion', () => {
+  it('splits territories by market with a floor per region and the exact total', () => {
+    const unitRegion = Int32Array.from([0, 0, 1, 2, 2, 2])
+    const weight = Float64Array.from([10, 10, 1, 30, 30, 19])
+    const counts = territoriesPerRegion(unitRegion, weight, 3, 12, 2)
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(12)
+    expect(counts[1]).toBe(2)
+    expect(counts[2]).toBeGreaterThan(counts[0]!)
+    expect(() => territoriesPerRegion(unitRegion, weight, 3, 5, 2)).toThrow(RangeError)
   })
 })

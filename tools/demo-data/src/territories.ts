@@ -39,7 +39,7 @@ export function neighbourLists(
 }
 
 /**
- * Grows `perRegion` territories inside each region by seeded multi-source region growing.
+ * Grows `perRegion[r]` territories inside region r by seeded multi-source region growing.
  * Seeds sit at the biggest city of each of `perRegion` k-means clusters of the region's
  * main land mass, with units weighted by the cube of their expected accounts so clusters
  * gather round metros rather than empty land (and no territory is born on an island). Each
@@ -60,7 +60,7 @@ export function growTerritories(
   neighbours: readonly (readonly number[])[],
   unitRegion: Int32Array,
   regionCount: number,
-  perRegion: number,
+  perRegion: readonly number[],
   cities: PlacedCities,
   unitWeight: Float64Array,
   rng: Rng,
@@ -84,7 +84,7 @@ export function growTerritories(
     const seeds = pickSeeds(
       units,
       main,
-      Math.min(perRegion, members.length),
+      Math.min(perRegion[r] ?? 0, members.length),
       cities,
       weightOf,
       rng,
@@ -257,4 +257,34 @@ function pickSeeds(
     seeds.push({ seedUnit: unit, city: bestCity })
   }
   return seeds
+}
+
+/**
+ * Splits `total` territories over regions in proportion to their expected accounts
+ * (largest remainder), at least `min` each: a sales org sizes regions by their market, so
+ * the remaining imbalance is within regions, where a planner can fix it by moving units.
+ */
+export function territoriesPerRegion(
+  unitRegion: Int32Array,
+  unitWeight: Float64Array,
+  regionCount: number,
+  total: number,
+  min: number,
+): number[] {
+  const weight = new Array<number>(regionCount).fill(0)
+  unitRegion.forEach((r, u) => {
+    if (r >= 0) weight[r] = (weight[r] as number) + (unitWeight[u] as number)
+  })
+  const spare = total - min * regionCount
+  if (spare < 0) throw new RangeError(`${total} territories cannot give ${regionCount} regions ${min} each`)
+  const sum = weight.reduce((a, b) => a + b, 0) || 1
+  const exact = weight.map((w) => (spare * w) / sum)
+  const counts = exact.map((x) => min + Math.floor(x))
+  let left = total - counts.reduce((a, b) => a + b, 0)
+  const order = exact.map((x, r) => [x - Math.floor(x), r] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  for (const [, r] of order) {
+    if (left-- <= 0) break
+    counts[r] = (counts[r] as number) + 1
+  }
+  return counts
 }
