@@ -4,8 +4,32 @@ import nx from '@nx/eslint-plugin'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 import { builtinModules } from 'node:module'
+import { existsSync, readdirSync } from 'node:fs'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+
+// Web features never import each other (bulletproof-react): shared code goes to src/lib,
+// composition happens in src/app. One block per feature, listing every other feature.
+const featuresDir = new URL('./apps/web/src/features', import.meta.url)
+const webFeatures = existsSync(featuresDir)
+  ? readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  : []
+const featureIsolation = webFeatures.map((feature) => ({
+  files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: webFeatures
+          .filter((other) => other !== feature)
+          .map((other) => ({
+            group: [`**/features/${other}`, `**/features/${other}/**`, `../../${other}`, `../../${other}/**`],
+            message: `Feature "${feature}" may not import feature "${other}": move shared code to src/lib or compose in src/app.`,
+          })),
+      },
+    ],
+  },
+}))
 
 export default [
   {
@@ -87,5 +111,6 @@ export default [
       ],
     },
   },
+  ...featureIsolation,
   prettier,
 ]

@@ -1,0 +1,141 @@
+import type { PublicUser } from '@tessera/domain'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useLogout } from '../features/auth/api/session'
+import { TerritoryMap } from '../features/map/components/territory-map'
+import { TerritoryList } from '../features/territories/components/territory-list'
+import { summarizePlan } from '../features/territories/lib/territory-summary'
+import { FullPageMessage } from './full-page-message'
+import { TopBar } from './top-bar'
+import { usePlanData } from './use-plan-data'
+
+/**
+ * The plan workspace: the map and the territory list side by side (stacked on a phone).
+ * Features don't know each other; this page wires the list's clicks to the map's camera
+ * and the map's clicks to the list's selection.
+ */
+export function PlanPage({ user }: { user: PublicUser }) {
+  const [choice, setChoice] = useState<{
+    planId: string | null
+    scenarioId: string | null
+  }>({ planId: null, scenarioId: null })
+  const data = usePlanData(choice)
+  const logout = useLogout()
+  const [selected, setSelected] = useState<string | null>(null)
+  const [focus, setFocus] = useState<{
+    territoryId: string
+    seq: number
+  } | null>(null)
+
+  const territories = data.scenario?.plan.territories
+  const assignments = data.scenario?.plan.assignments
+  const summary = useMemo(
+    () =>
+      territories && assignments && data.units && data.reps
+        ? summarizePlan(territories, data.reps, assignments, data.units.stats)
+        : null,
+    [territories, assignments, data.units, data.reps],
+  )
+
+  const mapRef = useRef<HTMLDivElement>(null)
+  const selectFromList = useCallback((territoryId: string) => {
+    setSelected(territoryId)
+    setFocus((f) => ({ territoryId, seq: (f?.seq ?? 0) + 1 }))
+    // On a phone the list sits under the map: bring the map back to show where it went.
+    const map = mapRef.current
+    if (map && map.getBoundingClientRect().top < 0) {
+      map.scrollIntoView({ behavior: 'smooth', block: 'start' })
+    }
+  }, [])
+
+  const planName = data.plan?.name
+  useEffect(() => {
+    const before = document.title
+    document.title = planName ? `${planName} · Tessera` : before
+    return () => {
+      document.title = before
+    }
+  }, [planName])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setSelected(null)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const topBar = (
+    <TopBar
+      user={user}
+      plans={data.plans}
+      plan={data.plan}
+      scenarioId={data.scenarioId}
+      onChoose={(c) => {
+        setChoice(c)
+        setSelected(null)
+      }}
+      onSignOut={() => logout.mutate()}
+      signingOut={logout.isPending}
+      busy={data.switching}
+    />
+  )
+
+  let body
+  if (data.error) {
+    body = (
+      <FullPageMessage
+        title="The plan could not be loaded"
+        detail="Tessera did not answer as expected. Try again in a moment."
+        action={{ label: 'Try again', onClick: data.retry }}
+      />
+    )
+  } else if (!data.isLoading && data.plans.length === 0) {
+    body = (
+      <FullPageMessage
+        title="No plans yet"
+        detail="When a planner creates a plan, it appears here."
+      />
+    )
+  } else if (
+    !data.layerId ||
+    !summary ||
+    !territories ||
+    !assignments ||
+    !data.units ||
+    !data.reps
+  ) {
+    body = <FullPageMessage busy title="Loading the plan…" />
+  } else {
+    body = (
+      <div className="workspace">
+        <div className="workspace__map" ref={mapRef}>
+          <TerritoryMap
+            layerId={data.layerId}
+            assignments={assignments}
+            territories={territories}
+            reps={data.reps}
+            units={data.units.units}
+            unitStats={data.units.stats}
+            selectedTerritoryId={selected}
+            focus={focus}
+            onSelectTerritory={setSelected}
+          />
+        </div>
+        <aside className="workspace__panel">
+          <TerritoryList
+            summary={summary}
+            selectedId={selected}
+            onSelect={selectFromList}
+          />
+        </aside>
+      </div>
+    )
+  }
+
+  return (
+    <div className="app-shell">
+      {topBar}
+      {body}
+    </div>
+  )
+}

@@ -1,0 +1,136 @@
+import type { PublicUser } from '@tessera/domain'
+import { formatRole, initials } from '../lib/format'
+import type { PlanListItem } from './use-plan-data'
+
+interface TopBarProps {
+  user: PublicUser
+  plans: readonly PlanListItem[]
+  plan: PlanListItem | undefined
+  scenarioId: string | null
+  onChoose: (choice: { planId: string; scenarioId: string | null }) => void
+  onSignOut: () => void
+  signingOut: boolean
+  /** The chosen scenario is loading. */
+  busy?: boolean
+}
+
+const statusLabels: Record<string, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  published: 'Published',
+  archived: 'Archived',
+}
+
+export function TopBar({
+  user,
+  plans,
+  plan,
+  scenarioId,
+  onChoose,
+  onSignOut,
+  signingOut,
+  busy = false,
+}: TopBarProps) {
+  const scenario = plan?.scenarios.find((s) => s.id === scenarioId)
+  return (
+    <header className="top-bar">
+      <div className="top-bar__brand">
+        <span className="logo-mark" aria-hidden>
+          <i />
+          <i />
+          <i />
+          <i />
+        </span>
+        <span className="top-bar__product">Tessera</span>
+      </div>
+      {plan ? (
+        <nav className="top-bar__context" aria-label="Plan and scenario">
+          <span className="top-bar__sep" aria-hidden>
+            /
+          </span>
+          {plans.length > 1 ? (
+            <label className="select select--quiet top-bar__plan">
+              <span className="visually-hidden">Plan</span>
+              <select
+                value={plan.id}
+                onChange={(e) =>
+                  onChoose({ planId: e.target.value, scenarioId: null })
+                }
+              >
+                {plans.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <span className="top-bar__plan" data-testid="plan-name">
+              {plan.name}
+            </span>
+          )}
+          <span className="top-bar__sep" aria-hidden>
+            /
+          </span>
+          {plan.scenarios.length > 1 ? (
+            <label className="select select--quiet top-bar__scenario">
+              <span className="visually-hidden">Scenario</span>
+              <select
+                value={scenarioId ?? ''}
+                data-testid="scenario-name"
+                onChange={(e) =>
+                  onChoose({ planId: plan.id, scenarioId: e.target.value })
+                }
+              >
+                {plan.scenarios.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <span className="top-bar__scenario" data-testid="scenario-name">
+              {scenario?.name ?? 'No scenario'}
+            </span>
+          )}
+          {scenario ? (
+            <span className={`badge badge--${scenario.status}`}>
+              {statusLabels[scenario.status] ?? scenario.status}
+            </span>
+          ) : null}
+          {busy ? (
+            <span
+              className="spinner spinner--small"
+              role="status"
+              aria-label="Loading the scenario"
+            />
+          ) : null}
+        </nav>
+      ) : null}
+      <div className="top-bar__user" data-testid="user-menu">
+        <span className="avatar" aria-hidden>
+          {initials(user.displayName)}
+        </span>
+        <span className="top-bar__who">
+          <span className="top-bar__name">{user.displayName}</span>
+          <span className="top-bar__role">{formatRole(user.role)}</span>
+        </span>
+        <button
+          type="button"
+          className="button button--ghost top-bar__sign-out"
+          data-testid="sign-out"
+          onClick={onSignOut}
+          disabled={signingOut}
+          title="Sign out"
+        >
+          <svg viewBox="0 0 16 16" aria-hidden>
+            <path d="M6 2.75H3.75a1 1 0 0 0-1 1v8.5a1 1 0 0 0 1 1H6M10.5 11 13.5 8l-3-3M13.25 8H6.5" />
+          </svg>
+          <span className="top-bar__sign-out-label">Sign out</span>
+        </button>
+      </div>
+    </header>
+  )
+}

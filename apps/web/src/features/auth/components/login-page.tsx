@@ -1,0 +1,35 @@
+import { useLogin } from '../api/session'
+import { loginErrorMessage } from '../lib/login-error'
+import { LoginForm } from './login-form'
+import '../auth.css'
+
+export function LoginPage() {
+  const login = useLogin()
+  return (
+    <main className="login-page">
+      <div className="login-card">
+        <div className="login-card__brand">
+          <span className="logo-mark logo-mark--large" aria-hidden>
+            <i />
+            <i />
+            <i />
+            <i />
+          </span>
+          <span className="login-card__product">Tessera</span>
+        </div>
+        <h1>Sign in</h1>
+        <p className="login-card__lede">
+          Plan, balance and publish sales territories with your team.
+        </p>
+        <LoginForm
+          pending={login.isPending}
+          error={login.isError ? loginErrorMessage(login.error) : null}
+          onSubmit={(credentials) => login.mutate(credentials)}
+        />
+      </div>
+      <p className="login-page__footer">
+        Trouble signing in? Your Tessera admin can reset your password.
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,105 @@
+import type { Account } from '@tessera/domain'
+import { formatCount, formatMoney } from '../../../lib/format'
+
+export interface UnitTooltipData {
+  kind: 'unit'
+  name: string
+  area: string | undefined
+  territoryName: string | undefined
+  territoryColor: string | undefined
+  repName: string | undefined
+  accounts: number
+  potential: number
+}
+
+export interface AccountTooltipData {
+  kind: 'account'
+  account: Account
+}
+
+export type TooltipData = UnitTooltipData | AccountTooltipData
+
+interface MapTooltipProps {
+  x: number
+  y: number
+  /** The map's size, so the card flips to stay inside it near the right and bottom edges. */
+  bounds: { width: number; height: number }
+  data: TooltipData
+}
+
+const OFFSET = 14
+const CARD_WIDTH = 240
+const CARD_HEIGHT = 150
+
+export function MapTooltip({ x, y, bounds, data }: MapTooltipProps) {
+  const left =
+    x + OFFSET + CARD_WIDTH > bounds.width
+      ? Math.max(4, x - OFFSET - CARD_WIDTH)
+      : x + OFFSET
+  const top =
+    y + OFFSET + CARD_HEIGHT > bounds.height
+      ? Math.max(4, y - OFFSET - CARD_HEIGHT)
+      : y + OFFSET
+  return (
+    <div
+      className="map-tooltip"
+      style={{ left, top }}
+      role="tooltip"
+      data-testid="map-tooltip"
+    >
+      {data.kind === 'unit' ? (
+        <UnitCard data={data} />
+      ) : (
+        <AccountCard account={data.account} />
+      )}
+    </div>
+  )
+}
+
+function UnitCard({ data }: { data: UnitTooltipData }) {
+  return (
+    <>
+      <div className="map-tooltip__title">
+        {data.name}
+        {data.area ? (
+          <span className="map-tooltip__subtle">, {data.area}</span>
+        ) : null}
+      </div>
+      <div className="map-tooltip__territory">
+        <span
+          className="swatch"
+          style={{ background: data.territoryColor ?? 'var(--unassigned)' }}
+          aria-hidden
+        />
+        <span>{data.territoryName ?? 'Unassigned'}</span>
+      </div>
+      <dl className="map-tooltip__facts">
+        <dt>Rep</dt>
+        <dd>{data.repName ?? '—'}</dd>
+        <dt>Accounts</dt>
+        <dd>{formatCount(data.accounts)}</dd>
+        <dt>Potential</dt>
+        <dd>{formatMoney(data.potential)}</dd>
+      </dl>
+    </>
+  )
+}
+
+function AccountCard({ account }: { account: Account }) {
+  return (
+    <>
+      <div className="map-tooltip__title">{account.name}</div>
+      <div className="map-tooltip__subtle">
+        {account.industry} · {account.sizeBand}
+      </div>
+      <dl className="map-tooltip__facts">
+        <dt>Potential</dt>
+        <dd>{formatMoney(account.potential)}</dd>
+        <dt>Revenue</dt>
+        <dd>{formatMoney(account.annualRevenue)}</dd>
+        <dt>Visits</dt>
+        <dd>{formatCount(account.workloadMinutes)} min/wk</dd>
+      </dl>
+    </>
+  )
+}

@@ -1,0 +1,30 @@
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query'
+import type { BBox } from '@tessera/domain'
+import { useDebouncedValue } from '../../../hooks/use-debounced-value'
+import { useTRPC } from '../../../lib/trpc'
+
+/** How many accounts one view asks for; the API returns the biggest potential first. */
+export const ACCOUNTS_PER_VIEW = 2500
+const DEBOUNCE_MS = 300
+
+function sameBox(a: BBox | null, b: BBox | null): boolean {
+  return a === b || (a !== null && b !== null && a.every((v, i) => v === b[i]))
+}
+
+/**
+ * The accounts inside the visible map area. The box is debounced so a pan or a zoom asks
+ * once when it settles, and the previous points stay on screen while the next page loads.
+ */
+export function useAccountsInView(bbox: BBox | null) {
+  const trpc = useTRPC()
+  const settled = useDebouncedValue(bbox, DEBOUNCE_MS, sameBox)
+  return useQuery(
+    trpc.accounts.inBBox.queryOptions(
+      settled ? { bbox: settled, limit: ACCOUNTS_PER_VIEW } : skipToken,
+      {
+        placeholderData: keepPreviousData,
+        staleTime: 5 * 60_000,
+      },
+    ),
+  )
+}

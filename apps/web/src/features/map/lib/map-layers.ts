@@ -1,0 +1,99 @@
+import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers'
+import type { Account } from '@tessera/domain'
+import { type TerritoryPaint, unitFill } from './territory-paint'
+import type { UnitFeature, UnitGeometry } from './unit-geometry'
+
+type Path = GeoJSON.Position[]
+
+/** Point radius in pixels: area grows with potential, so a 4× account looks 4× as big. */
+export function accountRadius(potential: number, maxPotential: number): number {
+  if (!(maxPotential > 0) || !(potential > 0)) return 1.75
+  return 1.75 + 6.5 * Math.sqrt(Math.min(1, potential / maxPotential))
+}
+
+export function unitFillLayer(
+  geometry: UnitGeometry,
+  paint: TerritoryPaint,
+  selectedTerritory: number,
+) {
+  return new GeoJsonLayer<UnitFeature['properties']>({
+    id: 'units',
+    data: geometry.features as unknown as GeoJSON.Feature<
+      GeoJSON.Geometry,
+      UnitFeature['properties']
+    >[],
+    filled: true,
+    stroked: false,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 90],
+    getFillColor: (f) =>
+      unitFill(paint, f.properties.unitIndex, selectedTerritory),
+    // The polygons are tessellated once; an edit or a selection only recomputes colours.
+    updateTriggers: { getFillColor: [paint, selectedTerritory] },
+  })
+}
+
+export function lineLayer(
+  id: string,
+  lines: GeoJSON.MultiLineString | null,
+  color: [number, number, number, number],
+  width: number,
+  opacity = 1,
+) {
+  return new PathLayer<Path>({
+    id,
+    opacity,
+    visible: opacity > 0,
+    data: lines?.coordinates ?? [],
+    getPath: (p) => p as [number, number][],
+    getColor: color,
+    getWidth: width,
+    widthUnits: 'pixels',
+    jointRounded: true,
+    capRounded: true,
+  })
+}
+
+/**
+ * Points shrink as the map zooms out, so a country view shows where accounts are rather than
+ * a carpet of dots; at territory scale they reach full size.
+ */
+export function accountRadiusScale(zoom: number): number {
+  return (
+    Math.round(Math.min(1, Math.max(0.45, 0.45 + (zoom - 2) * 0.18)) * 20) / 20
+  )
+}
+
+export function accountLayer(accounts: readonly Account[], radiusScale = 1) {
+  const maxPotential = accounts.reduce((m, a) => Math.max(m, a.potential), 0)
+  return new ScatterplotLayer<Account>({
+    id: 'accounts',
+    data: accounts,
+    pickable: true,
+    stroked: true,
+    filled: true,
+    radiusUnits: 'pixels',
+    radiusScale,
+    radiusMinPixels: 1.25,
+    lineWidthUnits: 'pixels',
+    getPosition: (a) => a.location,
+    getRadius: (a) => accountRadius(a.potential, maxPotential),
+    getFillColor: [17, 24, 39, 170],
+    getLineColor: [255, 255, 255, 200],
+    getLineWidth: 0.6,
+    autoHighlight: true,
+    highlightColor: [37, 99, 235, 255],
+    updateTriggers: { getRadius: maxPotential },
+  })
+}
+
+/**
+ * Unit borders fade in with zoom: at country scale 3,000 county lines are noise, at
+ * territory scale they show what a planner paints with. Stepped to tenths so the layer
+ * isn't rebuilt on every frame of a zoom.
+ */
+export function unitLineOpacity(zoom: number): number {
+  const t = Math.min(1, Math.max(0, (zoom - 4) / 2))
+  return Math.round(t * 10) / 10
+}

@@ -1,0 +1,95 @@
+import { hexToRgb, territoryColor } from '@tessera/domain'
+import type { TerritoryRecord } from '@tessera/domain'
+
+export type Rgba = [number, number, number, number]
+
+/**
+ * Unit colours as a lookup, not as per-polygon data: `territoryOfUnit[unitIndex]` points at a
+ * territory, `colors[territory]` is its colour. A unit moving to another territory changes one
+ * number, and the fill layer recomputes only its colour attribute (`updateTriggers`), never
+ * the polygons.
+ */
+export interface TerritoryPaint {
+  /** territory index → territory id */
+  territoryIds: string[]
+  territoryIndex: Map<string, number>
+  /** unit index → territory index, or -1 for a unit no territory owns */
+  territoryOfUnit: Int32Array
+  /** territory index → RGB */
+  colors: [number, number, number][]
+}
+
+export const UNASSIGNED_COLOR: Rgba = [214, 219, 226, 255]
+const FILL_ALPHA = 215
+const DIMMED_ALPHA = 70
+
+export function buildTerritoryPaint(
+  unitIds: readonly string[],
+  assignments: Readonly<Record<string, string>>,
+  territories: readonly TerritoryRecord[],
+): TerritoryPaint {
+  const territoryIds: string[] = []
+  const territoryIndex = new Map<string, number>()
+  const colors: [number, number, number][] = []
+  for (const t of territories) {
+    if (t.kind !== 'territory' || territoryIndex.has(t.id)) continue
+    territoryIndex.set(t.id, territoryIds.length)
+    colors.push(
+      /^#[0-9a-f]{6}$/i.test(t.color)
+        ? hexToRgb(t.color)
+        : hexToRgb(territoryColor(territoryIds.length)),
+    )
+    territoryIds.push(t.id)
+  }
+  const territoryOfUnit = new Int32Array(unitIds.length).fill(-1)
+  unitIds.forEach((unitId, i) => {
+    const territoryId = assignments[unitId]
+    const index =
+      territoryId === undefined ? undefined : territoryIndex.get(territoryId)
+    if (index !== undefined) territoryOfUnit[i] = index
+  })
+  return { territoryIds, territoryIndex, territoryOfUnit, colors }
+}
+
+/**
+ * The paint after one unit moves (a live edit): a new object, so React and deck.gl see the
+ * change, sharing everything but the one typed array.
+ */
+export function withUnitMoved(
+  paint: TerritoryPaint,
+  unitIndex: number,
+  territoryId: string | null,
+): TerritoryPaint {
+  const territoryOfUnit = paint.territoryOfUnit.slice()
+  territoryOfUnit[unitIndex] =
+    territoryId === null ? -1 : (paint.territoryIndex.get(territoryId) ?? -1)
+  return { ...paint, territoryOfUnit }
+}
+
+/** The territory id owning a unit, by unit index. */
+export function territoryIdOfUnit(
+  paint: TerritoryPaint,
+  unitIndex: number,
+): string | undefined {
+  const t = paint.territoryOfUnit[unitIndex]
+  return t === undefined || t < 0 ? undefined : paint.territoryIds[t]
+}
+
+/**
+ * A unit's fill. With a territory selected, every other territory fades so the selection
+ * reads at a glance.
+ */
+export function unitFill(
+  paint: TerritoryPaint,
+  unitIndex: number,
+  selectedTerritory = -1,
+): Rgba {
+  const t = paint.territoryOfUnit[unitIndex] ?? -1
+  if (t < 0) return UNASSIGNED_COLOR
+  const [r, g, b] = paint.colors[t] as [number, number, number]
+  const alpha =
+    selectedTerritory >= 0 && t !== selectedTerritory
+      ? DIMMED_ALPHA
+      : FILL_ALPHA
+  return [r, g, b, alpha]
+}

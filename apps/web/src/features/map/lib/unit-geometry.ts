@@ -1,0 +1,164 @@
+import { feature, mesh } from 'topojson-client'
+import type {
+  GeometryCollection as GeometryCollectionOf,
+  GeometryObject as GeometryObjectOf,
+  Properties,
+  Topology,
+} from 'topojson-specification'
+import { type Bounds, geometryBounds } from './view'
+
+type GeometryObject = GeometryObjectOf<Properties>
+type GeometryCollection = GeometryCollectionOf<Properties>
+
+/** `topojson.mesh`, typed for geometries whose properties may be null (as GeoJSON allows). */
+function meshOf(
+  topology: Topology,
+  object: GeometryObject,
+  filter?: (a: GeometryObject, b: GeometryObject) => boolean,
+): GeoJSON.MultiLineString {
+  return (
+    mesh as (
+      t: Topology,
+      o: GeometryObject,
+      f?: (a: GeometryObject, b: GeometryObject) => boolean,
+    ) => GeoJSON.MultiLineString
+  )(topology, object, filter)
+}
+
+/** One unit polygon as the fill layer draws it; `unitIndex` keys every per-unit typed array. */
+export interface UnitFeature {
+  type: 'Feature'
+  id: string
+  properties: { unitIndex: number; name: string }
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon
+}
+
+/**
+ * A layer's geometry, built once per topology (it never changes while a plan is edited).
+ * Everything per-unit is indexed by unit number: `unitIds[i]`, `features[i]`, `bounds[i]`.
+ */
+export interface UnitGeometry {
+  topology: Topology
+  unitsObject: GeometryCollection
+  unitIds: string[]
+  indexOf: Map<string, number>
+  features: UnitFeature[]
+  bounds: Bounds[]
+  /** Borders between neighbouring units (counties), drawn faintly when zoomed in. */
+  unitLines: GeoJSON.MultiLineString
+  /** State (or other parent area) outlines, interior borders only. */
+  stateLines: GeoJSON.MultiLineString | null
+  /** The outer coastline and land border. */
+  nationLines: GeoJSON.MultiLineString | null
+  /** Parent-area names by id, e.g. "06" → "California". */
+  stateNames: Map<string, string>
+}
+
+/** Reads the API's topology (typed `unknown` on the wire) and checks the parts the map relies on. */
+export function asTopology(value: unknown, unitsObject: string): Topology {
+  const t = value as Partial<Topology> | null
+  if (!t || t.type !== 'Topology' || !t.objects || !Array.isArray(t.arcs)) {
+    throw new Error('The unit layer is not a TopoJSON topology.')
+  }
+  if (t.objects[unitsObject]?.type !== 'GeometryCollection') {
+    throw new Error(`The unit layer has no "${unitsObject}" collection.`)
+  }
+  return t as Topology
+}
+
+export function buildUnitGeometry(
+  topology: Topology,
+  unitsObjectName: string,
+): UnitGeometry {
+  const unitsObject = topology.objects[unitsObjectName] as GeometryCollection
+  const unitIds: string[] = []
+  const indexOf = new Map<string, number>()
+  const features: UnitFeature[] = []
+  const bounds: Bounds[] = []
+  for (const g of unitsObject.geometries) {
+    if (
+      (g.type !== 'Polygon' && g.type !== 'MultiPolygon') ||
+      g.id === undefined
+    )
+      continue
+    const id = String(g.id)
+    if (indexOf.has(id)) continue
+    const geometry = (
+      feature(topology, g) as GeoJSON.Feature<
+        GeoJSON.Polygon | GeoJSON.MultiPolygon
+      >
+    ).geometry
+    const unitIndex = unitIds.length
+    unitIds.push(id)
+    indexOf.set(id, unitIndex)
+    const name = nameOf(g) ?? id
+    features.push({
+      type: 'Feature',
+      id,
+      properties: { unitIndex, name },
+      geometry,
+    })
+    bounds.push(geometryBounds(geometry))
+  }
+  const states = topology.objects['states']
+  const nation = topology.objects['nation']
+  return {
+    topology,
+    unitsObject,
+    unitIds,
+    indexOf,
+    features,
+    bounds,
+    unitLines: meshOf(topology, unitsObject, (a, b) => a !== b),
+    stateLines: states ? meshOf(topology, states, (a, b) => a !== b) : null,
+    nationLines: nation ? meshOf(topology, nation) : null,
+    stateNames: namesOf(states),
+  }
+}
+
+/**
+ * Every border between units of different territories, drawn in one pass over the shared
+ * arcs (ARCHITECTURE.md, "Map rendering"). Coastlines (an arc with one side) are left to the
+ * nation outline; a unit nobody owns counts as its own territory of "none".
+ */
+export function territoryBorders(
+  geometry: UnitGeometry,
+  territoryOfUnit: (unitId: string) => string | undefined,
+) {
+  const of = (g: GeometryObject) => territoryOfUnit(String(g.id)) ?? ''
+  return meshOf(
+    geometry.topology,
+    geometry.unitsObject,
+    (a, b) => a !== b && of(a) !== of(b),
+  )
+}
+
+/** The outline of one territory: its borders with others and its coastline. */
+export function territoryOutline(
+  geometry: UnitGeometry,
+  territoryOfUnit: (unitId: string) => string | undefined,
+  territoryId: string,
+) {
+  const inside = (g: GeometryObject) =>
+    territoryOfUnit(String(g.id)) === territoryId
+  return meshOf(geometry.topology, geometry.unitsObject, (a, b) =>
+    a === b ? inside(a) : inside(a) !== inside(b),
+  )
+}
+
+function namesOf(object: GeometryObject | undefined): Map<string, string> {
+  const names = new Map<string, string>()
+  if (object?.type !== 'GeometryCollection') return names
+  for (const g of object.geometries) {
+    const name = nameOf(g)
+    if (g.id !== undefined && name !== undefined) names.set(String(g.id), name)
+  }
+  return names
+}
+
+function nameOf(g: GeometryObject): string | undefined {
+  const name = (g.properties as Record<string, unknown> | null | undefined)?.[
+    'name'
+  ]
+  return typeof name === 'string' ? name : undefined
+}

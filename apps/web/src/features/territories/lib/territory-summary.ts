@@ -1,0 +1,121 @@
+import type { Rep, TerritoryRecord } from '@tessera/domain'
+import { territoryTotals, type UnitTotals } from '@tessera/engine'
+
+export interface TerritorySummary {
+  id: string
+  name: string
+  color: string
+  repName: string | null
+  units: number
+  accounts: number
+  potential: number
+}
+
+export interface RegionSummary {
+  id: string
+  name: string
+  color: string | null
+  territories: TerritorySummary[]
+  accounts: number
+  potential: number
+}
+
+export interface PlanSummary {
+  regions: RegionSummary[]
+  territoryCount: number
+  accounts: number
+  potential: number
+  /** Accounts in units that no territory owns. */
+  unassignedAccounts: number
+}
+
+const OTHER_REGION = '__other__'
+const byName = (a: { name: string }, b: { name: string }) =>
+  a.name.localeCompare(b.name, 'en', { numeric: true })
+
+/**
+ * Territory totals from per-unit totals and the unit → territory assignments, grouped by
+ * region. Territories whose region is missing land in a trailing "Other" group, so nothing
+ * silently disappears from the list.
+ */
+export function summarizePlan(
+  territories: readonly TerritoryRecord[],
+  reps: readonly Rep[],
+  assignments: Readonly<Record<string, string>>,
+  unitTotals: readonly UnitTotals[],
+): PlanSummary {
+  const repNames = new Map(reps.map((r) => [r.id, r.name]))
+  const totals = territoryTotals({ territories: [...territories], assignments }, unitTotals)
+  const summaries = new Map<string, TerritorySummary>()
+  for (const t of territories) {
+    const sum = totals.byTerritory.get(t.id)
+    if (!sum) continue
+    summaries.set(t.id, {
+      id: t.id,
+      name: t.name,
+      color: t.color,
+      repName: t.repId ? (repNames.get(t.repId) ?? null) : null,
+      units: sum.units,
+      accounts: sum.accounts,
+      potential: sum.potential,
+    })
+  }
+  const unassignedAccounts = totals.unassigned.accounts
+
+  const regionRecords = new Map(
+    territories.filter((t) => t.kind === 'region').map((r) => [r.id, r]),
+  )
+  const groups = new Map<string, RegionSummary>()
+  for (const t of territories) {
+    const summary = summaries.get(t.id)
+    if (!summary) continue
+    const region = t.parentId ? regionRecords.get(t.parentId) : undefined
+    const key = region?.id ?? OTHER_REGION
+    let group = groups.get(key)
+    if (!group) {
+      group = {
+        id: key,
+        name: region?.name ?? 'Other',
+        color: region?.color ?? null,
+        territories: [],
+        accounts: 0,
+        potential: 0,
+      }
+      groups.set(key, group)
+    }
+    group.territories.push(summary)
+    group.accounts += summary.accounts
+    group.potential += summary.potential
+  }
+  const regions = [...groups.values()].sort((a, b) =>
+    a.id === OTHER_REGION ? 1 : b.id === OTHER_REGION ? -1 : byName(a, b),
+  )
+  for (const r of regions) r.territories.sort(byName)
+  return {
+    regions,
+    territoryCount: summaries.size,
+    accounts: regions.reduce((n, r) => n + r.accounts, 0),
+    potential: regions.reduce((n, r) => n + r.potential, 0),
+    unassignedAccounts,
+  }
+}
+
+/** Regions with only the territories whose name, rep or region matches `query`. */
+export function filterRegions(
+  regions: readonly RegionSummary[],
+  query: string,
+): RegionSummary[] {
+  const q = query.trim().toLowerCase()
+  if (!q) return [...regions]
+  return regions.flatMap((r) => {
+    const regionHit = r.name.toLowerCase().includes(q)
+    const territories = regionHit
+      ? r.territories
+      : r.territories.filter(
+          (t) =>
+            t.name.toLowerCase().includes(q) ||
+            (t.repName ?? '').toLowerCase().includes(q),
+        )
+    return territories.length > 0 ? [{ ...r, territories }] : []
+  })
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import {
+  formatCompactCount,
+  formatCount,
+  formatMoney,
+  formatRole,
+  initials,
+  plural,
+} from './format'
+
+describe('formatMoney', () => {
+  it('abbreviates to one decimal', () => {
+    expect(formatMoney(1_234_567)).toBe('$1.2M')
+    expect(formatMoney(850_000)).toBe('$850K')
+    expect(formatMoney(2_500_000_000)).toBe('$2.5B')
+    expect(formatMoney(0)).toBe('$0')
+  })
+})
+
+describe('counts', () => {
+  it('groups thousands', () => {
+    expect(formatCount(12345)).toBe('12,345')
+    expect(formatCompactCount(12345)).toBe('12.3K')
+    expect(plural(1, 'account')).toBe('1 account')
+    expect(plural(2500, 'account')).toBe('2,500 accounts')
+  })
+})
+
+describe('people', () => {
+  it('labels roles and makes initials', () => {
+    expect(formatRole('planner')).toBe('Sales ops planner')
+    expect(initials('Dana  Planner')).toBe('DP')
+    expect(initials('Ana Maria de la Cruz')).toBe('AC')
+    expect(initials('cher')).toBe('C')
+  })
+})

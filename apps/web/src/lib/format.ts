@@ -1,0 +1,61 @@
+/**
+ * Number formats used across the app. Intl formatters are costly to build and cheap to
+ * reuse, so each is made once.
+ */
+const compactCurrency = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+})
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+const compactInteger = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  maximumFractionDigits: 1,
+})
+
+/** `$1.2M`, `$850K`, `$0`. */
+export function formatMoney(value: number): string {
+  return compactCurrency.format(value)
+}
+
+/** `12,345`. */
+export function formatCount(value: number): string {
+  return integer.format(value)
+}
+
+/** `12K` where space is tight. */
+export function formatCompactCount(value: number): string {
+  return compactInteger.format(value)
+}
+
+/** `"1 account"`, `"12 accounts"`. */
+export function plural(
+  count: number,
+  singular: string,
+  pluralForm = `${singular}s`,
+): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`
+}
+
+const roleLabels: Record<string, string> = {
+  admin: 'Admin',
+  manager: 'Sales manager',
+  planner: 'Sales ops planner',
+  rep: 'Sales rep',
+}
+
+export function formatRole(role: string): string {
+  return roleLabels[role] ?? role
+}
+
+/** Two letters for an avatar: "Dana Planner" → "DP". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean)
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts
+  return letters
+    .map((p) => (p as string)[0]?.toUpperCase() ?? '')
+    .join('')
+    .slice(0, 2)
+}
