@@ -6,13 +6,18 @@ import prettier from 'eslint-config-prettier'
 import { builtinModules } from 'node:module'
 import { existsSync, readdirSync } from 'node:fs'
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+const nodeBuiltins = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+]
 
 // Web features never import each other (bulletproof-react): shared code goes to src/lib,
 // composition happens in src/app. One block per feature, listing every other feature.
 const featuresDir = new URL('./apps/web/src/features', import.meta.url)
 const webFeatures = existsSync(featuresDir)
-  ? readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  ? readdirSync(featuresDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
   : []
 const featureIsolation = webFeatures.map((feature) => ({
   files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
@@ -23,7 +28,12 @@ const featureIsolation = webFeatures.map((feature) => ({
         patterns: webFeatures
           .filter((other) => other !== feature)
           .map((other) => ({
-            group: [`**/features/${other}`, `**/features/${other}/**`, `../../${other}`, `../../${other}/**`],
+            group: [
+              `**/features/${other}`,
+              `**/features/${other}/**`,
+              `../../${other}`,
+              `../../${other}/**`,
+            ],
             message: `Feature "${feature}" may not import feature "${other}": move shared code to src/lib or compose in src/app.`,
           })),
       },
@@ -56,43 +66,91 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'] },
-            { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:pure', 'type:io'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:pure', 'type:io'] },
+            {
+              sourceTag: 'type:io',
+              onlyDependOnLibsWithTags: ['type:pure', 'type:io'],
+            },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:pure', 'type:io'],
+            },
             // The server seeds the demo on first start, so it may use the demo-data tool.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:io', 'type:tool'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:pure', 'type:io', 'type:tool'],
+            },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // Pure libs: no IO, no clocks, no unseeded randomness, no Node or DOM APIs.
-    files: ['libs/domain/src/**/*.ts', 'libs/engine/src/**/*.ts', 'libs/geo/src/**/*.ts'],
+    files: [
+      'libs/domain/src/**/*.ts',
+      'libs/engine/src/**/*.ts',
+      'libs/geo/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts', '**/*.bench.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Pure libs do no IO: inject it.' })),
-          patterns: [{ group: ['@tessera/db', '@tessera/collab', '@tessera/api'], message: 'Pure libs never import io libs.' }],
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Pure libs do no IO: inject it.',
+          })),
+          patterns: [
+            {
+              group: ['@tessera/db', '@tessera/collab', '@tessera/api'],
+              message: 'Pure libs never import io libs.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'fetch', 'XMLHttpRequest', 'WebSocket', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'performance', 'crypto'].map(
-          (name) => ({ name, message: `Pure libs may not use ${name}: pass time, seeds and IO in.` }),
-        ),
+        ...[
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'queueMicrotask',
+          'fetch',
+          'XMLHttpRequest',
+          'WebSocket',
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'process',
+          'require',
+          'performance',
+          'crypto',
+        ].map((name) => ({
+          name,
+          message: `Pure libs may not use ${name}: pass time, seeds and IO in.`,
+        })),
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Pass the time in.' },
-        { object: 'Math', property: 'random', message: 'Use createRng(seed) from @tessera/domain.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use createRng(seed) from @tessera/domain.',
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the time in.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass the time in.',
+        },
       ],
     },
   },
@@ -104,8 +162,16 @@ export default [
         'error',
         {
           paths: [
-            { name: '@tessera/api', allowTypeImports: true, message: 'Import only types from the API.' },
-            { name: '@tessera/db', allowTypeImports: true, message: 'The browser has no database.' },
+            {
+              name: '@tessera/api',
+              allowTypeImports: true,
+              message: 'Import only types from the API.',
+            },
+            {
+              name: '@tessera/db',
+              allowTypeImports: true,
+              message: 'The browser has no database.',
+            },
           ],
         },
       ],

@@ -3,8 +3,13 @@
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
 
-const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
-const external = [...Object.keys(root.dependencies ?? {}), ...Object.keys(root.devDependencies ?? {})]
+const root = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+)
+const external = [
+  ...Object.keys(root.dependencies ?? {}),
+  ...Object.keys(root.devDependencies ?? {}),
+]
 
 await build({
   entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],

@@ -6,19 +6,25 @@ function distinctColours(png: Buffer): number {
   const { data } = PNG.sync.read(png)
   const seen = new Set<number>()
   for (let i = 0; i < data.length; i += 4) {
-    seen.add(((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4))
+    seen.add(
+      ((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4),
+    )
   }
   return seen.size
 }
 
-test('a planner signs in and sees the demo plan on the map', async ({ page }) => {
+test('a planner signs in and sees the demo plan on the map', async ({
+  page,
+}) => {
   await page.goto('/')
   await expect(page.getByTestId('login-form')).toBeVisible()
 
   await page.getByTestId('login-email').fill('planner@demo.tessera.dev')
   await page.getByTestId('login-password').fill('wrong password')
   await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('login-error')).toHaveText('Wrong email or password.')
+  await expect(page.getByTestId('login-error')).toHaveText(
+    'Wrong email or password.',
+  )
 
   await page.getByTestId('login-password').fill('tessera-demo')
   await page.getByTestId('login-submit').click()
@@ -32,8 +38,15 @@ test('a planner signs in and sees the demo plan on the map', async ({ page }) =>
 
   // The map really drew the territories: 40 fills give the canvas many distinct colours
   // (a blank or single-colour canvas has a handful).
-  await expect.poll(async () => distinctColours(await canvas.screenshot()), { timeout: 20_000 }).toBeGreaterThan(30)
-  await page.screenshot({ path: 'tmp/e2e-results/smoke-map.png', fullPage: false })
+  await expect
+    .poll(async () => distinctColours(await canvas.screenshot()), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(30)
+  await page.screenshot({
+    path: 'tmp/e2e-results/smoke-map.png',
+    fullPage: false,
+  })
 
   // A reload keeps the session; signing out returns to the login page.
   await page.reload()

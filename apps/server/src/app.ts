@@ -5,7 +5,12 @@ import { pino, type Logger } from 'pino'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { sql } from 'kysely'
 import { GeometryCache } from '@tessera/api'
-import { type DatabaseHandle, deleteExpiredSessions, migrateToLatest, openDatabase } from '@tessera/db'
+import {
+  type DatabaseHandle,
+  deleteExpiredSessions,
+  migrateToLatest,
+  openDatabase,
+} from '@tessera/db'
 import type { Config } from './config.js'
 import { createRequestHandler, createUpgradeHandler } from './http.js'
 
@@ -34,7 +39,10 @@ export class StartupError extends Error {
  * touches the data directory), then open and migrate the database, seed it if empty, and
  * only then answer requests. Everything is built here and passed in; nothing is global.
  */
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const log = options.log ?? pino({ level: config.LOG_LEVEL })
   // Requests that arrive while the database opens get a 503, not a hang.
   const app: { handle?: RequestListener } = {}
@@ -49,12 +57,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   let db: DatabaseHandle
   try {
-    db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
+    db = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+    })
   } catch (error) {
     await closeServer(server)
     throw new StartupError((error as Error).message)
   }
-  const sweep = setInterval(() => void deleteExpiredSessions(db.db, new Date()).catch(() => undefined), 3_600_000)
+  const sweep = setInterval(
+    () => void deleteExpiredSessions(db.db, new Date()).catch(() => undefined),
+    3_600_000,
+  )
   sweep.unref()
   const fail = async (message: string): Promise<never> => {
     clearInterval(sweep)
@@ -76,7 +90,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
   }
 
-  const webDist = options.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
+  const webDist =
+    options.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
   app.handle = createRequestHandler({
     log,
     webDist,

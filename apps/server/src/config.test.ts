@@ -6,7 +6,11 @@ describe('loadConfig', () => {
     const r = loadConfig({})
     expect(r).toEqual({
       ok: true,
-      config: expect.objectContaining({ PORT: 4000, DATA_DIR: './.data', LOG_LEVEL: 'info' }),
+      config: expect.objectContaining({
+        PORT: 4000,
+        DATA_DIR: './.data',
+        LOG_LEVEL: 'info',
+      }),
     })
     expect(r.ok && r.config.DATABASE_URL).toBeUndefined()
   })
@@ -20,11 +24,23 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT must be a number (got "abc")'],
     [{ PORT: '70000' }, 'PORT must be between 1 and 65535 (got "70000")'],
     [{ PORT: '80.5' }, 'PORT must be a whole number'],
-    [{ DATABASE_URL: 'mysql://x@h/db' }, 'DATABASE_URL must start with postgres:// or postgresql://'],
+    [
+      { DATABASE_URL: 'mysql://x@h/db' },
+      'DATABASE_URL must start with postgres:// or postgresql://',
+    ],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL'],
-    [{ REDIS_URL: 'http://h' }, 'REDIS_URL must start with redis:// or rediss://'],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
-    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
+    [
+      { REDIS_URL: 'http://h' },
+      'REDIS_URL must start with redis:// or rediss://',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ],
+    [
+      { SESSION_SECRET: 'short' },
+      'SESSION_SECRET must be at least 32 characters',
+    ],
   ])('names the bad variable: %o', (env, message) => {
     const r = loadConfig(env)
     expect(r.ok).toBe(false)

@@ -15,43 +15,68 @@ const url = (schemes: string[]) =>
     .string()
     .trim()
     .refine((v) => URL.canParse(v), 'must be a URL')
-    .refine((v) => !URL.canParse(v) || schemes.includes(new URL(v).protocol), `must start with ${schemes.map((s) => `${s}//`).join(' or ')}`)
+    .refine(
+      (v) => !URL.canParse(v) || schemes.includes(new URL(v).protocol),
+      `must start with ${schemes.map((s) => `${s}//`).join(' or ')}`,
+    )
 
-const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const emptyAsUndefined = (v: unknown) =>
+  typeof v === 'string' && v.trim() === '' ? undefined : v
 
 export const ConfigSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, port.default(4000)),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.data')),
-  DATABASE_URL: z.preprocess(emptyAsUndefined, url(['postgres:', 'postgresql:']).optional()),
-  REDIS_URL: z.preprocess(emptyAsUndefined, url(['redis:', 'rediss:']).optional()),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    url(['postgres:', 'postgresql:']).optional(),
+  ),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    url(['redis:', 'rediss:']).optional(),
+  ),
   SESSION_SECRET: z.preprocess(
     emptyAsUndefined,
-    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+    z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+      .optional(),
   ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
-    }).default('info'),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message:
+          'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
   ),
   SESSION_TTL_HOURS: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(24 * 90, 'must be at most 2160').default(24 * 14),
+    z.coerce
+      .number({ message: 'must be a number' })
+      .positive('must be positive')
+      .max(24 * 90, 'must be at most 2160')
+      .default(24 * 14),
   ),
 })
 
 export type Config = z.infer<typeof ConfigSchema>
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string }
+export type ConfigResult =
+  { ok: true; config: Config } | { ok: false; message: string }
 
 /** Parses the environment; on failure returns one line per bad variable (first one first). */
-export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+): ConfigResult {
   const parsed = ConfigSchema.safeParse(env)
   if (parsed.success) return { ok: true, config: parsed.data }
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'configuration')
     const raw = env[name]
-    const safe = name.endsWith('_SECRET') ? '***' : raw?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')
+    const safe = name.endsWith('_SECRET')
+      ? '***'
+      : raw?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')
     const shown = raw === undefined ? '' : ` (got ${JSON.stringify(safe)})`
     return `${name} ${issue.message}${shown}`
   })

@@ -29,11 +29,14 @@ export function createRequestHandler(deps: HttpDeps) {
     basePath: '/trpc/',
     createContext: createContextFactory(deps.api),
     responseMeta: ({ paths, errors, type }) =>
-      type === 'query' && errors.length === 0 && paths?.every((p) => CACHEABLE.has(p))
+      type === 'query' &&
+      errors.length === 0 &&
+      paths?.every((p) => CACHEABLE.has(p))
         ? { headers: { 'cache-control': 'private, max-age=300' } }
         : { headers: { 'cache-control': 'no-store' } },
     onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error.cause ?? error, path }, 'tRPC error')
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        deps.log.error({ err: error.cause ?? error, path }, 'tRPC error')
     },
   })
   const compress = compression({ threshold: 1024 })
@@ -46,7 +49,12 @@ export function createRequestHandler(deps: HttpDeps) {
         etag: true,
         // Hashed asset names never change; index.html must always be revalidated.
         setHeaders: (res, pathname) =>
-          res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+          res.setHeader(
+            'Cache-Control',
+            pathname.startsWith('/assets/')
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          ),
       })
     : undefined
 
@@ -65,13 +73,18 @@ export function createRequestHandler(deps: HttpDeps) {
       return
     }
     if (url.startsWith('/yjs/') || url.startsWith('/socket.io')) {
-      sendJson(res, 501, { error: 'This endpoint is reserved for live collaboration and is not enabled yet.' })
+      sendJson(res, 501, {
+        error:
+          'This endpoint is reserved for live collaboration and is not enabled yet.',
+      })
       return
     }
     if (!serveStatic) {
       res.statusCode = 503
       res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-      res.end('The web app is not built. Run `npm start` (it builds first) or `npx nx run web:build`.\n')
+      res.end(
+        'The web app is not built. Run `npm start` (it builds first) or `npx nx run web:build`.\n',
+      )
       return
     }
     compress(req as never, res as never, () => serveStatic(req, res))
@@ -92,7 +105,9 @@ export function createUpgradeHandler() {
       : url.startsWith('/socket.io')
         ? '501 Not Implemented'
         : '404 Not Found'
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    socket.end(
+      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    )
   }
 }
 

@@ -19,10 +19,18 @@ function testConfig(env: Record<string, string> = {}): Config {
 async function trpc(
   server: RunningServer,
   path: string,
-  opts: { input?: unknown; cookie?: string; mutation?: boolean; headers?: Record<string, string> } = {},
+  opts: {
+    input?: unknown
+    cookie?: string
+    mutation?: boolean
+    headers?: Record<string, string>
+  } = {},
 ) {
   const url = new URL(`/trpc/${path}`, server.url)
-  const headers: Record<string, string> = { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers }
+  const headers: Record<string, string> = {
+    ...(opts.cookie ? { cookie: opts.cookie } : {}),
+    ...opts.headers,
+  }
   let res: Response
   if (opts.mutation) {
     res = await fetch(url, {
@@ -31,10 +39,14 @@ async function trpc(
       body: JSON.stringify(opts.input ?? null),
     })
   } else {
-    if (opts.input !== undefined) url.searchParams.set('input', JSON.stringify(opts.input))
+    if (opts.input !== undefined)
+      url.searchParams.set('input', JSON.stringify(opts.input))
     res = await fetch(url, { headers })
   }
-  const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string; data: { code: string } } }
+  const body = (await res.json()) as {
+    result?: { data: unknown }
+    error?: { message: string; data: { code: string } }
+  }
   return { res, data: body.result?.data as any, error: body.error } // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -45,7 +57,8 @@ describe('server', () => {
   beforeAll(async () => {
     server = await startServer(testConfig(), {
       log: pino({ level: 'silent' }),
-      seedIfEmpty: async (h) => void (await seedDemoIfEmpty(h.db, { accounts: 3_000 })),
+      seedIfEmpty: async (h) =>
+        void (await seedDemoIfEmpty(h.db, { accounts: 3_000 })),
     })
   }, 180_000)
   afterAll(async () => {
@@ -66,7 +79,10 @@ describe('server', () => {
   })
 
   it('gives the same answer for an unknown email and a wrong password', async () => {
-    const a = await trpc(server, 'auth.login', { mutation: true, input: { email: 'nobody@x.dev', password: 'nope' } })
+    const a = await trpc(server, 'auth.login', {
+      mutation: true,
+      input: { email: 'nobody@x.dev', password: 'nope' },
+    })
     const b = await trpc(server, 'auth.login', {
       mutation: true,
       input: { email: 'planner@demo.tessera.dev', password: 'wrong' },
@@ -79,7 +95,10 @@ describe('server', () => {
   })
 
   it('rejects malformed input with a clear message', async () => {
-    const { res, error } = await trpc(server, 'auth.login', { mutation: true, input: { email: '', password: 'x' } })
+    const { res, error } = await trpc(server, 'auth.login', {
+      mutation: true,
+      input: { email: '', password: 'x' },
+    })
     expect(res.status).toBe(400)
     expect(error?.message).toContain('Enter your email.')
   })
@@ -96,33 +115,55 @@ describe('server', () => {
     expect(setCookie).toContain('HttpOnly')
     expect(setCookie).toContain('SameSite=Lax')
     cookie = setCookie.split(';')[0]!
-    expect((await trpc(server, 'auth.me', { cookie })).data).toMatchObject({ email: 'planner@demo.tessera.dev' })
+    expect((await trpc(server, 'auth.me', { cookie })).data).toMatchObject({
+      email: 'planner@demo.tessera.dev',
+    })
   })
 
   it('serves the demo plan: 40 territories in 8 regions covering every county', async () => {
     const plans = (await trpc(server, 'plans.list', { cookie })).data
     expect(plans).toHaveLength(1)
-    const published = plans[0].scenarios.find((s: { status: string }) => s.status === 'published')
+    const published = plans[0].scenarios.find(
+      (s: { status: string }) => s.status === 'published',
+    )
     expect(plans[0].publishedScenarioId).toBe(published.id)
-    const { data } = await trpc(server, 'plans.scenario', { cookie, input: { scenarioId: published.id } })
+    const { data } = await trpc(server, 'plans.scenario', {
+      cookie,
+      input: { scenarioId: published.id },
+    })
     const kinds = data.plan.territories.map((t: { kind: string }) => t.kind)
     expect(kinds.filter((k: string) => k === 'territory')).toHaveLength(40)
     expect(kinds.filter((k: string) => k === 'region')).toHaveLength(8)
     expect(Object.keys(data.plan.assignments).length).toBeGreaterThan(3_000)
-    const missing = await trpc(server, 'plans.scenario', { cookie, input: { scenarioId: 'scn_nope' } })
+    const missing = await trpc(server, 'plans.scenario', {
+      cookie,
+      input: { scenarioId: 'scn_nope' },
+    })
     expect(missing.res.status).toBe(404)
   })
 
   it('serves layer geometry as compressed, cacheable TopoJSON', async () => {
     const url = new URL('/trpc/geo.layer', server.url)
-    url.searchParams.set('input', JSON.stringify({ layerId: 'lyr_us_counties' }))
+    url.searchParams.set(
+      'input',
+      JSON.stringify({ layerId: 'lyr_us_counties' }),
+    )
     // node:http, not fetch: fetch would decompress silently and hide what was on the wire.
-    const { headers, raw } = await new Promise<{ headers: IncomingHttpHeaders; raw: Buffer }>((resolve, reject) =>
-      httpGet(url, { headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ headers: res.headers, raw: Buffer.concat(chunks) }))
-      }).on('error', reject),
+    const { headers, raw } = await new Promise<{
+      headers: IncomingHttpHeaders
+      raw: Buffer
+    }>((resolve, reject) =>
+      httpGet(
+        url,
+        { headers: { cookie, 'accept-encoding': 'gzip' } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            resolve({ headers: res.headers, raw: Buffer.concat(chunks) }),
+          )
+        },
+      ).on('error', reject),
     )
     expect(headers['content-encoding']).toBe('gzip')
     expect(headers['cache-control']).toBe('private, max-age=300')
@@ -135,22 +176,35 @@ describe('server', () => {
   })
 
   it('returns accounts in a bounding box, biggest potential first', async () => {
-    const { data } = await trpc(server, 'accounts.inBBox', { cookie, input: { bbox: [-125, 24, -66, 50], limit: 50 } })
+    const { data } = await trpc(server, 'accounts.inBBox', {
+      cookie,
+      input: { bbox: [-125, 24, -66, 50], limit: 50 },
+    })
     expect(data.accounts).toHaveLength(50)
     expect(data.truncated).toBe(true)
-    expect(data.accounts[0].potential).toBeGreaterThanOrEqual(data.accounts[49].potential)
-    const bad = await trpc(server, 'accounts.inBBox', { cookie, input: { bbox: [10, 50, -10, 40] } })
+    expect(data.accounts[0].potential).toBeGreaterThanOrEqual(
+      data.accounts[49].potential,
+    )
+    const bad = await trpc(server, 'accounts.inBBox', {
+      cookie,
+      input: { bbox: [10, 50, -10, 40] },
+    })
     expect(bad.res.status).toBe(400)
     expect((await trpc(server, 'reps.list', { cookie })).data).toHaveLength(40)
   })
 
   it('rate-limits repeated failed sign-ins for one email', async () => {
     const attempt = () =>
-      trpc(server, 'auth.login', { mutation: true, input: { email: 'manager@demo.tessera.dev', password: 'bad' } })
+      trpc(server, 'auth.login', {
+        mutation: true,
+        input: { email: 'manager@demo.tessera.dev', password: 'bad' },
+      })
     for (let i = 0; i < 5; i++) expect((await attempt()).res.status).toBe(401)
     const limited = await attempt()
     expect(limited.res.status).toBe(429)
-    expect(limited.error?.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./)
+    expect(limited.error?.message).toMatch(
+      /Too many failed sign-in attempts\. Try again in \d+ minutes?\./,
+    )
     // Even the right password waits until the window passes.
     const right = await trpc(server, 'auth.login', {
       mutation: true,
@@ -162,8 +216,9 @@ describe('server', () => {
   it('refuses websocket upgrades on the reserved paths cleanly', async () => {
     const upgrade = (path: string) =>
       new Promise<number>((resolve) =>
-        new WebSocket(`${server.url.replace('http', 'ws')}${path}`).on('unexpected-response', (_req, res) =>
-          resolve(res.statusCode ?? 0),
+        new WebSocket(`${server.url.replace('http', 'ws')}${path}`).on(
+          'unexpected-response',
+          (_req, res) => resolve(res.statusCode ?? 0),
         ),
       )
     expect(await upgrade('/yjs/scenario:x')).toBe(501)
@@ -172,14 +227,17 @@ describe('server', () => {
   })
 
   it('logs out and forgets the session', async () => {
-    expect((await trpc(server, 'auth.logout', { cookie, mutation: true })).res.status).toBe(200)
+    expect(
+      (await trpc(server, 'auth.logout', { cookie, mutation: true })).res
+        .status,
+    ).toBe(200)
     expect((await trpc(server, 'auth.me', { cookie })).data).toBeNull()
   })
 
   it('stops with one clear line when the port is taken', async () => {
-    const error = await startServer(testConfig({ PORT: String(server.port) }), { log: pino({ level: 'silent' }) }).catch(
-      (e) => e,
-    )
+    const error = await startServer(testConfig({ PORT: String(server.port) }), {
+      log: pino({ level: 'silent' }),
+    }).catch((e) => e)
     expect(error).toBeInstanceOf(StartupError)
     expect(error.message).toBe(
       `port ${server.port} is already in use (is Tessera already running?); stop that process or set PORT to a free port`,
@@ -195,10 +253,15 @@ describe('start-up failures', () => {
         s.close(() => resolve(port))
       })
     })
-    const error = await startServer(testConfig({ DATABASE_URL: `postgres://postgres@127.0.0.1:${free}/x` }), {
-      log: pino({ level: 'silent' }),
-    }).catch((e) => e)
+    const error = await startServer(
+      testConfig({ DATABASE_URL: `postgres://postgres@127.0.0.1:${free}/x` }),
+      {
+        log: pino({ level: 'silent' }),
+      },
+    ).catch((e) => e)
     expect(error).toBeInstanceOf(StartupError)
-    expect(error.message).toMatch(/^cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:\d+\/x: /)
+    expect(error.message).toMatch(
+      /^cannot reach the database at postgres:\/\/postgres@127\.0\.0\.1:\d+\/x: /,
+    )
   })
 })

@@ -26,10 +26,18 @@ export interface Context extends ApiDeps {
 }
 
 export function createContextFactory(deps: ApiDeps) {
-  return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {
+  return async ({
+    req,
+    res,
+  }: {
+    req: IncomingMessage
+    res: ServerResponse
+  }): Promise<Context> => {
     const token = readSessionToken(req)
     const sessionId = token ? sessionIdOf(token, deps.sessionSecret) : null
-    const row = sessionId ? await findSessionUser(deps.db, sessionId, deps.now()) : undefined
+    const row = sessionId
+      ? await findSessionUser(deps.db, sessionId, deps.now())
+      : undefined
     const user: PublicUser | null = row
       ? {
           id: row.id,

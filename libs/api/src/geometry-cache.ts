@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely'
-import { type Database, findUnitLayer, findUnitLayerTopology } from '@tessera/db'
+import {
+  type Database,
+  findUnitLayer,
+  findUnitLayerTopology,
+} from '@tessera/db'
 
 export interface LayerGeometry {
   id: string
@@ -15,7 +19,10 @@ export interface LayerGeometry {
  * database once per process and kept; `invalidate` drops it after a rebuild.
  */
 export class GeometryCache {
-  private readonly layers = new Map<string, Promise<LayerGeometry | undefined>>()
+  private readonly layers = new Map<
+    string,
+    Promise<LayerGeometry | undefined>
+  >()
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -35,8 +42,15 @@ export class GeometryCache {
   }
 
   private async load(layerId: string): Promise<LayerGeometry | undefined> {
-    const [info, topo] = await Promise.all([findUnitLayer(this.db, layerId), findUnitLayerTopology(this.db, layerId)])
+    const [info, topo] = await Promise.all([
+      findUnitLayer(this.db, layerId),
+      findUnitLayerTopology(this.db, layerId),
+    ])
     if (!info || !topo) return undefined
-    return { ...info, unitsObject: topo.unitsObject, topology: JSON.parse(topo.topology) as unknown }
+    return {
+      ...info,
+      unitsObject: topo.unitsObject,
+      topology: JSON.parse(topo.topology) as unknown,
+    }
   }
 }

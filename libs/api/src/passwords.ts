@@ -11,10 +11,20 @@ const P = 1
 const KEY_LEN = 32
 const MAX_MEM = 256 * 1024 * 1024
 
-function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  n: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N: n, r, p, maxmem: MAX_MEM }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEY_LEN,
+      { N: n, r, p, maxmem: MAX_MEM },
+      (error, key) => (error ? reject(error) : resolve(key)),
     ),
   )
 }
@@ -22,14 +32,30 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16)
   const key = await derive(password, salt, N, R, P)
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$')
+  return [
+    'scrypt',
+    N,
+    R,
+    P,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$')
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$')
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false
   const expected = Buffer.from(hash, 'base64url')
-  const key = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p))
+  const key = await derive(
+    password,
+    Buffer.from(salt, 'base64url'),
+    Number(n),
+    Number(r),
+    Number(p),
+  )
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 

@@ -5,7 +5,10 @@ import { parse, serialize } from 'cookie'
 export const SESSION_COOKIE = 'tessera_session'
 
 /** A fresh random session token for the cookie, and the id it is stored under. */
-export function newSessionToken(secret?: string): { token: string; id: string } {
+export function newSessionToken(secret?: string): {
+  token: string
+  id: string
+} {
   const token = randomBytes(32).toString('base64url')
   return { token, id: sessionIdOf(token, secret) }
 }
@@ -28,10 +31,18 @@ export function readSessionToken(req: IncomingMessage): string | undefined {
 
 function isHttps(req: IncomingMessage): boolean {
   const proto = req.headers['x-forwarded-proto']
-  return Boolean((req.socket as { encrypted?: boolean }).encrypted) || proto === 'https'
+  return (
+    Boolean((req.socket as { encrypted?: boolean }).encrypted) ||
+    proto === 'https'
+  )
 }
 
-export function setSessionCookie(req: IncomingMessage, res: ServerResponse, token: string, maxAgeSeconds: number): void {
+export function setSessionCookie(
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string,
+  maxAgeSeconds: number,
+): void {
   res.appendHeader(
     'Set-Cookie',
     serialize(SESSION_COOKIE, token, {
@@ -44,9 +55,18 @@ export function setSessionCookie(req: IncomingMessage, res: ServerResponse, toke
   )
 }
 
-export function clearSessionCookie(req: IncomingMessage, res: ServerResponse): void {
+export function clearSessionCookie(
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   res.appendHeader(
     'Set-Cookie',
-    serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: isHttps(req), path: '/', maxAge: 0 }),
+    serialize(SESSION_COOKIE, '', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isHttps(req),
+      path: '/',
+      maxAge: 0,
+    }),
   )
 }

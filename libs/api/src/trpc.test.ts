@@ -10,7 +10,9 @@ import { readSessionToken, sessionIdOf } from './session-cookie.js'
 import { roleProcedure, router } from './trpc.js'
 
 const guarded = router({
-  approve: roleProcedure('manager', 'admin').query(({ ctx }) => `ok:${ctx.user.role}`),
+  approve: roleProcedure('manager', 'admin').query(
+    ({ ctx }) => `ok:${ctx.user.role}`,
+  ),
 })
 
 function ctxFor(role: Role | null): Context {
@@ -40,25 +42,39 @@ describe('roleProcedure', () => {
   })
 
   it.each(['planner', 'rep'] as const)('forbids a %s', async (role) => {
-    await expect(guarded.createCaller(ctxFor(role)).approve()).rejects.toMatchObject({
+    await expect(
+      guarded.createCaller(ctxFor(role)).approve(),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: 'This needs the manager or admin role.',
     })
   })
 
   it('asks an anonymous caller to sign in', async () => {
-    await expect(guarded.createCaller(ctxFor(null)).approve()).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+    await expect(
+      guarded.createCaller(ctxFor(null)).approve(),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
   })
 })
 
 describe('session cookie', () => {
   it('reads only a well-formed token from the cookie header', () => {
-    const req = (cookie?: string) => ({ headers: cookie ? { cookie } : {} }) as IncomingMessage
-    expect(readSessionToken(req('a=1; tessera_session=abcdefghijklmnopqrstuvwxyz012345'))).toBe(
-      'abcdefghijklmnopqrstuvwxyz012345',
-    )
+    const req = (cookie?: string) =>
+      ({ headers: cookie ? { cookie } : {} }) as IncomingMessage
+    expect(
+      readSessionToken(
+        req('a=1; tessera_session=abcdefghijklmnopqrstuvwxyz012345'),
+      ),
+    ).toBe('abcdefghijklmnopqrstuvwxyz012345')
     expect(readSessionToken(req('tessera_session=short'))).toBeUndefined()
-    expect(readSessionToken(req('tessera_session=' + encodeURIComponent("x'; drop table--aaaaaaaaaaaaaaa")))).toBeUndefined()
+    expect(
+      readSessionToken(
+        req(
+          'tessera_session=' +
+            encodeURIComponent("x'; drop table--aaaaaaaaaaaaaaa"),
+        ),
+      ),
+    ).toBeUndefined()
     expect(readSessionToken(req())).toBeUndefined()
   })
 
@@ -66,6 +82,8 @@ describe('session cookie', () => {
     const token = 'abcdefghijklmnopqrstuvwxyz012345'
     expect(sessionIdOf(token)).not.toBe(token)
     expect(sessionIdOf(token, 'k'.repeat(32))).not.toBe(sessionIdOf(token))
-    expect(sessionIdOf(token, 'k'.repeat(32))).toBe(sessionIdOf(token, 'k'.repeat(32)))
+    expect(sessionIdOf(token, 'k'.repeat(32))).toBe(
+      sessionIdOf(token, 'k'.repeat(32)),
+    )
   })
 })

@@ -6,8 +6,15 @@ const t = initTRPC.context<Context>().create({
   errorFormatter: ({ shape, error }) => ({
     ...shape,
     // Never leak stack traces or SQL to the browser.
-    data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path },
-    message: error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server.' : shape.message,
+    data: {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path,
+    },
+    message:
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Something went wrong on the server.'
+        : shape.message,
   }),
 })
 
@@ -15,7 +22,8 @@ export const router = t.router
 export const publicProcedure = t.procedure
 
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' })
+  if (!ctx.user)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' })
   return next({ ctx: { ...ctx, user: ctx.user } })
 })
 
@@ -23,7 +31,10 @@ export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
 export function roleProcedure(...allowed: Role[]) {
   return protectedProcedure.use(({ ctx, next }) => {
     if (!allowed.includes(ctx.user.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${allowed.join(' or ')} role.` })
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs the ${allowed.join(' or ')} role.`,
+      })
     }
     return next()
   })
@@ -39,6 +50,9 @@ const trpcCodeOf: Record<ErrorCode, TRPCError['code']> = {
 }
 
 /** Maps a domain error value to the tRPC error the client sees. */
-export function toTRPCError(error: { code: ErrorCode; message: string }): TRPCError {
+export function toTRPCError(error: {
+  code: ErrorCode
+  message: string
+}): TRPCError {
   return new TRPCError({ code: trpcCodeOf[error.code], message: error.message })
 }

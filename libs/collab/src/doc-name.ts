@@ -10,7 +10,9 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/
  * else, so the hub never creates a room for an arbitrary string a client sends.
  */
 export function parseDocName(pathOrName: string): DocRef | null {
-  let name = pathOrName.startsWith('/yjs/') ? pathOrName.slice('/yjs/'.length) : pathOrName
+  let name = pathOrName.startsWith('/yjs/')
+    ? pathOrName.slice('/yjs/'.length)
+    : pathOrName
   name = name.split('?')[0] ?? ''
   try {
     name = decodeURIComponent(name)
@@ -18,11 +20,24 @@ export function parseDocName(pathOrName: string): DocRef | null {
     return null
   }
   const parts = name.split(':')
-  if (parts[0] === 'scenario' && parts.length === 2 && ID.test(parts[1] ?? '')) {
+  if (
+    parts[0] === 'scenario' &&
+    parts.length === 2 &&
+    ID.test(parts[1] ?? '')
+  ) {
     return { kind: 'scenario', scenarioId: parts[1] as string }
   }
-  if (parts[0] === 'notes' && parts.length === 3 && ID.test(parts[1] ?? '') && ID.test(parts[2] ?? '')) {
-    return { kind: 'notes', scenarioId: parts[1] as string, territoryId: parts[2] as string }
+  if (
+    parts[0] === 'notes' &&
+    parts.length === 3 &&
+    ID.test(parts[1] ?? '') &&
+    ID.test(parts[2] ?? '')
+  ) {
+    return {
+      kind: 'notes',
+      scenarioId: parts[1] as string,
+      territoryId: parts[2] as string,
+    }
   }
   return null
 }

@@ -12,17 +12,41 @@ export async function insertAccounts(
   return insertColumns(db, 'accounts', [
     { name: 'id', type: 'text', values: accounts.map((a) => a.id) },
     { name: 'org_id', type: 'text', values: accounts.map(() => orgId) },
-    { name: 'external_id', type: 'text', values: accounts.map((a) => a.externalId) },
+    {
+      name: 'external_id',
+      type: 'text',
+      values: accounts.map((a) => a.externalId),
+    },
     { name: 'name', type: 'text', values: accounts.map((a) => a.name) },
     { name: 'industry', type: 'text', values: accounts.map((a) => a.industry) },
-    { name: 'size_band', type: 'text', values: accounts.map((a) => a.sizeBand) },
+    {
+      name: 'size_band',
+      type: 'text',
+      values: accounts.map((a) => a.sizeBand),
+    },
     { name: 'lon', type: 'float8', values: accounts.map((a) => a.location[0]) },
     { name: 'lat', type: 'float8', values: accounts.map((a) => a.location[1]) },
-    { name: 'layer_id', type: 'text', values: accounts.map((a) => (a.unitId ? layerId : null)) },
+    {
+      name: 'layer_id',
+      type: 'text',
+      values: accounts.map((a) => (a.unitId ? layerId : null)),
+    },
     { name: 'unit_id', type: 'text', values: accounts.map((a) => a.unitId) },
-    { name: 'annual_revenue', type: 'float8', values: accounts.map((a) => a.annualRevenue) },
-    { name: 'potential', type: 'float8', values: accounts.map((a) => a.potential) },
-    { name: 'workload_minutes', type: 'float8', values: accounts.map((a) => a.workloadMinutes) },
+    {
+      name: 'annual_revenue',
+      type: 'float8',
+      values: accounts.map((a) => a.annualRevenue),
+    },
+    {
+      name: 'potential',
+      type: 'float8',
+      values: accounts.map((a) => a.potential),
+    },
+    {
+      name: 'workload_minutes',
+      type: 'float8',
+      values: accounts.map((a) => a.workloadMinutes),
+    },
   ])
 }
 
@@ -42,9 +66,15 @@ const BULK_ROWS = 50_000
  * per-row checks made a 600,000-row load 3× slower (PostgreSQL's "Populating a Database"
  * advice). Outside a transaction the per-row checks stay, so no window without the key exists.
  */
-export async function insertSales(db: Kysely<Database>, sales: SalesColumns): Promise<number> {
+export async function insertSales(
+  db: Kysely<Database>,
+  sales: SalesColumns,
+): Promise<number> {
   const bulk = db.isTransaction && sales.amount.length > BULK_ROWS
-  if (bulk) await sql`alter table sales_history drop constraint sales_history_account_id_fkey`.execute(db)
+  if (bulk)
+    await sql`alter table sales_history drop constraint sales_history_account_id_fkey`.execute(
+      db,
+    )
   const rows = await insertColumns(
     db,
     'sales_history',
@@ -57,7 +87,9 @@ export async function insertSales(db: Kysely<Database>, sales: SalesColumns): Pr
   )
   if (bulk) {
     await sql`alter table sales_history add constraint sales_history_account_id_fkey
-      foreign key (account_id) references accounts (id) on delete cascade`.execute(db)
+      foreign key (account_id) references accounts (id) on delete cascade`.execute(
+      db,
+    )
   }
   return rows
 }
@@ -91,10 +123,16 @@ export async function accountsInBBox(
     .orderBy('id')
     .limit(limit + 1)
     .execute()
-  return { accounts: rows.slice(0, limit).map(toAccount), truncated: rows.length > limit }
+  return {
+    accounts: rows.slice(0, limit).map(toAccount),
+    truncated: rows.length > limit,
+  }
 }
 
-export async function countAccounts(db: Kysely<Database>, orgId: string): Promise<number> {
+export async function countAccounts(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<number> {
   const row = await db
     .selectFrom('accounts')
     .select((eb) => eb.fn.countAll().as('n'))

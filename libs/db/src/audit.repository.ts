@@ -10,7 +10,10 @@ export interface AuditEntry {
   details?: Record<string, unknown>
 }
 
-export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database>,
+  entry: AuditEntry,
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -24,7 +27,11 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     .execute()
 }
 
-export async function listAudit(db: Kysely<Database>, orgId: string, limit = 100) {
+export async function listAudit(
+  db: Kysely<Database>,
+  orgId: string,
+  limit = 100,
+) {
   return db
     .selectFrom('audit_log')
     .selectAll()

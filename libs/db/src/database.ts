@@ -34,8 +34,12 @@ const INT8_OID = 20
  * given. Both return `date` columns as 'YYYY-MM-DD' strings (no time-zone shifts) and
  * connectivity is checked here, so a bad URL fails at start-up with one clear line.
  */
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir)
+export async function openDatabase(
+  config: DatabaseConfig,
+): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openPglite(config.dataDir)
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -46,7 +50,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     connectionTimeoutMillis: 5_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === DATE_OID
+          ? (v: string) => v
+          : pg.types.getTypeParser(
+              oid,
+              format,
+            )) as typeof pg.types.getTypeParser,
     },
   })
   // An idle client that loses its server must not crash the process; the next query reports it.
@@ -56,7 +65,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     await sql`select 1`.execute(db)
   } catch (error) {
     await db.destroy().catch(() => undefined)
-    throw new DatabaseOpenError(`cannot reach the database at ${location}: ${describe(error)}`)
+    throw new DatabaseOpenError(
+      `cannot reach the database at ${location}: ${describe(error)}`,
+    )
   }
   return { db, kind: 'postgres', location, close: () => db.destroy() }
 }
@@ -69,11 +80,17 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     try {
       await mkdir(location, { recursive: true })
     } catch (error) {
-      throw new DatabaseOpenError(`cannot create DATA_DIR ${location}: ${describe(error)}`)
+      throw new DatabaseOpenError(
+        `cannot create DATA_DIR ${location}: ${describe(error)}`,
+      )
     }
     // PGlite is single-process: two servers on one data directory would corrupt it.
     try {
-      release = await lockfile.lock(location, { stale: 15_000, update: 5_000, realpath: false })
+      release = await lockfile.lock(location, {
+        stale: 15_000,
+        update: 5_000,
+        realpath: false,
+      })
     } catch (error) {
       const busy = (error as { code?: string }).code === 'ELOCKED'
       throw new DatabaseOpenError(
@@ -91,7 +108,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     await pglite.query('select 1')
   } catch (error) {
     await release?.().catch(() => undefined)
-    throw new DatabaseOpenError(`cannot open the embedded database in ${location}: ${describe(error)}`)
+    throw new DatabaseOpenError(
+      `cannot open the embedded database in ${location}: ${describe(error)}`,
+    )
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
   let closed = false
@@ -121,10 +140,13 @@ function redactUrl(url: string): string {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0])
+  if (error instanceof AggregateError && error.errors.length > 0)
+    return describe(error.errors[0])
   if (error instanceof Error) {
     const code = (error as { code?: string }).code
-    return code && !error.message.includes(code) ? `${code} ${error.message}` : error.message || String(code)
+    return code && !error.message.includes(code)
+      ? `${code} ${error.message}`
+      : error.message || String(code)
   }
   return String(error)
 }

@@ -18,9 +18,20 @@ export {
   insertUser,
   listUsers,
 } from './users.repository.js'
-export { deleteExpiredSessions, deleteSession, findSessionUser, insertSession } from './sessions.repository.js'
+export {
+  deleteExpiredSessions,
+  deleteSession,
+  findSessionUser,
+  insertSession,
+} from './sessions.repository.js'
 export { insertReps, listReps } from './reps.repository.js'
-export { findUnitLayer, findUnitLayerTopology, insertUnitLayer, listAdjacency, listUnits } from './units.repository.js'
+export {
+  findUnitLayer,
+  findUnitLayerTopology,
+  insertUnitLayer,
+  listAdjacency,
+  listUnits,
+} from './units.repository.js'
 export type { UnitLayerInfo } from './units.repository.js'
 export {
   accountsInBBox,
@@ -29,7 +40,11 @@ export {
   insertSales,
   unitAccountStats,
 } from './accounts.repository.js'
-export type { AccountsPage, SalesColumns, UnitAccountStats } from './accounts.repository.js'
+export type {
+  AccountsPage,
+  SalesColumns,
+  UnitAccountStats,
+} from './accounts.repository.js'
 export {
   findPlan,
   findScenario,
@@ -39,7 +54,11 @@ export {
   listScenarios,
   setPublishedScenario,
 } from './plans.repository.js'
-export { appendYjsUpdates, loadYjsDoc, writeYjsSnapshot } from './yjs.repository.js'
+export {
+  appendYjsUpdates,
+  loadYjsDoc,
+  writeYjsSnapshot,
+} from './yjs.repository.js'
 export type { StoredDoc } from './yjs.repository.js'
 export { listAudit, recordAudit } from './audit.repository.js'
 export type { AuditEntry } from './audit.repository.js'

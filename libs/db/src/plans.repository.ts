@@ -8,16 +8,37 @@ export async function insertPlan(
 ): Promise<void> {
   await db
     .insertInto('plans')
-    .values({ id: plan.id, org_id: plan.orgId, name: plan.name, unit_layer_id: plan.unitLayerId })
+    .values({
+      id: plan.id,
+      org_id: plan.orgId,
+      name: plan.name,
+      unit_layer_id: plan.unitLayerId,
+    })
     .execute()
 }
 
-export async function setPublishedScenario(db: Kysely<Database>, planId: string, scenarioId: string): Promise<void> {
-  await db.updateTable('plans').set({ published_scenario_id: scenarioId }).where('id', '=', planId).execute()
+export async function setPublishedScenario(
+  db: Kysely<Database>,
+  planId: string,
+  scenarioId: string,
+): Promise<void> {
+  await db
+    .updateTable('plans')
+    .set({ published_scenario_id: scenarioId })
+    .where('id', '=', planId)
+    .execute()
 }
 
-export async function listPlans(db: Kysely<Database>, orgId: string): Promise<Plan[]> {
-  const rows = await db.selectFrom('plans').selectAll().where('org_id', '=', orgId).orderBy('created_at').execute()
+export async function listPlans(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<Plan[]> {
+  const rows = await db
+    .selectFrom('plans')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at')
+    .execute()
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -26,9 +47,24 @@ export async function listPlans(db: Kysely<Database>, orgId: string): Promise<Pl
   }))
 }
 
-export async function findPlan(db: Kysely<Database>, planId: string): Promise<(Plan & { orgId: string }) | undefined> {
-  const r = await db.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst()
-  return r && { id: r.id, orgId: r.org_id, name: r.name, unitLayerId: r.unit_layer_id, publishedScenarioId: r.published_scenario_id }
+export async function findPlan(
+  db: Kysely<Database>,
+  planId: string,
+): Promise<(Plan & { orgId: string }) | undefined> {
+  const r = await db
+    .selectFrom('plans')
+    .selectAll()
+    .where('id', '=', planId)
+    .executeTakeFirst()
+  return (
+    r && {
+      id: r.id,
+      orgId: r.org_id,
+      name: r.name,
+      unitLayerId: r.unit_layer_id,
+      publishedScenarioId: r.published_scenario_id,
+    }
+  )
 }
 
 export async function insertScenario(
@@ -50,7 +86,10 @@ export async function insertScenario(
     .execute()
 }
 
-export async function listScenarios(db: Kysely<Database>, planId: string): Promise<Scenario[]> {
+export async function listScenarios(
+  db: Kysely<Database>,
+  planId: string,
+): Promise<Scenario[]> {
   const rows = await db
     .selectFrom('scenarios')
     .selectAll()

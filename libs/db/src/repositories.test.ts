@@ -3,15 +3,47 @@ import type { Account } from '@tessera/domain'
 import type { DatabaseHandle } from './database.js'
 import { migrateToLatest } from './migrate.js'
 import { testBackends } from './testing.js'
-import { findUserByEmail, insertOrganization, insertUser } from './users.repository.js'
-import { deleteExpiredSessions, findSessionUser, insertSession } from './sessions.repository.js'
-import { accountsInBBox, countAccounts, insertAccounts, insertSales, unitAccountStats } from './accounts.repository.js'
-import { insertUnitLayer, listAdjacency, listUnits } from './units.repository.js'
-import { appendYjsUpdates, loadYjsDoc, writeYjsSnapshot } from './yjs.repository.js'
-import { findScenario, insertPlan, insertScenario, listScenarios } from './plans.repository.js'
+import {
+  findUserByEmail,
+  insertOrganization,
+  insertUser,
+} from './users.repository.js'
+import {
+  deleteExpiredSessions,
+  findSessionUser,
+  insertSession,
+} from './sessions.repository.js'
+import {
+  accountsInBBox,
+  countAccounts,
+  insertAccounts,
+  insertSales,
+  unitAccountStats,
+} from './accounts.repository.js'
+import {
+  insertUnitLayer,
+  listAdjacency,
+  listUnits,
+} from './units.repository.js'
+import {
+  appendYjsUpdates,
+  loadYjsDoc,
+  writeYjsSnapshot,
+} from './yjs.repository.js'
+import {
+  findScenario,
+  insertPlan,
+  insertScenario,
+  listScenarios,
+} from './plans.repository.js'
 import { insertReps, listReps } from './reps.repository.js'
 
-function account(i: number, lon: number, lat: number, unitId: string | null): Account {
+function account(
+  i: number,
+  lon: number,
+  lat: number,
+  unitId: string | null,
+): Account {
   return {
     id: `acc_${i}`,
     externalId: `CRM-${i}`,
@@ -33,10 +65,30 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     await insertOrganization(h.db, { id: 'org_1', name: 'Acme' })
     await insertUnitLayer(
       h.db,
-      { id: 'lyr_1', name: 'Test', kind: 'test', topology: '{"type":"Topology"}', unitsObject: 'units' },
+      {
+        id: 'lyr_1',
+        name: 'Test',
+        kind: 'test',
+        topology: '{"type":"Topology"}',
+        unitsObject: 'units',
+      },
       [
-        { id: 'A', name: 'Alpha', region: '01', centroid: [-100, 40], areaKm2: 10, perimeterKm: 12 },
-        { id: 'B', name: 'Beta', region: '01', centroid: [-99, 40], areaKm2: 20, perimeterKm: 18 },
+        {
+          id: 'A',
+          name: 'Alpha',
+          region: '01',
+          centroid: [-100, 40],
+          areaKm2: 10,
+          perimeterKm: 12,
+        },
+        {
+          id: 'B',
+          name: 'Beta',
+          region: '01',
+          centroid: [-99, 40],
+          areaKm2: 20,
+          perimeterKm: 18,
+        },
       ],
       [{ a: 'B', b: 'A', sharedBorderKm: 3.5, kind: 'border' }],
     )
@@ -59,7 +111,9 @@ describe.each(testBackends())('repositories on $name', (backend) => {
       role: 'planner',
       rep_id: null,
     })
-    expect((await findUserByEmail(h.db, '  ana@example.COM '))?.id).toBe('usr_1')
+    expect((await findUserByEmail(h.db, '  ana@example.COM '))?.id).toBe(
+      'usr_1',
+    )
     await expect(
       insertUser(h.db, {
         id: 'usr_2',
@@ -75,34 +129,62 @@ describe.each(testBackends())('repositories on $name', (backend) => {
 
   it('returns the user of a live session only', async () => {
     const now = new Date('2026-01-01T00:00:00Z')
-    await insertSession(h.db, { id: 's_live', userId: 'usr_1', expiresAt: new Date('2026-01-02T00:00:00Z') })
-    await insertSession(h.db, { id: 's_old', userId: 'usr_1', expiresAt: new Date('2025-12-31T00:00:00Z') })
-    expect((await findSessionUser(h.db, 's_live', now))?.email).toBe('Ana@Example.com')
+    await insertSession(h.db, {
+      id: 's_live',
+      userId: 'usr_1',
+      expiresAt: new Date('2026-01-02T00:00:00Z'),
+    })
+    await insertSession(h.db, {
+      id: 's_old',
+      userId: 'usr_1',
+      expiresAt: new Date('2025-12-31T00:00:00Z'),
+    })
+    expect((await findSessionUser(h.db, 's_live', now))?.email).toBe(
+      'Ana@Example.com',
+    )
     expect(await findSessionUser(h.db, 's_old', now)).toBeUndefined()
     expect(await deleteExpiredSessions(h.db, now)).toBe(1)
   })
 
   it('stores units with ordered adjacency', async () => {
-    expect((await listUnits(h.db, 'lyr_1')).map((u) => u.id)).toEqual(['A', 'B'])
-    expect(await listAdjacency(h.db, 'lyr_1')).toEqual([{ a: 'A', b: 'B', sharedBorderKm: 3.5, kind: 'border' }])
+    expect((await listUnits(h.db, 'lyr_1')).map((u) => u.id)).toEqual([
+      'A',
+      'B',
+    ])
+    expect(await listAdjacency(h.db, 'lyr_1')).toEqual([
+      { a: 'A', b: 'B', sharedBorderKm: 3.5, kind: 'border' },
+    ])
   })
 
   it('bulk-inserts accounts and sales, and pages a bounding box by potential', async () => {
-    const accounts = Array.from({ length: 2_500 }, (_, i) => account(i + 1, -100 + (i % 50) * 0.01, 40, i % 2 ? 'A' : 'B'))
+    const accounts = Array.from({ length: 2_500 }, (_, i) =>
+      account(i + 1, -100 + (i % 50) * 0.01, 40, i % 2 ? 'A' : 'B'),
+    )
     await insertAccounts(h.db, 'org_1', 'lyr_1', accounts)
     expect(await countAccounts(h.db, 'org_1')).toBe(2_500)
     const page = await accountsInBBox(h.db, 'org_1', [-100, 39, -99.9, 41], 10)
     expect(page.accounts).toHaveLength(10)
     expect(page.truncated).toBe(true)
-    expect(page.accounts[0]!.potential).toBeGreaterThanOrEqual(page.accounts[9]!.potential)
-    for (const a of page.accounts) expect(a.location[0]).toBeLessThanOrEqual(-99.9)
+    expect(page.accounts[0]!.potential).toBeGreaterThanOrEqual(
+      page.accounts[9]!.potential,
+    )
+    for (const a of page.accounts)
+      expect(a.location[0]).toBeLessThanOrEqual(-99.9)
     const stats = await unitAccountStats(h.db, 'org_1', 'lyr_1')
     expect(stats.map((s) => [s.unitId, s.accounts])).toEqual([
       ['A', 1250],
       ['B', 1250],
     ])
-    await insertSales(h.db, { accountId: ['acc_1', 'acc_1'], month: ['2026-01-01', '2026-02-01'], amount: [5, 7.5] })
-    const sales = await h.db.selectFrom('sales_history').selectAll().orderBy('month').execute()
+    await insertSales(h.db, {
+      accountId: ['acc_1', 'acc_1'],
+      month: ['2026-01-01', '2026-02-01'],
+      amount: [5, 7.5],
+    })
+    const sales = await h.db
+      .selectFrom('sales_history')
+      .selectAll()
+      .orderBy('month')
+      .execute()
     expect(sales.map((s) => [s.month, s.amount])).toEqual([
       ['2026-01-01', 5],
       ['2026-02-01', 7.5],
@@ -110,20 +192,35 @@ describe.each(testBackends())('repositories on $name', (backend) => {
   })
 
   it('keeps a Yjs update log and folds it into a snapshot without gaps', async () => {
-    await appendYjsUpdates(h.db, 'doc:1', [new Uint8Array([1]), new Uint8Array([2])])
+    await appendYjsUpdates(h.db, 'doc:1', [
+      new Uint8Array([1]),
+      new Uint8Array([2]),
+    ])
     const before = await loadYjsDoc(h.db, 'doc:1')
     expect(before.snapshot).toBeNull()
     expect(before.updates.map((u) => [...u])).toEqual([[1], [2]])
-    await writeYjsSnapshot(h.db, 'doc:1', new Uint8Array([9, 9]), before.lastUpdateId)
+    await writeYjsSnapshot(
+      h.db,
+      'doc:1',
+      new Uint8Array([9, 9]),
+      before.lastUpdateId,
+    )
     await appendYjsUpdates(h.db, 'doc:1', [new Uint8Array([3])])
     const after = await loadYjsDoc(h.db, 'doc:1')
     expect([...after.snapshot!]).toEqual([9, 9])
     expect(after.updates.map((u) => [...u])).toEqual([[3]])
-    expect(BigInt(after.lastUpdateId)).toBeGreaterThan(BigInt(before.lastUpdateId))
+    expect(BigInt(after.lastUpdateId)).toBeGreaterThan(
+      BigInt(before.lastUpdateId),
+    )
   })
 
   it('stores plans, scenarios and reps', async () => {
-    await insertPlan(h.db, { id: 'pln_1', orgId: 'org_1', name: 'FY27', unitLayerId: 'lyr_1' })
+    await insertPlan(h.db, {
+      id: 'pln_1',
+      orgId: 'org_1',
+      name: 'FY27',
+      unitLayerId: 'lyr_1',
+    })
     await insertScenario(h.db, {
       id: 'scn_1',
       planId: 'pln_1',
@@ -133,7 +230,9 @@ describe.each(testBackends())('repositories on $name', (backend) => {
       effectiveDate: '2027-01-01',
       createdBy: 'usr_1',
     })
-    expect((await listScenarios(h.db, 'pln_1'))[0]?.effectiveDate).toBe('2027-01-01')
+    expect((await listScenarios(h.db, 'pln_1'))[0]?.effectiveDate).toBe(
+      '2027-01-01',
+    )
     expect((await findScenario(h.db, 'scn_1'))?.orgId).toBe('org_1')
     expect(await findScenario(h.db, 'scn_missing')).toBeUndefined()
     await insertReps(h.db, 'org_1', [
@@ -149,7 +248,10 @@ describe.each(testBackends())('repositories on $name', (backend) => {
         weeklyCapacityMinutes: 2400,
       },
     ])
-    expect((await listReps(h.db, 'org_1'))[0]).toMatchObject({ home: [-97.7, 30.3], industries: ['Retail'] })
+    expect((await listReps(h.db, 'org_1'))[0]).toMatchObject({
+      home: [-97.7, 30.3],
+      industries: ['Retail'],
+    })
   })
 })
 
@@ -158,18 +260,29 @@ describe.each(testBackends())('bulk sales load on $name', (backend) => {
     const h = await backend.open()
     try {
       await insertOrganization(h.db, { id: 'org_1', name: 'Acme' })
-      await insertAccounts(h.db, 'org_1', 'lyr_1', [account(1, -100, 40, null), account(2, -100, 40, null)])
+      await insertAccounts(h.db, 'org_1', 'lyr_1', [
+        account(1, -100, 40, null),
+        account(2, -100, 40, null),
+      ])
       const n = 60_000
       // Two accounts, 30,000 distinct months each.
-      const monthOf = (k: number) => `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`
+      const monthOf = (k: number) =>
+        `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`
       await h.db.transaction().execute((trx) =>
         insertSales(trx, {
-          accountId: Array.from({ length: n }, (_, i) => (i % 2 ? 'acc_1' : 'acc_2')),
-          month: Array.from({ length: n }, (_, i) => monthOf(Math.floor(i / 2))),
+          accountId: Array.from({ length: n }, (_, i) =>
+            i % 2 ? 'acc_1' : 'acc_2',
+          ),
+          month: Array.from({ length: n }, (_, i) =>
+            monthOf(Math.floor(i / 2)),
+          ),
           amount: Float64Array.from({ length: n }, (_, i) => i),
         }),
       )
-      const count = await h.db.selectFrom('sales_history').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+      const count = await h.db
+        .selectFrom('sales_history')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
       expect(Number(count.n)).toBe(n)
       await expect(
         h.db.transaction().execute((trx) =>
@@ -181,7 +294,11 @@ describe.each(testBackends())('bulk sales load on $name', (backend) => {
         ),
       ).rejects.toThrow(/foreign key/)
       await expect(
-        insertSales(h.db, { accountId: ['acc_missing'], month: ['2020-01-01'], amount: [1] }),
+        insertSales(h.db, {
+          accountId: ['acc_missing'],
+          month: ['2020-01-01'],
+          amount: [1],
+        }),
       ).rejects.toThrow(/foreign key/)
     } finally {
       await h.close()

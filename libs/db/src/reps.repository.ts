@@ -3,7 +3,11 @@ import type { Rep } from '@tessera/domain'
 import { insertColumns } from './bulk.js'
 import type { Database, RepRow } from './schema.js'
 
-export async function insertReps(db: Kysely<Database>, orgId: string, reps: readonly Rep[]): Promise<void> {
+export async function insertReps(
+  db: Kysely<Database>,
+  orgId: string,
+  reps: readonly Rep[],
+): Promise<void> {
   await insertColumns(db, 'reps', [
     { name: 'id', type: 'text', values: reps.map((r) => r.id) },
     { name: 'org_id', type: 'text', values: reps.map(() => orgId) },
@@ -12,15 +16,31 @@ export async function insertReps(db: Kysely<Database>, orgId: string, reps: read
     { name: 'home_city', type: 'text', values: reps.map((r) => r.homeCity) },
     { name: 'home_lon', type: 'float8', values: reps.map((r) => r.home[0]) },
     { name: 'home_lat', type: 'float8', values: reps.map((r) => r.home[1]) },
-    { name: 'industries', type: 'jsonb', values: reps.map((r) => r.industries) },
+    {
+      name: 'industries',
+      type: 'jsonb',
+      values: reps.map((r) => r.industries),
+    },
     { name: 'products', type: 'jsonb', values: reps.map((r) => r.products) },
     { name: 'experience', type: 'int4', values: reps.map((r) => r.experience) },
-    { name: 'weekly_capacity_minutes', type: 'float8', values: reps.map((r) => r.weeklyCapacityMinutes) },
+    {
+      name: 'weekly_capacity_minutes',
+      type: 'float8',
+      values: reps.map((r) => r.weeklyCapacityMinutes),
+    },
   ])
 }
 
-export async function listReps(db: Kysely<Database>, orgId: string): Promise<Rep[]> {
-  const rows = await db.selectFrom('reps').selectAll().where('org_id', '=', orgId).orderBy('name').execute()
+export async function listReps(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<Rep[]> {
+  const rows = await db
+    .selectFrom('reps')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('name')
+    .execute()
   return rows.map(toRep)
 }
 

@@ -114,7 +114,11 @@ export interface ScenariosTable {
   name: string
   status: 'draft' | 'in_review' | 'approved' | 'published' | 'archived'
   parent_id: string | null
-  effective_date: ColumnType<string | null, string | null | undefined, string | null>
+  effective_date: ColumnType<
+    string | null,
+    string | null | undefined,
+    string | null
+  >
   created_by: string | null
   created_at: CreatedAt
   updated_at: Timestamp

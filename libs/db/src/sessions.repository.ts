@@ -7,7 +7,11 @@ export async function insertSession(
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt })
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      expires_at: session.expiresAt,
+    })
     .execute()
 }
 
@@ -26,11 +30,20 @@ export async function findSessionUser(
     .executeTakeFirst()
 }
 
-export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+export async function deleteSession(
+  db: Kysely<Database>,
+  sessionId: string,
+): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute()
 }
 
-export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
+export async function deleteExpiredSessions(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', now)
+    .executeTakeFirst()
   return Number(result.numDeletedRows)
 }

@@ -14,7 +14,9 @@ export interface TestBackend {
  * database on the PostgreSQL server at `DATABASE_URL` when it is set (CI sets it).
  * No mocks: kysely's own rule, "everything is tested against real database instances".
  */
-export function testBackends(env: Record<string, string | undefined> = process.env): TestBackend[] {
+export function testBackends(
+  env: Record<string, string | undefined> = process.env,
+): TestBackend[] {
   const backends: TestBackend[] = [
     {
       name: 'pglite',
@@ -26,11 +28,14 @@ export function testBackends(env: Record<string, string | undefined> = process.e
     },
   ]
   const url = env['DATABASE_URL']
-  if (url) backends.push({ name: 'postgres', open: () => openThrowawayPostgres(url) })
+  if (url)
+    backends.push({ name: 'postgres', open: () => openThrowawayPostgres(url) })
   return backends
 }
 
-async function openThrowawayPostgres(adminUrl: string): Promise<DatabaseHandle> {
+async function openThrowawayPostgres(
+  adminUrl: string,
+): Promise<DatabaseHandle> {
   const name = `tessera_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
@@ -41,7 +46,10 @@ async function openThrowawayPostgres(adminUrl: string): Promise<DatabaseHandle> 
   }
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: '' })
+  const handle = await openDatabase({
+    databaseUrl: url.toString(),
+    dataDir: '',
+  })
   await migrateToLatest(handle.db)
   return {
     ...handle,

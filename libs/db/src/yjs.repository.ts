@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 
 /** Runs `fn` in a transaction, joining the caller's when `db` already is one. */
-function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+function inTransaction<T>(
+  db: Kysely<Database>,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn)
 }
 
@@ -14,7 +17,10 @@ export interface StoredDoc {
   lastUpdateId: string
 }
 
-export async function loadYjsDoc(db: Kysely<Database>, docName: string): Promise<StoredDoc> {
+export async function loadYjsDoc(
+  db: Kysely<Database>,
+  docName: string,
+): Promise<StoredDoc> {
   return inTransaction(db, async (trx) => {
     const snap = await trx
       .selectFrom('yjs_snapshots')
@@ -63,11 +69,26 @@ export async function writeYjsSnapshot(
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('yjs_snapshots')
-      .values({ doc_name: docName, state, last_update_id: lastUpdateId, updated_at: new Date() })
+      .values({
+        doc_name: docName,
+        state,
+        last_update_id: lastUpdateId,
+        updated_at: new Date(),
+      })
       .onConflict((oc) =>
-        oc.column('doc_name').doUpdateSet({ state, last_update_id: lastUpdateId, updated_at: new Date() }),
+        oc
+          .column('doc_name')
+          .doUpdateSet({
+            state,
+            last_update_id: lastUpdateId,
+            updated_at: new Date(),
+          }),
       )
       .execute()
-    await trx.deleteFrom('yjs_updates').where('doc_name', '=', docName).where('id', '<=', lastUpdateId).execute()
+    await trx
+      .deleteFrom('yjs_updates')
+      .where('doc_name', '=', docName)
+      .where('id', '<=', lastUpdateId)
+      .execute()
   })
 }

@@ -11,8 +11,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
 
 export type Result<T, E = { code: ErrorCode; message: string }> =
-  | { ok: true; value: T }
-  | { ok: false; error: E }
+  { ok: true; value: T } | { ok: false; error: E }
 
 export function ok<T>(value: T): Result<T, never> {
   return { ok: true, value }

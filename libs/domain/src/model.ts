@@ -5,7 +5,13 @@ export const roles = ['admin', 'manager', 'planner', 'rep'] as const
 export const Role = z.enum(roles)
 export type Role = z.infer<typeof Role>
 
-export const scenarioStatuses = ['draft', 'in_review', 'approved', 'published', 'archived'] as const
+export const scenarioStatuses = [
+  'draft',
+  'in_review',
+  'approved',
+  'published',
+  'archived',
+] as const
 export const ScenarioStatus = z.enum(scenarioStatuses)
 export type ScenarioStatus = z.infer<typeof ScenarioStatus>
 
@@ -139,5 +145,8 @@ export type Scenario = z.infer<typeof Scenario>
 /** [west, south, east, north] in degrees. */
 export const BBox = z
   .tuple([lon, lat, lon, lat])
-  .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox must be [west, south, east, north]')
+  .refine(
+    ([w, s, e, n]) => w <= e && s <= n,
+    'bbox must be [west, south, east, north]',
+  )
 export type BBox = z.infer<typeof BBox>

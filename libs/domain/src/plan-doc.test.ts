@@ -8,7 +8,15 @@ describe('plan document', () => {
     initPlanDoc(doc, {
       unitLayerId: 'lyr_x',
       territories: [
-        { id: 'ter_1', name: 'West', color: '#112233', kind: 'territory', parentId: null, repId: null, locked: false },
+        {
+          id: 'ter_1',
+          name: 'West',
+          color: '#112233',
+          kind: 'territory',
+          parentId: null,
+          repId: null,
+          locked: false,
+        },
       ],
       assignments: { '06001': 'ter_1' },
       accountOverrides: { acc_1: 'ter_1' },

@@ -36,13 +36,17 @@ export interface PlanState {
 }
 
 /** Writes a whole plan into an empty document in one transaction. */
-export function initPlanDoc(doc: Y.Doc, state: Omit<PlanState, 'schemaVersion'>): void {
+export function initPlanDoc(
+  doc: Y.Doc,
+  state: Omit<PlanState, 'schemaVersion'>,
+): void {
   const maps = planDocMaps(doc)
   doc.transact(() => {
     maps.meta.set('schemaVersion', PLAN_SCHEMA_VERSION)
     maps.meta.set('unitLayerId', state.unitLayerId)
     for (const t of state.territories) maps.territories.set(t.id, t)
-    for (const [unit, ter] of Object.entries(state.assignments)) maps.assignments.set(unit, ter)
+    for (const [unit, ter] of Object.entries(state.assignments))
+      maps.assignments.set(unit, ter)
     for (const [acc, ter] of Object.entries(state.accountOverrides)) {
       maps.accountOverrides.set(acc, ter)
     }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { TerritoryRecord } from '@tessera/domain'
 import { territoryTotals } from './territory-totals.js'
 
-const ter = (id: string, kind: TerritoryRecord['kind'] = 'territory'): TerritoryRecord => ({
+const ter = (
+  id: string,
+  kind: TerritoryRecord['kind'] = 'territory',
+): TerritoryRecord => ({
   id,
   name: id,
   color: '#000000',
@@ -20,10 +23,34 @@ describe('territoryTotals', () => {
         assignments: { a: 'T1', b: 'T1', c: 'T2', d: 'gone' },
       },
       [
-        { unitId: 'a', accounts: 2, potential: 10, revenue: 5, workloadMinutes: 30 },
-        { unitId: 'b', accounts: 1, potential: 5, revenue: 1, workloadMinutes: 10 },
-        { unitId: 'd', accounts: 4, potential: 1, revenue: 1, workloadMinutes: 1 },
-        { unitId: 'z', accounts: 1, potential: 1, revenue: 1, workloadMinutes: 1 },
+        {
+          unitId: 'a',
+          accounts: 2,
+          potential: 10,
+          revenue: 5,
+          workloadMinutes: 30,
+        },
+        {
+          unitId: 'b',
+          accounts: 1,
+          potential: 5,
+          revenue: 1,
+          workloadMinutes: 10,
+        },
+        {
+          unitId: 'd',
+          accounts: 4,
+          potential: 1,
+          revenue: 1,
+          workloadMinutes: 1,
+        },
+        {
+          unitId: 'z',
+          accounts: 1,
+          potential: 1,
+          revenue: 1,
+          workloadMinutes: 1,
+        },
       ],
     )
     expect([...byTerritory.keys()]).toEqual(['T1', 'T2'])

@@ -36,7 +36,8 @@ export function territoryTotals(
     revenue: 0,
     workloadMinutes: 0,
   })
-  for (const t of plan.territories) if (t.kind === 'territory') byTerritory.set(t.id, blank(t.id))
+  for (const t of plan.territories)
+    if (t.kind === 'territory') byTerritory.set(t.id, blank(t.id))
   const unassigned = blank('')
   for (const owner of Object.values(plan.assignments)) {
     const row = byTerritory.get(owner)

@@ -8,7 +8,12 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { openDatabase } from '@tessera/db'
-import { DEMO_SEED, demoLoginLines, generateAndSeed, resetDatabase } from './seed.js'
+import {
+  DEMO_SEED,
+  demoLoginLines,
+  generateAndSeed,
+  resetDatabase,
+} from './seed.js'
 
 function fail(message: string): never {
   console.error(`demo:reset: ${message}`)
@@ -17,8 +22,12 @@ function fail(message: string): never {
 
 async function dirSize(dir: string): Promise<number> {
   let total = 0
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size
+  for (const entry of await readdir(dir, {
+    withFileTypes: true,
+    recursive: true,
+  })) {
+    if (entry.isFile())
+      total += (await stat(join(entry.parentPath, entry.name))).size
   }
   return total
 }
@@ -29,19 +38,29 @@ async function main(): Promise<void> {
   try {
     ;({ values, positionals } = parseArgs({
       allowPositionals: true,
-      options: { accounts: { type: 'string', default: '25000' }, seed: { type: 'string', default: String(DEMO_SEED) } },
+      options: {
+        accounts: { type: 'string', default: '25000' },
+        seed: { type: 'string', default: String(DEMO_SEED) },
+      },
     }))
   } catch (error) {
-    fail(`${(error as Error).message}. Usage: npm run demo:reset -- [--accounts N] [--seed S]`)
+    fail(
+      `${(error as Error).message}. Usage: npm run demo:reset -- [--accounts N] [--seed S]`,
+    )
   }
-  if (positionals.length > 0 && positionals[0] !== 'reset') fail(`unknown command ${positionals[0]} (expected: reset)`)
+  if (positionals.length > 0 && positionals[0] !== 'reset')
+    fail(`unknown command ${positionals[0]} (expected: reset)`)
   const accounts = Number(values.accounts)
   const seed = Number(values.seed)
   if (!Number.isInteger(accounts) || accounts < 100 || accounts > 2_000_000) {
-    fail(`--accounts must be a whole number from 100 to 2,000,000 (got ${JSON.stringify(values.accounts)})`)
+    fail(
+      `--accounts must be a whole number from 100 to 2,000,000 (got ${JSON.stringify(values.accounts)})`,
+    )
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
-    fail(`--seed must be a whole number from 0 to 4294967295 (got ${JSON.stringify(values.seed)})`)
+    fail(
+      `--seed must be a whole number from 0 to 4294967295 (got ${JSON.stringify(values.seed)})`,
+    )
   }
   const databaseUrl = process.env['DATABASE_URL']?.trim() || undefined
   const dataDir = process.env['DATA_DIR']?.trim() || './.data'
@@ -55,10 +74,22 @@ async function main(): Promise<void> {
   try {
     console.log(`Resetting ${handle.kind} database at ${handle.location} …`)
     await resetDatabase(handle.db)
-    const report = await generateAndSeed(handle.db, { accounts, seed, onProgress: (m) => console.log(`  ${m}`) })
+    const report = await generateAndSeed(handle.db, {
+      accounts,
+      seed,
+      onProgress: (m) => console.log(`  ${m}`),
+    })
     const size =
       handle.kind === 'postgres'
-        ? Number((await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(handle.db)).rows[0]?.n)
+        ? Number(
+            (
+              await sql<{
+                n: string
+              }>`select pg_database_size(current_database()) as n`.execute(
+                handle.db,
+              )
+            ).rows[0]?.n,
+          )
         : null
     for (const line of await demoLoginLines(handle.db)) console.log(line)
     await handle.close()

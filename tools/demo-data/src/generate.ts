@@ -9,7 +9,11 @@ import { generateReps } from './reps.js'
 import type { RepHome } from './reps.js'
 import { generateSales } from './sales.js'
 import { streamRng, streams } from './streams.js'
-import { growTerritories, neighbourLists, territoriesPerRegion } from './territories.js'
+import {
+  growTerritories,
+  neighbourLists,
+  territoriesPerRegion,
+} from './territories.js'
 import { DEFAULT_ACCOUNT_COUNT } from './types.js'
 import type { DemoDataset, DemoInput } from './types.js'
 
@@ -61,7 +65,13 @@ export function generateDemoData(input: DemoInput): DemoDataset {
     neighbourLists(units, adjacency),
     unitRegion,
     demoRegions.length,
-    territoriesPerRegion(unitRegion, weights, demoRegions.length, TERRITORY_COUNT, MIN_TERRITORIES_PER_REGION),
+    territoriesPerRegion(
+      unitRegion,
+      weights,
+      demoRegions.length,
+      TERRITORY_COUNT,
+      MIN_TERRITORIES_PER_REGION,
+    ),
     cities,
     weights,
     territoryRng,

@@ -66,6 +66,8 @@ describe('territoriesPerRegion', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(12)
     expect(counts[1]).toBe(2)
     expect(counts[2]).toBeGreaterThan(counts[0]!)
-    expect(() => territoriesPerRegion(unitRegion, weight, 3, 5, 2)).toThrow(RangeError)
+    expect(() => territoriesPerRegion(unitRegion, weight, 3, 5, 2)).toThrow(
+      RangeError,
+    )
   })
 })

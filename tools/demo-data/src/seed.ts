@@ -32,9 +32,24 @@ export const DEMO_PUBLISHED_SCENARIO_ID = 'scn_demo_published'
 export const DEMO_DRAFT_SCENARIO_ID = 'scn_demo_draft'
 
 const demoUsers = [
-  { id: 'usr_demo_admin', email: 'admin@demo.tessera.dev', name: 'Alex Admin', role: 'admin' },
-  { id: 'usr_demo_manager', email: 'manager@demo.tessera.dev', name: 'Morgan Manager', role: 'manager' },
-  { id: 'usr_demo_planner', email: 'planner@demo.tessera.dev', name: 'Pat Planner', role: 'planner' },
+  {
+    id: 'usr_demo_admin',
+    email: 'admin@demo.tessera.dev',
+    name: 'Alex Admin',
+    role: 'admin',
+  },
+  {
+    id: 'usr_demo_manager',
+    email: 'manager@demo.tessera.dev',
+    name: 'Morgan Manager',
+    role: 'manager',
+  },
+  {
+    id: 'usr_demo_planner',
+    email: 'planner@demo.tessera.dev',
+    name: 'Pat Planner',
+    role: 'planner',
+  },
   { id: 'usr_demo_rep', email: 'rep@demo.tessera.dev', name: '', role: 'rep' },
 ] as const
 
@@ -63,11 +78,20 @@ export async function seedDemo(
 ): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction().execute(async (trx) => {
-    await insertOrganization(trx, { id: DEMO_ORG_ID, name: 'Acme Field Sales (demo)' })
+    await insertOrganization(trx, {
+      id: DEMO_ORG_ID,
+      name: 'Acme Field Sales (demo)',
+    })
     onProgress(`demo: ${data.units.length} units`)
     await insertUnitLayer(
       trx,
-      { id: data.layer.id, name: data.layer.name, kind: data.layer.kind, topology: topologyJson, unitsObject: 'counties' },
+      {
+        id: data.layer.id,
+        name: data.layer.name,
+        kind: data.layer.kind,
+        topology: topologyJson,
+        unitsObject: 'counties',
+      },
       data.units,
       data.adjacency,
     )
@@ -77,25 +101,35 @@ export async function seedDemo(
     const { sales } = data
     onProgress(`demo: ${sales.amount.length} monthly sales rows`)
     await insertSales(trx, {
-      accountId: Array.from(sales.accountIndex, (i) => (data.accounts[i] as { id: string }).id),
+      accountId: Array.from(
+        sales.accountIndex,
+        (i) => (data.accounts[i] as { id: string }).id,
+      ),
       month: Array.from(sales.monthIndex, (m) => sales.months[m] as string),
       amount: sales.amount,
     })
     // The rep user is the rep of the first territory, so "my territory" has something in it.
-    const firstRepId = data.territories.find((t) => t.kind === 'territory')?.repId ?? null
+    const firstRepId =
+      data.territories.find((t) => t.kind === 'territory')?.repId ?? null
     const firstRep = data.reps.find((r) => r.id === firstRepId)
     for (const u of demoUsers) {
       await insertUser(trx, {
         id: u.id,
         org_id: DEMO_ORG_ID,
         email: u.email,
-        display_name: u.role === 'rep' ? (firstRep?.name ?? 'Riley Rep') : u.name,
+        display_name:
+          u.role === 'rep' ? (firstRep?.name ?? 'Riley Rep') : u.name,
         password_hash: passwordHash,
         role: u.role,
         rep_id: u.role === 'rep' ? (firstRep?.id ?? null) : null,
       })
     }
-    await insertPlan(trx, { id: DEMO_PLAN_ID, orgId: DEMO_ORG_ID, name: 'US Field Sales FY2027', unitLayerId: data.layer.id })
+    await insertPlan(trx, {
+      id: DEMO_PLAN_ID,
+      orgId: DEMO_ORG_ID,
+      name: 'US Field Sales FY2027',
+      unitLayerId: data.layer.id,
+    })
     await insertScenario(trx, {
       id: DEMO_PUBLISHED_SCENARIO_ID,
       planId: DEMO_PLAN_ID,
@@ -115,7 +149,10 @@ export async function seedDemo(
       createdBy: 'usr_demo_planner',
     })
     await setPublishedScenario(trx, DEMO_PLAN_ID, DEMO_PUBLISHED_SCENARIO_ID)
-    for (const scenarioId of [DEMO_PUBLISHED_SCENARIO_ID, DEMO_DRAFT_SCENARIO_ID]) {
+    for (const scenarioId of [
+      DEMO_PUBLISHED_SCENARIO_ID,
+      DEMO_DRAFT_SCENARIO_ID,
+    ]) {
       const doc = new Y.Doc()
       initPlanDoc(doc, {
         unitLayerId: data.layer.id,
@@ -123,7 +160,12 @@ export async function seedDemo(
         assignments: data.assignments,
         accountOverrides: {},
       })
-      await writeYjsSnapshot(trx, planDocName(scenarioId), Y.encodeStateAsUpdate(doc), '0')
+      await writeYjsSnapshot(
+        trx,
+        planDocName(scenarioId),
+        Y.encodeStateAsUpdate(doc),
+        '0',
+      )
       doc.destroy()
     }
     await recordAudit(trx, {
@@ -138,14 +180,23 @@ export async function seedDemo(
 }
 
 /** Generates and loads the demo when the database has no users yet; null when it had some. */
-export async function seedDemoIfEmpty(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport | null> {
+export async function seedDemoIfEmpty(
+  db: Kysely<Database>,
+  options: SeedOptions = {},
+): Promise<SeedReport | null> {
   if ((await countUsers(db)) > 0) return null
   return generateAndSeed(db, options)
 }
 
-export async function generateAndSeed(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport> {
+export async function generateAndSeed(
+  db: Kysely<Database>,
+  options: SeedOptions = {},
+): Promise<SeedReport> {
   const started = performance.now()
   const progress = options.onProgress ?? (() => undefined)
+  progress(
+    `demo: building the demo data (${(options.accounts ?? 25_000).toLocaleString('en-US')} accounts) — first start only`,
+  )
   const inputs = await loadDemoInputs()
   const data = generateDemoData({
     topology: inputs.topology,
@@ -179,6 +230,8 @@ export async function demoLoginLines(db: Kysely<Database>): Promise<string[]> {
   users.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
   return [
     `Demo logins (password: ${DEMO_PASSWORD}):`,
-    ...users.map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(28)} ${u.display_name}`),
+    ...users.map(
+      (u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(28)} ${u.display_name}`,
+    ),
   ]
 }

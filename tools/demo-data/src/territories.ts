@@ -276,12 +276,17 @@ export function territoriesPerRegion(
     if (r >= 0) weight[r] = (weight[r] as number) + (unitWeight[u] as number)
   })
   const spare = total - min * regionCount
-  if (spare < 0) throw new RangeError(`${total} territories cannot give ${regionCount} regions ${min} each`)
+  if (spare < 0)
+    throw new RangeError(
+      `${total} territories cannot give ${regionCount} regions ${min} each`,
+    )
   const sum = weight.reduce((a, b) => a + b, 0) || 1
   const exact = weight.map((w) => (spare * w) / sum)
   const counts = exact.map((x) => min + Math.floor(x))
   let left = total - counts.reduce((a, b) => a + b, 0)
-  const order = exact.map((x, r) => [x - Math.floor(x), r] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  const order = exact
+    .map((x, r) => [x - Math.floor(x), r] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
   for (const [, r] of order) {
     if (left-- <= 0) break
     counts[r] = (counts[r] as number) + 1

@@ -1,9 +1,18 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { RateLimiterRes } from 'rate-limiter-flexible'
-import { deleteSession, findUserByEmail, insertSession, recordAudit } from '@tessera/db'
+import {
+  deleteSession,
+  findUserByEmail,
+  insertSession,
+  recordAudit,
+} from '@tessera/db'
 import { decoyHash, verifyPassword } from '../passwords.js'
-import { clearSessionCookie, newSessionToken, setSessionCookie } from '../session-cookie.js'
+import {
+  clearSessionCookie,
+  newSessionToken,
+  setSessionCookie,
+} from '../session-cookie.js'
 import { protectedProcedure, publicProcedure, router } from '../trpc.js'
 import type { Context } from '../context.js'
 
@@ -38,7 +47,10 @@ export const authRouter = router({
     const key = clientKey(ctx, input.email)
     await refuseIfLimited(ctx, key)
     const user = await findUserByEmail(ctx.db, input.email)
-    const valid = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()))
+    const valid = await verifyPassword(
+      input.password,
+      user?.password_hash ?? (await decoyHash()),
+    )
     if (!user || !valid) {
       try {
         await ctx.loginLimiter.consume(key)
@@ -57,7 +69,9 @@ export const authRouter = router({
     }
     await ctx.loginLimiter.delete(key)
     const { token, id } = newSessionToken(ctx.sessionSecret)
-    const expiresAt = new Date(ctx.now().getTime() + ctx.sessionTtlSeconds * 1000)
+    const expiresAt = new Date(
+      ctx.now().getTime() + ctx.sessionTtlSeconds * 1000,
+    )
     await insertSession(ctx.db, { id, userId: user.id, expiresAt })
     setSessionCookie(ctx.req, ctx.res, token, ctx.sessionTtlSeconds)
     await recordAudit(ctx.db, {

@@ -13,7 +13,11 @@ export const geoRouter = router({
    */
   layer: protectedProcedure.input(LayerInput).query(async ({ ctx, input }) => {
     const layer = await ctx.geometry.get(input.layerId)
-    if (!layer) throw new TRPCError({ code: 'NOT_FOUND', message: `No unit layer ${input.layerId}.` })
+    if (!layer)
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `No unit layer ${input.layerId}.`,
+      })
     return layer
   }),
 
@@ -23,9 +27,15 @@ export const geoRouter = router({
       listUnits(ctx.db, input.layerId),
       unitAccountStats(ctx.db, ctx.user.orgId, input.layerId),
     ])
-    if (units.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: `No unit layer ${input.layerId}.` })
+    if (units.length === 0)
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `No unit layer ${input.layerId}.`,
+      })
     return { units, stats }
   }),
 
-  adjacency: protectedProcedure.input(LayerInput).query(({ ctx, input }) => listAdjacency(ctx.db, input.layerId)),
+  adjacency: protectedProcedure
+    .input(LayerInput)
+    .query(({ ctx, input }) => listAdjacency(ctx.db, input.layerId)),
 })

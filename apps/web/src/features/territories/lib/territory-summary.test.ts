@@ -48,7 +48,13 @@ const assignments = {
   u5: 'ter_x',
 }
 const stats = [
-  { unitId: 'u1', accounts: 10, potential: 1_000, revenue: 0, workloadMinutes: 0 },
+  {
+    unitId: 'u1',
+    accounts: 10,
+    potential: 1_000,
+    revenue: 0,
+    workloadMinutes: 0,
+  },
   { unitId: 'u2', accounts: 5, potential: 500, revenue: 0, workloadMinutes: 0 },
   { unitId: 'u3', accounts: 1, potential: 50, revenue: 0, workloadMinutes: 0 },
   { unitId: 'u4', accounts: 7, potential: 700, revenue: 0, workloadMinutes: 0 },

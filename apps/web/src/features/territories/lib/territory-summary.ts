@@ -45,7 +45,10 @@ export function summarizePlan(
   unitTotals: readonly UnitTotals[],
 ): PlanSummary {
   const repNames = new Map(reps.map((r) => [r.id, r.name]))
-  const totals = territoryTotals({ territories: [...territories], assignments }, unitTotals)
+  const totals = territoryTotals(
+    { territories: [...territories], assignments },
+    unitTotals,
+  )
   const summaries = new Map<string, TerritorySummary>()
   for (const t of territories) {
     const sum = totals.byTerritory.get(t.id)
