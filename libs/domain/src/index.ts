@@ -15,6 +15,10 @@ export { createRng, cumulativeWeights } from './rng.js'
 export type { Rng } from './rng.js'
 export {
   Account,
+  BalanceMetric,
+  BalanceSettings,
+  balanceMetrics,
+  defaultBalanceSettings,
   BBox,
   Industry,
   LonLat,

@@ -150,3 +150,34 @@ export const BBox = z
     'bbox must be [west, south, east, north]',
   )
 export type BBox = z.infer<typeof BBox>
+
+/** The metrics a plan can be balanced on (per territory sums). */
+export const balanceMetrics = ['accounts', 'potential', 'sales', 'workload'] as const
+export const BalanceMetric = z.enum(balanceMetrics)
+export type BalanceMetric = z.infer<typeof BalanceMetric>
+
+/**
+ * How a plan is judged balanced: which metrics with which weights, how far from its target
+ * a territory may be and still count as balanced, and whether targets are the mean over
+ * territories or each territory's explicit targets (falling back to the mean).
+ */
+export const BalanceSettings = z.object({
+  metrics: z
+    .array(z.object({ metric: BalanceMetric, weight: z.number().positive().max(100) }))
+    .min(1)
+    .refine((ms) => new Set(ms.map((m) => m.metric)).size === ms.length, 'each metric at most once'),
+  /** ± fraction of the target, e.g. 0.1 for a ±10 % band. */
+  tolerance: z.number().min(0).max(1),
+  target: z.enum(['mean', 'explicit']),
+})
+export type BalanceSettings = z.infer<typeof BalanceSettings>
+
+export const defaultBalanceSettings: BalanceSettings = {
+  metrics: [
+    { metric: 'potential', weight: 2 },
+    { metric: 'workload', weight: 1 },
+    { metric: 'accounts', weight: 1 },
+  ],
+  tolerance: 0.1,
+  target: 'mean',
+}

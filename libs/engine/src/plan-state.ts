@@ -1,0 +1,840 @@
+import type { BalanceMetric, BalanceSettings, LonLat } from '@tessera/domain'
+import { type Result, err, ok } from '@tessera/domain'
+import { GroupCounter } from './contiguity.js'
+import { haversineKmXY as haversineKm } from '@tessera/geo'
+import type { EngineModel } from './model.js'
+import {
+  METRICS,
+  METRIC_INDEX,
+  type PlanScore,
+  type TerritoryScore,
+  balancePenalty,
+  deviation,
+  totalWeight,
+} from './scores.js'
+
+/** A territory as the engine scores it. */
+export interface TerritoryInput {
+  id: string
+  /** The rep's home base; null when no rep is assigned (no travel is scored). */
+  repHome: LonLat | null
+  capacityMinutes: number | null
+  locked: boolean
+  targets?: Partial<Record<BalanceMetric, number>> | undefined
+}
+
+export interface AlignmentInput {
+  /** unitId → territoryId; units left out are unassigned. */
+  assignments: Readonly<Record<string, string>>
+  /** accountId → territoryId: named-account exceptions that ignore geography. */
+  overrides: Readonly<Record<string, string>>
+}
+
+export interface PlanInput extends AlignmentInput {
+  territories: readonly TerritoryInput[]
+  /** The published alignment disruption is measured against; defaults to this plan itself. */
+  published?: AlignmentInput | undefined
+  settings: BalanceSettings
+}
+
+export interface Move {
+  unitId: string
+  /** null unassigns the unit. */
+  to: string | null
+}
+
+/** What one edit changed in one territory, so a UI repaints just that row and its units. */
+export interface TerritoryDelta {
+  territoryId: string
+  units: number
+  accounts: number
+  potential: number
+  sales: number
+  workloadMinutes: number
+  pieces: number
+}
+
+export interface PlanWarning {
+  kind: 'unknown-territory' | 'unknown-unit' | 'unknown-account'
+  id: string
+  detail: string
+}
+
+const NONE = -1
+/** Per-territory columns that an edit changes, snapshotted to report deltas. */
+const K = METRICS.length
+
+/**
+ * The incremental scoring state of one plan. Moving a unit touches only its accounts, its
+ * neighbours and the two territories involved: sums, travel, disruption, area and perimeter
+ * (via shared borders, O(degree)), cut edges, contiguity (a bounded search inside the donor
+ * and receiver), and the plan's balance penalty sums. Worst deviation is found on read.
+ *
+ * Floating sums drift by rounding only (documented epsilon in the README);
+ * {@link PlanState.resync} recomputes everything from scratch when a caller wants to reset it.
+ */
+export class PlanState {
+  private readonly m: EngineModel
+  private settings: BalanceSettings
+  private weightSum: number
+  private readonly metricWeight = new Float64Array(K)
+  private readonly groups: GroupCounter
+  private readonly seedBuf: Int32Array
+
+  // unit and account state
+  readonly unitTer: Int32Array
+  readonly accOverride: Int32Array
+  private readonly accPub: Int32Array
+
+  // territory table (struct of arrays, grown by doubling)
+  private cap = 0
+  private ids: string[] = []
+  private readonly index = new Map<string, number>()
+  private alive = new Uint8Array(0)
+  private locked = new Uint8Array(0)
+  private homeLon = new Float64Array(0)
+  private homeLat = new Float64Array(0)
+  private capacity = new Float64Array(0)
+  private explicitTarget = new Float64Array(0) // cap × K, NaN = none
+  private value = new Float64Array(0) // cap × K: accounts, potential, sales, workload
+  private travel = new Float64Array(0)
+  private area = new Float64Array(0)
+  private perim = new Float64Array(0)
+  private units = new Int32Array(0)
+  private pieces = new Int32Array(0)
+  private lostCount = new Float64Array(0)
+  private lostPotential = new Float64Array(0)
+  private penalty = new Float64Array(0) // cap × K
+  private inBand = new Uint8Array(0)
+
+  // plan aggregates
+  private aliveCount = 0
+  private readonly total = new Float64Array(K)
+  private readonly unassignedValue = new Float64Array(K)
+  private unassignedUnits = 0
+  private readonly penaltySum = new Float64Array(K)
+  private inBandCount = 0
+  private cutEdges = 0
+  private disruptedCount = 0
+  private disruptedPotential = 0
+  private publishedCount = 0
+  private publishedPotential = 0
+  /** Targets depend on totals and the territory count; when those change, re-derive penalties. */
+  private penaltiesStale = true
+  readonly warnings: PlanWarning[] = []
+
+  constructor(model: EngineModel, plan: PlanInput) {
+    this.m = model
+    const n = model.unitIds.length
+    this.settings = plan.settings
+    this.weightSum = totalWeight(plan.settings)
+    for (const { metric, weight } of plan.settings.metrics) this.metricWeight[METRIC_INDEX[metric]] = weight
+    this.groups = new GroupCounter(model.adjStart, model.adjNbr, n)
+    let maxDegree = 0
+    for (let u = 0; u < n; u++) maxDegree = Math.max(maxDegree, model.adjStart[u + 1]! - model.adjStart[u]!)
+    this.seedBuf = new Int32Array(maxDegree)
+    this.unitTer = new Int32Array(n).fill(NONE)
+    this.accOverride = new Int32Array(model.accountIds.length).fill(NONE)
+    this.accPub = new Int32Array(model.accountIds.length).fill(NONE)
+    this.grow(Math.max(8, plan.territories.length))
+    for (const t of plan.territories) {
+      if (this.index.has(t.id)) {
+        this.warnings.push({ kind: 'unknown-territory', id: t.id, detail: 'listed twice; first kept' })
+        continue
+      }
+      this.addTerritory(t)
+    }
+    this.load(plan)
+  }
+
+  // ───────────────────────────── reading ─────────────────────────────
+
+  territoryIds(): string[] {
+    return this.ids.filter((_, t) => this.alive[t])
+  }
+
+  territoryScore(territoryId: string): TerritoryScore | undefined {
+    const t = this.index.get(territoryId)
+    if (t === undefined || !this.alive[t]) return undefined
+    this.refreshPenalties()
+    return this.score(t)
+  }
+
+  territoryScores(): TerritoryScore[] {
+    this.refreshPenalties()
+    const out: TerritoryScore[] = []
+    for (let t = 0; t < this.ids.length; t++) if (this.alive[t]) out.push(this.score(t))
+    return out
+  }
+
+  /** The composite balance score alone: O(metrics) unless targets moved. */
+  balanceScore(): number {
+    this.refreshPenalties()
+    if (this.aliveCount === 0 || this.weightSum === 0) return 100
+    let p = 0
+    for (let k = 0; k < K; k++) p += (this.metricWeight[k]! * this.penaltySum[k]!) / this.aliveCount
+    return 100 * (1 - p / this.weightSum)
+  }
+
+  planScore(): PlanScore {
+    this.refreshPenalties()
+    let worst: PlanScore['worstDeviation'] = null
+    let travelLoad = 0
+    let travelWeight = 0
+    let noncontiguous = 0
+    for (let t = 0; t < this.ids.length; t++) {
+      if (!this.alive[t]) continue
+      if (this.pieces[t]! > 1) noncontiguous++
+      if (!Number.isNaN(this.homeLon[t]!)) {
+        travelLoad += this.travel[t]!
+        travelWeight += this.value[t * K + 3]!
+      }
+      for (const { metric } of this.settings.metrics) {
+        const k = METRIC_INDEX[metric]
+        const d = deviation(this.value[t * K + k]!, this.targetOf(t, k))
+        if (!worst || Math.abs(d) > Math.abs(worst.deviation)) worst = { territoryId: this.ids[t]!, metric, deviation: d }
+      }
+    }
+    return {
+      territories: this.aliveCount,
+      units: this.m.unitIds.length,
+      accounts: this.total[0]! + this.unassignedValue[0]!,
+      potential: this.total[1]! + this.unassignedValue[1]!,
+      sales: this.total[2]! + this.unassignedValue[2]!,
+      workloadMinutes: this.total[3]! + this.unassignedValue[3]!,
+      balanceScore: this.balanceScore(),
+      inBandShare: this.aliveCount ? this.inBandCount / this.aliveCount : 1,
+      worstDeviation: worst,
+      totalTravelLoad: travelLoad,
+      meanTravelKm: travelWeight > 0 ? travelLoad / travelWeight : null,
+      disruptedAccounts: this.disruptedCount,
+      disruptedPotential: this.disruptedPotential,
+      disruptedShare: this.publishedCount ? this.disruptedCount / this.publishedCount : 0,
+      disruptedPotentialShare: this.publishedPotential ? this.disruptedPotential / this.publishedPotential : 0,
+      cutEdges: this.cutEdges,
+      noncontiguousTerritories: noncontiguous,
+      unassigned: {
+        units: this.unassignedUnits,
+        accounts: this.unassignedValue[0]!,
+        potential: this.unassignedValue[1]!,
+      },
+    }
+  }
+
+  territoryIndexOf(territoryId: string): number | undefined {
+    const t = this.index.get(territoryId)
+    return t !== undefined && this.alive[t] ? t : undefined
+  }
+
+  // ───────────────────────────── edits ─────────────────────────────
+
+  /**
+   * Moves units (all or nothing: every move is checked before any is applied) and returns
+   * the deltas of the territories that changed.
+   */
+  applyMoves(moves: readonly Move[]): Result<TerritoryDelta[]> {
+    const resolved = new Int32Array(moves.length * 2)
+    for (let i = 0; i < moves.length; i++) {
+      const mv = moves[i]!
+      const u = this.m.unitIndex.get(mv.unitId)
+      if (u === undefined) return err('NOT_FOUND', `unknown unit ${mv.unitId}`)
+      const to = mv.to === null ? NONE : this.index.get(mv.to)
+      if (to === undefined || (to !== NONE && !this.alive[to])) return err('NOT_FOUND', `unknown territory ${String(mv.to)}`)
+      resolved[2 * i] = u
+      resolved[2 * i + 1] = to
+    }
+    return ok(
+      this.tracking(() => {
+        for (let i = 0; i < moves.length; i++) this.moveUnit(resolved[2 * i]!, resolved[2 * i + 1]!)
+      }),
+    )
+  }
+
+  /** The hot path: move unit index `u` to territory index `to` (−1 unassigns). O(accounts in u + degree). */
+  moveUnit(u: number, to: number): void {
+    const from = this.unitTer[u]!
+    if (from === to) return
+    if (this.before) {
+      this.capture(from)
+      this.capture(to)
+    }
+    const m = this.m
+    // Accounts that follow geography (no override) change territory with their unit.
+    for (let k = m.unitAccStart[u]!, end = m.unitAccStart[u + 1]!; k < end; k++) {
+      const a = m.unitAccIdx[k]!
+      if (this.accOverride[a] !== NONE) continue
+      this.moveAccount(a, from, to)
+    }
+    // Geometry and cut edges over the unit's neighbours, O(degree).
+    let sharedFrom = 0
+    let sharedTo = 0
+    let nFrom = 0
+    let nTo = 0
+    const seeds = this.seedBuf
+    for (let k = m.adjStart[u]!, end = m.adjStart[u + 1]!; k < end; k++) {
+      const v = m.adjNbr[k]!
+      const tv = this.unitTer[v]!
+      if (tv === from) {
+        sharedFrom += m.adjBorder[k]!
+        this.cutEdges++
+      } else if (tv === to) {
+        sharedTo += m.adjBorder[k]!
+        this.cutEdges--
+      }
+    }
+    this.unitTer[u] = -2 // out of both while contiguity is counted
+    if (from !== NONE) {
+      this.units[from]!--
+      this.area[from]! -= m.unitArea[u]!
+      this.perim[from]! -= m.unitPerimeter[u]! - 2 * sharedFrom
+      nFrom = this.collect(u, from, seeds)
+      // The donor's piece around u splits into as many pieces as its neighbours fall into.
+      this.pieces[from]! += this.groups.count(seeds, nFrom, from, this.unitTer) - 1
+      this.touch(from)
+    } else this.unassignedUnits--
+    if (to !== NONE) {
+      this.units[to]!++
+      this.area[to]! += m.unitArea[u]!
+      this.perim[to]! += m.unitPerimeter[u]! - 2 * sharedTo
+      nTo = this.collect(u, to, seeds)
+      // u joins (and merges) the receiver's pieces it touches, or starts a new one.
+      this.pieces[to]! += 1 - this.groups.count(seeds, nTo, to, this.unitTer)
+      this.touch(to)
+    } else this.unassignedUnits++
+    this.unitTer[u] = to
+  }
+
+  /** Sets or clears (null) an account-level override. */
+  setOverride(accountId: string, territoryId: string | null): Result<TerritoryDelta[]> {
+    const a = this.m.accountIndex.get(accountId)
+    if (a === undefined) return err('NOT_FOUND', `unknown account ${accountId}`)
+    const to = territoryId === null ? NONE : this.index.get(territoryId)
+    if (to === undefined || (to !== NONE && !this.alive[to])) return err('NOT_FOUND', `unknown territory ${String(territoryId)}`)
+    return ok(this.tracking(() => this.setOverrideIndex(a, to)))
+  }
+
+  createTerritory(input: TerritoryInput): Result<TerritoryDelta[]> {
+    const existing = this.index.get(input.id)
+    if (existing !== undefined && this.alive[existing]) return err('CONFLICT', `territory ${input.id} exists`)
+    this.addTerritory(input)
+    return ok([])
+  }
+
+  /** Changes a territory's rep, capacity, targets or lock; travel is recomputed when the rep moves. */
+  updateTerritory(input: TerritoryInput): Result<TerritoryDelta[]> {
+    const t = this.index.get(input.id)
+    if (t === undefined || !this.alive[t]) return err('NOT_FOUND', `unknown territory ${input.id}`)
+    const [lon, lat] = input.repHome ?? [Number.NaN, Number.NaN]
+    const homeMoved = !Object.is(lon, this.homeLon[t]) || !Object.is(lat, this.homeLat[t])
+    this.setAttributes(t, input)
+    if (homeMoved) {
+      let load = 0
+      const m = this.m
+      for (let a = 0; a < m.accountIds.length; a++) if (this.effective(a) === t) load += this.visitKm(t, a)
+      this.travel[t] = load
+    }
+    this.penaltiesStale = true
+    return ok([])
+  }
+
+  setLocked(territoryId: string, locked: boolean): Result<TerritoryDelta[]> {
+    const t = this.index.get(territoryId)
+    if (t === undefined || !this.alive[t]) return err('NOT_FOUND', `unknown territory ${territoryId}`)
+    this.locked[t] = locked ? 1 : 0
+    return ok([])
+  }
+
+  /** Deletes an empty territory; one that still owns units or accounts is a CONFLICT (merge it instead). */
+  deleteTerritory(territoryId: string): Result<TerritoryDelta[]> {
+    const t = this.index.get(territoryId)
+    if (t === undefined || !this.alive[t]) return err('NOT_FOUND', `unknown territory ${territoryId}`)
+    if (this.units[t]! > 0 || this.value[t * K]! > 0) {
+      return err('CONFLICT', `territory ${territoryId} still has ${this.units[t]} units and ${this.value[t * K]} accounts; merge or move them first`)
+    }
+    this.alive[t] = 0
+    this.aliveCount--
+    this.penaltiesStale = true
+    return ok([])
+  }
+
+  /** Moves every unit and override of `fromId` into `intoId`, then deletes `fromId`. */
+  mergeTerritories(fromId: string, intoId: string): Result<TerritoryDelta[]> {
+    const from = this.index.get(fromId)
+    const into = this.index.get(intoId)
+    if (from === undefined || !this.alive[from]) return err('NOT_FOUND', `unknown territory ${fromId}`)
+    if (into === undefined || !this.alive[into]) return err('NOT_FOUND', `unknown territory ${intoId}`)
+    if (from === into) return err('BAD_INPUT', 'a territory cannot be merged into itself')
+    const deltas = this.tracking(() => {
+      for (let u = 0; u < this.unitTer.length; u++) if (this.unitTer[u] === from) this.moveUnit(u, into)
+      for (let a = 0; a < this.accOverride.length; a++) if (this.accOverride[a] === from) this.setOverrideIndex(a, into)
+    })
+    this.alive[from] = 0
+    this.aliveCount--
+    this.penaltiesStale = true
+    return ok(deltas.filter((d) => d.territoryId !== fromId))
+  }
+
+  /** Recomputes every aggregate from the current assignment (drift control). */
+  resync(): void {
+    this.load({ ...this.currentAlignment(), settings: this.settings, territories: [] }, true)
+  }
+
+  /** The current alignment as plain ids (what a from-scratch scorer is given). */
+  currentAlignment(): AlignmentInput {
+    const assignments: Record<string, string> = {}
+    this.unitTer.forEach((t, u) => {
+      if (t !== NONE) assignments[this.m.unitIds[u]!] = this.ids[t]!
+    })
+    const overrides: Record<string, string> = {}
+    this.accOverride.forEach((t, a) => {
+      if (t !== NONE) overrides[this.m.accountIds[a]!] = this.ids[t]!
+    })
+    return { assignments, overrides }
+  }
+
+  territoryInputs(): TerritoryInput[] {
+    const out: TerritoryInput[] = []
+    for (let t = 0; t < this.ids.length; t++) {
+      if (!this.alive[t]) continue
+      const targets: Partial<Record<BalanceMetric, number>> = {}
+      METRICS.forEach((metric, k) => {
+        const v = this.explicitTarget[t * K + k]!
+        if (!Number.isNaN(v)) targets[metric] = v
+      })
+      out.push({
+        id: this.ids[t]!,
+        repHome: Number.isNaN(this.homeLon[t]!) ? null : [this.homeLon[t]!, this.homeLat[t]!],
+        capacityMinutes: Number.isNaN(this.capacity[t]!) ? null : this.capacity[t]!,
+        locked: this.locked[t] === 1,
+        targets,
+      })
+    }
+    return out
+  }
+
+  publishedAlignment(): AlignmentInput {
+    const overrides: Record<string, string> = {}
+    // The published alignment is kept per account; report it as overrides, which is exact.
+    this.accPub.forEach((t, a) => {
+      if (t !== NONE) overrides[this.m.accountIds[a]!] = this.ids[t]!
+    })
+    return { assignments: {}, overrides }
+  }
+
+  // ───────────────────────────── internals ─────────────────────────────
+
+  private effective(a: number): number {
+    const o = this.accOverride[a]!
+    if (o !== NONE) return o
+    const u = this.m.accUnit[a]!
+    return u === NONE ? NONE : this.unitTer[u]!
+  }
+
+  private visitKm(t: number, a: number): number {
+    const lon = this.homeLon[t]!
+    if (Number.isNaN(lon)) return 0
+    const m = this.m
+    return m.accWorkload[a]! * haversineKm(lon, this.homeLat[t]!, m.accLon[a]!, m.accLat[a]!)
+  }
+
+  /** Moves one account's metrics, travel and disruption from territory `from` to `to`. */
+  private moveAccount(a: number, from: number, to: number): void {
+    const m = this.m
+    const p = m.accPotential[a]!
+    const s = m.accSales[a]!
+    const w = m.accWorkload[a]!
+    if (from === NONE) {
+      this.unassignedValue[0]!--
+      this.unassignedValue[1]! -= p
+      this.unassignedValue[2]! -= s
+      this.unassignedValue[3]! -= w
+      this.addTotals(-1, -p, -s, -w, true)
+    } else {
+      const o = from * K
+      this.value[o]!--
+      this.value[o + 1]! -= p
+      this.value[o + 2]! -= s
+      this.value[o + 3]! -= w
+      this.travel[from]! -= this.visitKm(from, a)
+    }
+    if (to === NONE) {
+      this.unassignedValue[0]!++
+      this.unassignedValue[1]! += p
+      this.unassignedValue[2]! += s
+      this.unassignedValue[3]! += w
+      this.addTotals(-1, -p, -s, -w, false)
+    } else {
+      const o = to * K
+      this.value[o]!++
+      this.value[o + 1]! += p
+      this.value[o + 2]! += s
+      this.value[o + 3]! += w
+      this.travel[to]! += this.visitKm(to, a)
+    }
+    const pub = this.accPub[a]!
+    if (pub !== NONE) {
+      const change = (to !== pub ? 1 : 0) - (from !== pub ? 1 : 0)
+      if (change !== 0) {
+        this.lostCount[pub]! += change
+        this.lostPotential[pub]! += change * p
+        this.disruptedCount += change
+        this.disruptedPotential += change * p
+      }
+    }
+  }
+
+  /** Assigned totals change only when accounts enter or leave "unassigned". */
+  private addTotals(c: number, p: number, s: number, w: number, entering: boolean): void {
+    const sign = entering ? -1 : 1
+    this.total[0]! -= sign * c
+    this.total[1]! -= sign * p
+    this.total[2]! -= sign * s
+    this.total[3]! -= sign * w
+    this.penaltiesStale = true
+  }
+
+  private setOverrideIndex(a: number, to: number): void {
+    const before = this.effective(a)
+    const unit = this.m.accUnit[a]!
+    const geographic = unit === NONE ? NONE : this.unitTer[unit]!
+    this.accOverride[a] = to
+    const after = to === NONE ? geographic : to
+    if (before !== after) {
+      this.capture(before)
+      this.capture(after)
+      this.moveAccount(a, before, after)
+      if (before !== NONE) this.touch(before)
+      if (after !== NONE) this.touch(after)
+    }
+  }
+
+  /** Neighbours of u owned by territory t, into `out`; returns how many. */
+  private collect(u: number, t: number, out: Int32Array): number {
+    let c = 0
+    for (let k = this.m.adjStart[u]!, end = this.m.adjStart[u + 1]!; k < end; k++) {
+      const v = this.m.adjNbr[k]!
+      if (this.unitTer[v] === t) out[c++] = v
+    }
+    return c
+  }
+
+  private targetOf(t: number, k: number): number {
+    if (this.settings.target === 'explicit') {
+      const v = this.explicitTarget[t * K + k]!
+      if (!Number.isNaN(v)) return v
+    }
+    return this.aliveCount ? this.total[k]! / this.aliveCount : 0
+  }
+
+  /** Re-derives one territory's penalties and band flag after its values changed. */
+  private touch(t: number): void {
+    if (this.penaltiesStale || !this.alive[t]) return
+    let inBand = 1
+    for (const { metric } of this.settings.metrics) {
+      const k = METRIC_INDEX[metric]
+      const d = deviation(this.value[t * K + k]!, this.targetOf(t, k))
+      const pen = balancePenalty(d, this.settings.tolerance)
+      this.penaltySum[k]! += pen - this.penalty[t * K + k]!
+      this.penalty[t * K + k] = pen
+      if (Math.abs(d) > this.settings.tolerance) inBand = 0
+    }
+    this.inBandCount += inBand - this.inBand[t]!
+    this.inBand[t] = inBand
+  }
+
+  private refreshPenalties(): void {
+    if (!this.penaltiesStale) return
+    this.penaltiesStale = false
+    this.penaltySum.fill(0)
+    this.penalty.fill(0)
+    this.inBand.fill(0)
+    this.inBandCount = 0
+    for (let t = 0; t < this.ids.length; t++) if (this.alive[t]) this.touch(t)
+  }
+
+  /** Territory columns before the current edit touched them; set only while tracking. */
+  private before: Map<number, Float64Array> | undefined
+
+  private capture(t: number): void {
+    if (t !== NONE && this.before && !this.before.has(t)) this.before.set(t, this.columns(t))
+  }
+
+  /** Runs an edit and reports the deltas of the territories it touched. */
+  private tracking(edit: () => void): TerritoryDelta[] {
+    const before = new Map<number, Float64Array>()
+    this.before = before
+    try {
+      edit()
+    } finally {
+      this.before = undefined
+    }
+    const out: TerritoryDelta[] = []
+    for (const [t, b] of before) {
+      const a = this.columns(t)
+      out.push({
+        territoryId: this.ids[t]!,
+        units: a[0]! - b[0]!,
+        accounts: a[1]! - b[1]!,
+        potential: a[2]! - b[2]!,
+        sales: a[3]! - b[3]!,
+        workloadMinutes: a[4]! - b[4]!,
+        pieces: a[5]! - b[5]!,
+      })
+    }
+    return out
+  }
+
+  private columns(t: number): Float64Array {
+    const o = t * K
+    return Float64Array.of(this.units[t]!, this.value[o]!, this.value[o + 1]!, this.value[o + 2]!, this.value[o + 3]!, this.pieces[t]!)
+  }
+
+  private score(t: number): TerritoryScore {
+    const o = t * K
+    const capacity = Number.isNaN(this.capacity[t]!) ? null : this.capacity[t]!
+    const workload = this.value[o + 3]!
+    const hasRep = !Number.isNaN(this.homeLon[t]!)
+    const area = this.area[t]!
+    const perim = this.perim[t]!
+    const targets: Partial<Record<BalanceMetric, number>> = {}
+    const deviations: Partial<Record<BalanceMetric, number>> = {}
+    for (const { metric } of this.settings.metrics) {
+      const k = METRIC_INDEX[metric]
+      const target = this.targetOf(t, k)
+      targets[metric] = target
+      deviations[metric] = deviation(this.value[o + k]!, target)
+    }
+    return {
+      territoryId: this.ids[t]!,
+      units: this.units[t]!,
+      accounts: this.value[o]!,
+      potential: this.value[o + 1]!,
+      sales: this.value[o + 2]!,
+      workloadMinutes: workload,
+      capacityMinutes: capacity,
+      utilization: capacity !== null && capacity > 0 ? workload / capacity : null,
+      travelKm: hasRep && workload > 0 ? this.travel[t]! / workload : null,
+      travelLoad: hasRep ? this.travel[t]! : 0,
+      areaKm2: area,
+      perimeterKm: perim,
+      polsbyPopper: perim > 0 ? Math.min(1, (4 * Math.PI * area) / (perim * perim)) : 0,
+      pieces: this.pieces[t]!,
+      contiguous: this.pieces[t]! <= 1,
+      disruptedAccounts: this.lostCount[t]!,
+      disruptedPotential: this.lostPotential[t]!,
+      targets,
+      deviations,
+      inBand: this.inBand[t] === 1,
+      locked: this.locked[t] === 1,
+    }
+  }
+
+  private grow(min: number): void {
+    if (min <= this.cap) return
+    const cap = Math.max(min, this.cap * 2)
+    const f64 = (old: Float64Array, per = 1, fillNaN = false) => {
+      const next = new Float64Array(cap * per)
+      if (fillNaN) next.fill(Number.NaN)
+      next.set(old)
+      return next
+    }
+    const i32 = (old: Int32Array) => {
+      const next = new Int32Array(cap)
+      next.set(old)
+      return next
+    }
+    const u8 = (old: Uint8Array) => {
+      const next = new Uint8Array(cap)
+      next.set(old)
+      return next
+    }
+    this.alive = u8(this.alive)
+    this.locked = u8(this.locked)
+    this.inBand = u8(this.inBand)
+    this.homeLon = f64(this.homeLon, 1, true)
+    this.homeLat = f64(this.homeLat, 1, true)
+    this.capacity = f64(this.capacity, 1, true)
+    this.explicitTarget = f64(this.explicitTarget, K, true)
+    this.value = f64(this.value, K)
+    this.penalty = f64(this.penalty, K)
+    this.travel = f64(this.travel)
+    this.area = f64(this.area)
+    this.perim = f64(this.perim)
+    this.lostCount = f64(this.lostCount)
+    this.lostPotential = f64(this.lostPotential)
+    this.units = i32(this.units)
+    this.pieces = i32(this.pieces)
+    this.cap = cap
+  }
+
+  private addTerritory(input: TerritoryInput): number {
+    let t = this.index.get(input.id)
+    if (t === undefined) {
+      t = this.ids.length
+      this.grow(t + 1)
+      this.ids.push(input.id)
+      this.index.set(input.id, t)
+    }
+    this.alive[t] = 1
+    this.aliveCount++
+    this.setAttributes(t, input)
+    this.penaltiesStale = true
+    return t
+  }
+
+  /** A slot for a territory known only from the published alignment (for disruption). */
+  private ghost(id: string): number {
+    let t = this.index.get(id)
+    if (t === undefined) {
+      t = this.ids.length
+      this.grow(t + 1)
+      this.ids.push(id)
+      this.index.set(id, t)
+    }
+    return t
+  }
+
+  private setAttributes(t: number, input: TerritoryInput): void {
+    this.locked[t] = input.locked ? 1 : 0
+    const home = input.repHome
+    const ok = home !== null && Number.isFinite(home[0]) && Number.isFinite(home[1])
+    this.homeLon[t] = ok ? home[0] : Number.NaN
+    this.homeLat[t] = ok ? home[1] : Number.NaN
+    const c = input.capacityMinutes
+    this.capacity[t] = c !== null && Number.isFinite(c) && c >= 0 ? c : Number.NaN
+    METRICS.forEach((metric, k) => {
+      const v = input.targets?.[metric]
+      this.explicitTarget[t * K + k] = v !== undefined && Number.isFinite(v) && v >= 0 ? v : Number.NaN
+    })
+  }
+
+  /** (Re)builds every aggregate from an alignment in O(units + accounts + edges). */
+  private load(plan: PlanInput, keepPublished = false): void {
+    const m = this.m
+    const resolve = (id: string, what: string, owner: string): number => {
+      const t = this.index.get(id)
+      if (t !== undefined && this.alive[t]) return t
+      this.warnings.push({ kind: 'unknown-territory', id, detail: `${what} ${owner} left unassigned` })
+      return NONE
+    }
+    this.unitTer.fill(NONE)
+    for (const [unitId, terId] of Object.entries(plan.assignments)) {
+      const u = m.unitIndex.get(unitId)
+      if (u === undefined) {
+        this.warnings.push({ kind: 'unknown-unit', id: unitId, detail: 'assignment ignored' })
+        continue
+      }
+      this.unitTer[u] = resolve(terId, 'unit', unitId)
+    }
+    this.accOverride.fill(NONE)
+    for (const [accountId, terId] of Object.entries(plan.overrides)) {
+      const a = m.accountIndex.get(accountId)
+      if (a === undefined) {
+        this.warnings.push({ kind: 'unknown-account', id: accountId, detail: 'override ignored' })
+        continue
+      }
+      this.accOverride[a] = resolve(terId, 'account', accountId)
+    }
+    if (!keepPublished) {
+      const published = plan.published
+      this.accPub.fill(NONE)
+      if (!published) {
+        for (let a = 0; a < m.accountIds.length; a++) this.accPub[a] = this.effective(a)
+      } else {
+        const pubUnit = new Int32Array(m.unitIds.length).fill(NONE)
+        for (const [unitId, terId] of Object.entries(published.assignments)) {
+          const u = m.unitIndex.get(unitId)
+          if (u !== undefined) pubUnit[u] = this.ghost(terId)
+        }
+        for (let a = 0; a < m.accountIds.length; a++) {
+          const u = m.accUnit[a]!
+          this.accPub[a] = u === NONE ? NONE : pubUnit[u]!
+        }
+        for (const [accountId, terId] of Object.entries(published.overrides)) {
+          const a = m.accountIndex.get(accountId)
+          if (a !== undefined) this.accPub[a] = this.ghost(terId)
+        }
+      }
+    }
+    // Sums
+    this.value.fill(0)
+    this.travel.fill(0)
+    this.area.fill(0)
+    this.perim.fill(0)
+    this.units.fill(0)
+    this.pieces.fill(0)
+    this.lostCount.fill(0)
+    this.lostPotential.fill(0)
+    this.total.fill(0)
+    this.unassignedValue.fill(0)
+    this.unassignedUnits = 0
+    this.disruptedCount = 0
+    this.disruptedPotential = 0
+    this.publishedCount = 0
+    this.publishedPotential = 0
+    for (let a = 0; a < m.accountIds.length; a++) {
+      const t = this.effective(a)
+      const p = m.accPotential[a]!
+      const vals = [1, p, m.accSales[a]!, m.accWorkload[a]!]
+      if (t === NONE) for (let k = 0; k < K; k++) this.unassignedValue[k]! += vals[k]!
+      else {
+        for (let k = 0; k < K; k++) {
+          this.value[t * K + k]! += vals[k]!
+          this.total[k]! += vals[k]!
+        }
+        this.travel[t]! += this.visitKm(t, a)
+      }
+      const pub = this.accPub[a]!
+      if (pub !== NONE) {
+        this.publishedCount++
+        this.publishedPotential += p
+        if (t !== pub) {
+          this.lostCount[pub]!++
+          this.lostPotential[pub]! += p
+          this.disruptedCount++
+          this.disruptedPotential += p
+        }
+      }
+    }
+    this.cutEdges = 0
+    for (let u = 0; u < m.unitIds.length; u++) {
+      const t = this.unitTer[u]!
+      if (t === NONE) {
+        this.unassignedUnits++
+      } else {
+        this.units[t]!++
+        this.area[t]! += m.unitArea[u]!
+        this.perim[t]! += m.unitPerimeter[u]!
+      }
+      for (let k = m.adjStart[u]!, end = m.adjStart[u + 1]!; k < end; k++) {
+        const v = m.adjNbr[k]!
+        if (v < u) continue
+        if (this.unitTer[v] !== t) this.cutEdges++
+        else if (t !== NONE) this.perim[t]! -= 2 * m.adjBorder[k]!
+      }
+    }
+    // Pieces: one search per unvisited unit, confined to its territory.
+    const seen = new Uint8Array(m.unitIds.length)
+    const queue = new Int32Array(m.unitIds.length)
+    for (let s = 0; s < m.unitIds.length; s++) {
+      const t = this.unitTer[s]!
+      if (t === NONE || seen[s]) continue
+      this.pieces[t]!++
+      seen[s] = 1
+      let head = 0
+      let tail = 0
+      queue[tail++] = s
+      while (head < tail) {
+        const u = queue[head++]!
+        for (let k = m.adjStart[u]!, end = m.adjStart[u + 1]!; k < end; k++) {
+          const v = m.adjNbr[k]!
+          if (!seen[v] && this.unitTer[v] === t) {
+            seen[v] = 1
+            queue[tail++] = v
+          }
+        }
+      }
+    }
+    this.penaltiesStale = true
+  }
+}
