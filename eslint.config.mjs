@@ -83,6 +83,8 @@ export default [
           ],
         },
       ],
+      // With noUncheckedIndexedAccess, `a[i]!` on typed arrays in hot loops is the idiom.
+      '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -152,7 +152,12 @@ export const BBox = z
 export type BBox = z.infer<typeof BBox>
 
 /** The metrics a plan can be balanced on (per territory sums). */
-export const balanceMetrics = ['accounts', 'potential', 'sales', 'workload'] as const
+export const balanceMetrics = [
+  'accounts',
+  'potential',
+  'sales',
+  'workload',
+] as const
 export const BalanceMetric = z.enum(balanceMetrics)
 export type BalanceMetric = z.infer<typeof BalanceMetric>
 
@@ -163,9 +168,17 @@ export type BalanceMetric = z.infer<typeof BalanceMetric>
  */
 export const BalanceSettings = z.object({
   metrics: z
-    .array(z.object({ metric: BalanceMetric, weight: z.number().positive().max(100) }))
+    .array(
+      z.object({
+        metric: BalanceMetric,
+        weight: z.number().positive().max(100),
+      }),
+    )
     .min(1)
-    .refine((ms) => new Set(ms.map((m) => m.metric)).size === ms.length, 'each metric at most once'),
+    .refine(
+      (ms) => new Set(ms.map((m) => m.metric)).size === ms.length,
+      'each metric at most once',
+    ),
   /** ± fraction of the target, e.g. 0.1 for a ±10 % band. */
   tolerance: z.number().min(0).max(1),
   target: z.enum(['mean', 'explicit']),

@@ -24,7 +24,12 @@ export class GroupCounter {
    * Distinct connected groups among `seeds[0..count)` in the subgraph of units whose
    * territory (`owner[u]`) is `territory`. Seeds must belong to `territory`.
    */
-  count(seeds: Int32Array, count: number, territory: number, owner: Int32Array): number {
+  count(
+    seeds: Int32Array,
+    count: number,
+    territory: number,
+    owner: Int32Array,
+  ): number {
     if (count <= 1) return count
     if (++this.epoch === 0x7fffffff) {
       this.mark.fill(0)

@@ -1,2 +1,18 @@
 export { territoryTotals } from './territory-totals.js'
 export type { TerritoryTotals, UnitTotals } from './territory-totals.js'
+export { buildModel } from './model.js'
+export type { EngineAccount, EngineModel, ModelWarning } from './model.js'
+export { PlanState } from './plan-state.js'
+export type {
+  AlignmentInput,
+  Move,
+  PlanInput,
+  PlanWarning,
+  TerritoryDelta,
+  TerritoryInput,
+} from './plan-state.js'
+export { scoreFromScratch } from './scratch.js'
+export { METRICS, balancePenalty, deviation } from './scores.js'
+export type { PlanScore, TerritoryScore } from './scores.js'
+export { engineAccountsOf, hexGrid } from './testing/synthetic.js'
+export type { SyntheticLayer } from './testing/synthetic.js'

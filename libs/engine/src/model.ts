@@ -46,16 +46,30 @@ export interface EngineModel {
 }
 
 export interface ModelWarning {
-  kind: 'bad-metric' | 'unknown-unit' | 'unknown-adjacency-unit' | 'duplicate-unit' | 'duplicate-account'
+  kind:
+    | 'bad-metric'
+    | 'unknown-unit'
+    | 'unknown-adjacency-unit'
+    | 'duplicate-unit'
+    | 'duplicate-account'
   id: string
   detail: string
 }
 
 /** A metric value the engine can sum: finite and ≥ 0. Anything else is scored as 0. */
-function clean(value: number, id: string, field: string, warnings: ModelWarning[]): number {
+function clean(
+  value: number,
+  id: string,
+  field: string,
+  warnings: ModelWarning[],
+): number {
   if (Number.isFinite(value) && value >= 0) return value
   if (warnings.length < 1000) {
-    warnings.push({ kind: 'bad-metric', id, detail: `${field} ${String(value)} scored as 0` })
+    warnings.push({
+      kind: 'bad-metric',
+      id,
+      detail: `${field} ${String(value)} scored as 0`,
+    })
   }
   return 0
 }
@@ -77,7 +91,8 @@ export function buildModel(input: {
   const unitArea = new Float64Array(n)
   const unitPerimeter = new Float64Array(n)
   for (const u of input.units) {
-    if (unitIndex.has(u.id)) return err('BAD_INPUT', `unit ${u.id} appears twice`)
+    if (unitIndex.has(u.id))
+      return err('BAD_INPUT', `unit ${u.id} appears twice`)
     const i = unitIds.length
     unitIndex.set(u.id, i)
     unitIds.push(u.id)
@@ -92,13 +107,21 @@ export function buildModel(input: {
     const a = unitIndex.get(e.a)
     const b = unitIndex.get(e.b)
     if (a === undefined || b === undefined || a === b) {
-      warnings.push({ kind: 'unknown-adjacency-unit', id: `${e.a}|${e.b}`, detail: 'edge ignored' })
+      warnings.push({
+        kind: 'unknown-adjacency-unit',
+        id: `${e.a}|${e.b}`,
+        detail: 'edge ignored',
+      })
       continue
     }
     const key = Math.min(a, b) * n + Math.max(a, b)
     if (seenEdge.has(key)) continue
     seenEdge.add(key)
-    edges.push([a, b, clean(e.sharedBorderKm, `${e.a}|${e.b}`, 'sharedBorderKm', warnings)])
+    edges.push([
+      a,
+      b,
+      clean(e.sharedBorderKm, `${e.a}|${e.b}`, 'sharedBorderKm', warnings),
+    ])
     degree[a]!++
     degree[b]!++
   }
@@ -125,11 +148,21 @@ export function buildModel(input: {
   const accWorkload = new Float64Array(m)
   const perUnit = new Int32Array(n)
   input.accounts.forEach((a, i) => {
-    if (accountIndex.has(a.id)) warnings.push({ kind: 'duplicate-account', id: a.id, detail: 'later row ignored by id lookups' })
+    if (accountIndex.has(a.id))
+      warnings.push({
+        kind: 'duplicate-account',
+        id: a.id,
+        detail: 'later row ignored by id lookups',
+      })
     else accountIndex.set(a.id, i)
     accountIds[i] = a.id
     const u = a.unitId === null ? -1 : (unitIndex.get(a.unitId) ?? -1)
-    if (a.unitId !== null && u === -1) warnings.push({ kind: 'unknown-unit', id: a.id, detail: `unit ${a.unitId} not in layer` })
+    if (a.unitId !== null && u === -1)
+      warnings.push({
+        kind: 'unknown-unit',
+        id: a.id,
+        detail: `unit ${a.unitId} not in layer`,
+      })
     accUnit[i] = u
     if (u >= 0) perUnit[u]!++
     accLon[i] = a.location[0]
@@ -139,7 +172,8 @@ export function buildModel(input: {
     accWorkload[i] = clean(a.workloadMinutes, a.id, 'workloadMinutes', warnings)
   })
   const unitAccStart = new Int32Array(n + 1)
-  for (let u = 0; u < n; u++) unitAccStart[u + 1] = unitAccStart[u]! + perUnit[u]!
+  for (let u = 0; u < n; u++)
+    unitAccStart[u + 1] = unitAccStart[u]! + perUnit[u]!
   const cursor = unitAccStart.slice(0, n)
   const unitAccIdx = new Int32Array(unitAccStart[n]!)
   for (let i = 0; i < m; i++) {

@@ -128,10 +128,15 @@ export class PlanState {
     const n = model.unitIds.length
     this.settings = plan.settings
     this.weightSum = totalWeight(plan.settings)
-    for (const { metric, weight } of plan.settings.metrics) this.metricWeight[METRIC_INDEX[metric]] = weight
+    for (const { metric, weight } of plan.settings.metrics)
+      this.metricWeight[METRIC_INDEX[metric]] = weight
     this.groups = new GroupCounter(model.adjStart, model.adjNbr, n)
     let maxDegree = 0
-    for (let u = 0; u < n; u++) maxDegree = Math.max(maxDegree, model.adjStart[u + 1]! - model.adjStart[u]!)
+    for (let u = 0; u < n; u++)
+      maxDegree = Math.max(
+        maxDegree,
+        model.adjStart[u + 1]! - model.adjStart[u]!,
+      )
     this.seedBuf = new Int32Array(maxDegree)
     this.unitTer = new Int32Array(n).fill(NONE)
     this.accOverride = new Int32Array(model.accountIds.length).fill(NONE)
@@ -139,7 +144,11 @@ export class PlanState {
     this.grow(Math.max(8, plan.territories.length))
     for (const t of plan.territories) {
       if (this.index.has(t.id)) {
-        this.warnings.push({ kind: 'unknown-territory', id: t.id, detail: 'listed twice; first kept' })
+        this.warnings.push({
+          kind: 'unknown-territory',
+          id: t.id,
+          detail: 'listed twice; first kept',
+        })
         continue
       }
       this.addTerritory(t)
@@ -163,7 +172,8 @@ export class PlanState {
   territoryScores(): TerritoryScore[] {
     this.refreshPenalties()
     const out: TerritoryScore[] = []
-    for (let t = 0; t < this.ids.length; t++) if (this.alive[t]) out.push(this.score(t))
+    for (let t = 0; t < this.ids.length; t++)
+      if (this.alive[t]) out.push(this.score(t))
     return out
   }
 
@@ -172,7 +182,8 @@ export class PlanState {
     this.refreshPenalties()
     if (this.aliveCount === 0 || this.weightSum === 0) return 100
     let p = 0
-    for (let k = 0; k < K; k++) p += (this.metricWeight[k]! * this.penaltySum[k]!) / this.aliveCount
+    for (let k = 0; k < K; k++)
+      p += (this.metricWeight[k]! * this.penaltySum[k]!) / this.aliveCount
     return 100 * (1 - p / this.weightSum)
   }
 
@@ -192,7 +203,8 @@ export class PlanState {
       for (const { metric } of this.settings.metrics) {
         const k = METRIC_INDEX[metric]
         const d = deviation(this.value[t * K + k]!, this.targetOf(t, k))
-        if (!worst || Math.abs(d) > Math.abs(worst.deviation)) worst = { territoryId: this.ids[t]!, metric, deviation: d }
+        if (!worst || Math.abs(d) > Math.abs(worst.deviation))
+          worst = { territoryId: this.ids[t]!, metric, deviation: d }
       }
     }
     return {
@@ -209,8 +221,12 @@ export class PlanState {
       meanTravelKm: travelWeight > 0 ? travelLoad / travelWeight : null,
       disruptedAccounts: this.disruptedCount,
       disruptedPotential: this.disruptedPotential,
-      disruptedShare: this.publishedCount ? this.disruptedCount / this.publishedCount : 0,
-      disruptedPotentialShare: this.publishedPotential ? this.disruptedPotential / this.publishedPotential : 0,
+      disruptedShare: this.publishedCount
+        ? this.disruptedCount / this.publishedCount
+        : 0,
+      disruptedPotentialShare: this.publishedPotential
+        ? this.disruptedPotential / this.publishedPotential
+        : 0,
       cutEdges: this.cutEdges,
       noncontiguousTerritories: noncontiguous,
       unassigned: {
@@ -239,13 +255,15 @@ export class PlanState {
       const u = this.m.unitIndex.get(mv.unitId)
       if (u === undefined) return err('NOT_FOUND', `unknown unit ${mv.unitId}`)
       const to = mv.to === null ? NONE : this.index.get(mv.to)
-      if (to === undefined || (to !== NONE && !this.alive[to])) return err('NOT_FOUND', `unknown territory ${String(mv.to)}`)
+      if (to === undefined || (to !== NONE && !this.alive[to]))
+        return err('NOT_FOUND', `unknown territory ${String(mv.to)}`)
       resolved[2 * i] = u
       resolved[2 * i + 1] = to
     }
     return ok(
       this.tracking(() => {
-        for (let i = 0; i < moves.length; i++) this.moveUnit(resolved[2 * i]!, resolved[2 * i + 1]!)
+        for (let i = 0; i < moves.length; i++)
+          this.moveUnit(resolved[2 * i]!, resolved[2 * i + 1]!)
       }),
     )
   }
@@ -260,7 +278,11 @@ export class PlanState {
     }
     const m = this.m
     // Accounts that follow geography (no override) change territory with their unit.
-    for (let k = m.unitAccStart[u]!, end = m.unitAccStart[u + 1]!; k < end; k++) {
+    for (
+      let k = m.unitAccStart[u]!, end = m.unitAccStart[u + 1]!;
+      k < end;
+      k++
+    ) {
       const a = m.unitAccIdx[k]!
       if (this.accOverride[a] !== NONE) continue
       this.moveAccount(a, from, to)
@@ -289,7 +311,8 @@ export class PlanState {
       this.perim[from]! -= m.unitPerimeter[u]! - 2 * sharedFrom
       nFrom = this.collect(u, from, seeds)
       // The donor's piece around u splits into as many pieces as its neighbours fall into.
-      this.pieces[from]! += this.groups.count(seeds, nFrom, from, this.unitTer) - 1
+      this.pieces[from]! +=
+        this.groups.count(seeds, nFrom, from, this.unitTer) - 1
       this.touch(from)
     } else this.unassignedUnits--
     if (to !== NONE) {
@@ -305,17 +328,22 @@ export class PlanState {
   }
 
   /** Sets or clears (null) an account-level override. */
-  setOverride(accountId: string, territoryId: string | null): Result<TerritoryDelta[]> {
+  setOverride(
+    accountId: string,
+    territoryId: string | null,
+  ): Result<TerritoryDelta[]> {
     const a = this.m.accountIndex.get(accountId)
     if (a === undefined) return err('NOT_FOUND', `unknown account ${accountId}`)
     const to = territoryId === null ? NONE : this.index.get(territoryId)
-    if (to === undefined || (to !== NONE && !this.alive[to])) return err('NOT_FOUND', `unknown territory ${String(territoryId)}`)
+    if (to === undefined || (to !== NONE && !this.alive[to]))
+      return err('NOT_FOUND', `unknown territory ${String(territoryId)}`)
     return ok(this.tracking(() => this.setOverrideIndex(a, to)))
   }
 
   createTerritory(input: TerritoryInput): Result<TerritoryDelta[]> {
     const existing = this.index.get(input.id)
-    if (existing !== undefined && this.alive[existing]) return err('CONFLICT', `territory ${input.id} exists`)
+    if (existing !== undefined && this.alive[existing])
+      return err('CONFLICT', `territory ${input.id} exists`)
     this.addTerritory(input)
     return ok([])
   }
@@ -323,14 +351,17 @@ export class PlanState {
   /** Changes a territory's rep, capacity, targets or lock; travel is recomputed when the rep moves. */
   updateTerritory(input: TerritoryInput): Result<TerritoryDelta[]> {
     const t = this.index.get(input.id)
-    if (t === undefined || !this.alive[t]) return err('NOT_FOUND', `unknown territory ${input.id}`)
+    if (t === undefined || !this.alive[t])
+      return err('NOT_FOUND', `unknown territory ${input.id}`)
     const [lon, lat] = input.repHome ?? [Number.NaN, Number.NaN]
-    const homeMoved = !Object.is(lon, this.homeLon[t]) || !Object.is(lat, this.homeLat[t])
+    const homeMoved =
+      !Object.is(lon, this.homeLon[t]) || !Object.is(lat, this.homeLat[t])
     this.setAttributes(t, input)
     if (homeMoved) {
       let load = 0
       const m = this.m
-      for (let a = 0; a < m.accountIds.length; a++) if (this.effective(a) === t) load += this.visitKm(t, a)
+      for (let a = 0; a < m.accountIds.length; a++)
+        if (this.effective(a) === t) load += this.visitKm(t, a)
       this.travel[t] = load
     }
     this.penaltiesStale = true
@@ -339,7 +370,8 @@ export class PlanState {
 
   setLocked(territoryId: string, locked: boolean): Result<TerritoryDelta[]> {
     const t = this.index.get(territoryId)
-    if (t === undefined || !this.alive[t]) return err('NOT_FOUND', `unknown territory ${territoryId}`)
+    if (t === undefined || !this.alive[t])
+      return err('NOT_FOUND', `unknown territory ${territoryId}`)
     this.locked[t] = locked ? 1 : 0
     return ok([])
   }
@@ -347,9 +379,13 @@ export class PlanState {
   /** Deletes an empty territory; one that still owns units or accounts is a CONFLICT (merge it instead). */
   deleteTerritory(territoryId: string): Result<TerritoryDelta[]> {
     const t = this.index.get(territoryId)
-    if (t === undefined || !this.alive[t]) return err('NOT_FOUND', `unknown territory ${territoryId}`)
+    if (t === undefined || !this.alive[t])
+      return err('NOT_FOUND', `unknown territory ${territoryId}`)
     if (this.units[t]! > 0 || this.value[t * K]! > 0) {
-      return err('CONFLICT', `territory ${territoryId} still has ${this.units[t]} units and ${this.value[t * K]} accounts; merge or move them first`)
+      return err(
+        'CONFLICT',
+        `territory ${territoryId} still has ${this.units[t]} units and ${this.value[t * K]} accounts; merge or move them first`,
+      )
     }
     this.alive[t] = 0
     this.aliveCount--
@@ -361,12 +397,17 @@ export class PlanState {
   mergeTerritories(fromId: string, intoId: string): Result<TerritoryDelta[]> {
     const from = this.index.get(fromId)
     const into = this.index.get(intoId)
-    if (from === undefined || !this.alive[from]) return err('NOT_FOUND', `unknown territory ${fromId}`)
-    if (into === undefined || !this.alive[into]) return err('NOT_FOUND', `unknown territory ${intoId}`)
-    if (from === into) return err('BAD_INPUT', 'a territory cannot be merged into itself')
+    if (from === undefined || !this.alive[from])
+      return err('NOT_FOUND', `unknown territory ${fromId}`)
+    if (into === undefined || !this.alive[into])
+      return err('NOT_FOUND', `unknown territory ${intoId}`)
+    if (from === into)
+      return err('BAD_INPUT', 'a territory cannot be merged into itself')
     const deltas = this.tracking(() => {
-      for (let u = 0; u < this.unitTer.length; u++) if (this.unitTer[u] === from) this.moveUnit(u, into)
-      for (let a = 0; a < this.accOverride.length; a++) if (this.accOverride[a] === from) this.setOverrideIndex(a, into)
+      for (let u = 0; u < this.unitTer.length; u++)
+        if (this.unitTer[u] === from) this.moveUnit(u, into)
+      for (let a = 0; a < this.accOverride.length; a++)
+        if (this.accOverride[a] === from) this.setOverrideIndex(a, into)
     })
     this.alive[from] = 0
     this.aliveCount--
@@ -376,7 +417,10 @@ export class PlanState {
 
   /** Recomputes every aggregate from the current assignment (drift control). */
   resync(): void {
-    this.load({ ...this.currentAlignment(), settings: this.settings, territories: [] }, true)
+    this.load(
+      { ...this.currentAlignment(), settings: this.settings, territories: [] },
+      true,
+    )
   }
 
   /** The current alignment as plain ids (what a from-scratch scorer is given). */
@@ -403,8 +447,12 @@ export class PlanState {
       })
       out.push({
         id: this.ids[t]!,
-        repHome: Number.isNaN(this.homeLon[t]!) ? null : [this.homeLon[t]!, this.homeLat[t]!],
-        capacityMinutes: Number.isNaN(this.capacity[t]!) ? null : this.capacity[t]!,
+        repHome: Number.isNaN(this.homeLon[t]!)
+          ? null
+          : [this.homeLon[t]!, this.homeLat[t]!],
+        capacityMinutes: Number.isNaN(this.capacity[t]!)
+          ? null
+          : this.capacity[t]!,
         locked: this.locked[t] === 1,
         targets,
       })
@@ -434,7 +482,10 @@ export class PlanState {
     const lon = this.homeLon[t]!
     if (Number.isNaN(lon)) return 0
     const m = this.m
-    return m.accWorkload[a]! * haversineKm(lon, this.homeLat[t]!, m.accLon[a]!, m.accLat[a]!)
+    return (
+      m.accWorkload[a]! *
+      haversineKm(lon, this.homeLat[t]!, m.accLon[a]!, m.accLat[a]!)
+    )
   }
 
   /** Moves one account's metrics, travel and disruption from territory `from` to `to`. */
@@ -448,7 +499,7 @@ export class PlanState {
       this.unassignedValue[1]! -= p
       this.unassignedValue[2]! -= s
       this.unassignedValue[3]! -= w
-      this.addTotals(-1, -p, -s, -w, true)
+      this.addTotals(1, p, s, w)
     } else {
       const o = from * K
       this.value[o]!--
@@ -462,7 +513,7 @@ export class PlanState {
       this.unassignedValue[1]! += p
       this.unassignedValue[2]! += s
       this.unassignedValue[3]! += w
-      this.addTotals(-1, -p, -s, -w, false)
+      this.addTotals(-1, -p, -s, -w)
     } else {
       const o = to * K
       this.value[o]!++
@@ -484,12 +535,11 @@ export class PlanState {
   }
 
   /** Assigned totals change only when accounts enter or leave "unassigned". */
-  private addTotals(c: number, p: number, s: number, w: number, entering: boolean): void {
-    const sign = entering ? -1 : 1
-    this.total[0]! -= sign * c
-    this.total[1]! -= sign * p
-    this.total[2]! -= sign * s
-    this.total[3]! -= sign * w
+  private addTotals(c: number, p: number, s: number, w: number): void {
+    this.total[0]! += c
+    this.total[1]! += p
+    this.total[2]! += s
+    this.total[3]! += w
     this.penaltiesStale = true
   }
 
@@ -511,7 +561,11 @@ export class PlanState {
   /** Neighbours of u owned by territory t, into `out`; returns how many. */
   private collect(u: number, t: number, out: Int32Array): number {
     let c = 0
-    for (let k = this.m.adjStart[u]!, end = this.m.adjStart[u + 1]!; k < end; k++) {
+    for (
+      let k = this.m.adjStart[u]!, end = this.m.adjStart[u + 1]!;
+      k < end;
+      k++
+    ) {
       const v = this.m.adjNbr[k]!
       if (this.unitTer[v] === t) out[c++] = v
     }
@@ -556,7 +610,8 @@ export class PlanState {
   private before: Map<number, Float64Array> | undefined
 
   private capture(t: number): void {
-    if (t !== NONE && this.before && !this.before.has(t)) this.before.set(t, this.columns(t))
+    if (t !== NONE && this.before && !this.before.has(t))
+      this.before.set(t, this.columns(t))
   }
 
   /** Runs an edit and reports the deltas of the territories it touched. */
@@ -586,7 +641,14 @@ export class PlanState {
 
   private columns(t: number): Float64Array {
     const o = t * K
-    return Float64Array.of(this.units[t]!, this.value[o]!, this.value[o + 1]!, this.value[o + 2]!, this.value[o + 3]!, this.pieces[t]!)
+    return Float64Array.of(
+      this.units[t]!,
+      this.value[o]!,
+      this.value[o + 1]!,
+      this.value[o + 2]!,
+      this.value[o + 3]!,
+      this.pieces[t]!,
+    )
   }
 
   private score(t: number): TerritoryScore {
@@ -612,12 +674,14 @@ export class PlanState {
       sales: this.value[o + 2]!,
       workloadMinutes: workload,
       capacityMinutes: capacity,
-      utilization: capacity !== null && capacity > 0 ? workload / capacity : null,
+      utilization:
+        capacity !== null && capacity > 0 ? workload / capacity : null,
       travelKm: hasRep && workload > 0 ? this.travel[t]! / workload : null,
       travelLoad: hasRep ? this.travel[t]! : 0,
       areaKm2: area,
       perimeterKm: perim,
-      polsbyPopper: perim > 0 ? Math.min(1, (4 * Math.PI * area) / (perim * perim)) : 0,
+      polsbyPopper:
+        perim > 0 ? Math.min(1, (4 * Math.PI * area) / (perim * perim)) : 0,
       pieces: this.pieces[t]!,
       contiguous: this.pieces[t]! <= 1,
       disruptedAccounts: this.lostCount[t]!,
@@ -697,14 +761,17 @@ export class PlanState {
   private setAttributes(t: number, input: TerritoryInput): void {
     this.locked[t] = input.locked ? 1 : 0
     const home = input.repHome
-    const ok = home !== null && Number.isFinite(home[0]) && Number.isFinite(home[1])
+    const ok =
+      home !== null && Number.isFinite(home[0]) && Number.isFinite(home[1])
     this.homeLon[t] = ok ? home[0] : Number.NaN
     this.homeLat[t] = ok ? home[1] : Number.NaN
     const c = input.capacityMinutes
-    this.capacity[t] = c !== null && Number.isFinite(c) && c >= 0 ? c : Number.NaN
+    this.capacity[t] =
+      c !== null && Number.isFinite(c) && c >= 0 ? c : Number.NaN
     METRICS.forEach((metric, k) => {
       const v = input.targets?.[metric]
-      this.explicitTarget[t * K + k] = v !== undefined && Number.isFinite(v) && v >= 0 ? v : Number.NaN
+      this.explicitTarget[t * K + k] =
+        v !== undefined && Number.isFinite(v) && v >= 0 ? v : Number.NaN
     })
   }
 
@@ -714,14 +781,22 @@ export class PlanState {
     const resolve = (id: string, what: string, owner: string): number => {
       const t = this.index.get(id)
       if (t !== undefined && this.alive[t]) return t
-      this.warnings.push({ kind: 'unknown-territory', id, detail: `${what} ${owner} left unassigned` })
+      this.warnings.push({
+        kind: 'unknown-territory',
+        id,
+        detail: `${what} ${owner} left unassigned`,
+      })
       return NONE
     }
     this.unitTer.fill(NONE)
     for (const [unitId, terId] of Object.entries(plan.assignments)) {
       const u = m.unitIndex.get(unitId)
       if (u === undefined) {
-        this.warnings.push({ kind: 'unknown-unit', id: unitId, detail: 'assignment ignored' })
+        this.warnings.push({
+          kind: 'unknown-unit',
+          id: unitId,
+          detail: 'assignment ignored',
+        })
         continue
       }
       this.unitTer[u] = resolve(terId, 'unit', unitId)
@@ -730,7 +805,11 @@ export class PlanState {
     for (const [accountId, terId] of Object.entries(plan.overrides)) {
       const a = m.accountIndex.get(accountId)
       if (a === undefined) {
-        this.warnings.push({ kind: 'unknown-account', id: accountId, detail: 'override ignored' })
+        this.warnings.push({
+          kind: 'unknown-account',
+          id: accountId,
+          detail: 'override ignored',
+        })
         continue
       }
       this.accOverride[a] = resolve(terId, 'account', accountId)
@@ -739,7 +818,8 @@ export class PlanState {
       const published = plan.published
       this.accPub.fill(NONE)
       if (!published) {
-        for (let a = 0; a < m.accountIds.length; a++) this.accPub[a] = this.effective(a)
+        for (let a = 0; a < m.accountIds.length; a++)
+          this.accPub[a] = this.effective(a)
       } else {
         const pubUnit = new Int32Array(m.unitIds.length).fill(NONE)
         for (const [unitId, terId] of Object.entries(published.assignments)) {
@@ -776,7 +856,8 @@ export class PlanState {
       const t = this.effective(a)
       const p = m.accPotential[a]!
       const vals = [1, p, m.accSales[a]!, m.accWorkload[a]!]
-      if (t === NONE) for (let k = 0; k < K; k++) this.unassignedValue[k]! += vals[k]!
+      if (t === NONE)
+        for (let k = 0; k < K; k++) this.unassignedValue[k]! += vals[k]!
       else {
         for (let k = 0; k < K; k++) {
           this.value[t * K + k]! += vals[k]!

@@ -1,7 +1,17 @@
 import type { BalanceMetric, BalanceSettings } from '@tessera/domain'
 
-export const METRICS: readonly BalanceMetric[] = ['accounts', 'potential', 'sales', 'workload']
-export const METRIC_INDEX: Readonly<Record<BalanceMetric, number>> = { accounts: 0, potential: 1, sales: 2, workload: 3 }
+export const METRICS: readonly BalanceMetric[] = [
+  'accounts',
+  'potential',
+  'sales',
+  'workload',
+]
+export const METRIC_INDEX: Readonly<Record<BalanceMetric, number>> = {
+  accounts: 0,
+  potential: 1,
+  sales: 2,
+  workload: 3,
+}
 
 /** Scores of one territory. Distances in km, areas in km², workload in minutes per week. */
 export interface TerritoryScore {
@@ -48,7 +58,11 @@ export interface PlanScore {
   balanceScore: number
   /** Share (0–1) of territories with every balanced metric inside the tolerance band. */
   inBandShare: number
-  worstDeviation: { territoryId: string; metric: BalanceMetric; deviation: number } | null
+  worstDeviation: {
+    territoryId: string
+    metric: BalanceMetric
+    deviation: number
+  } | null
   totalTravelLoad: number
   /** Visit-weighted mean distance over all territories with a rep. */
   meanTravelKm: number | null
