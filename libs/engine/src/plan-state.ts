@@ -1,7 +1,7 @@
 import type { BalanceMetric, BalanceSettings, LonLat } from '@tessera/domain'
 import { type Result, err, ok } from '@tessera/domain'
 import { GroupCounter } from './contiguity.js'
-import { haversineKmXY as haversineKm } from '@tessera/geo'
+import { EARTH_RADIUS_KM } from '@tessera/geo'
 import type { EngineModel } from './model.js'
 import {
   METRICS,
@@ -94,6 +94,9 @@ export class PlanState {
   private locked = new Uint8Array(0)
   private homeLon = new Float64Array(0)
   private homeLat = new Float64Array(0)
+  private homeLatRad = new Float64Array(0)
+  private homeLonRad = new Float64Array(0)
+  private homeCosLat = new Float64Array(0)
   private capacity = new Float64Array(0)
   private explicitTarget = new Float64Array(0) // cap × K, NaN = none
   private value = new Float64Array(0) // cap × K: accounts, potential, sales, workload
@@ -106,6 +109,20 @@ export class PlanState {
   private lostPotential = new Float64Array(0)
   private penalty = new Float64Array(0) // cap × K
   private inBand = new Uint8Array(0)
+
+  // per-unit aggregates of the accounts that follow geography (no override)
+  private readonly uValue: Float64Array // n × K
+  /** Travel those accounts add to the unit's territory; valid unless the unit is pending. */
+  private readonly uTravel: Float64Array
+  /** Units moved since travel was last read: their travel is added lazily, on read. */
+  private readonly pending: Uint8Array
+  private readonly pendingList: Int32Array
+  private pendingCount = 0
+  /** CSR per unit: the published territories of its accounts, with count and potential. */
+  private unitPubStart = new Int32Array(0)
+  private unitPubTer = new Int32Array(0)
+  private unitPubCount = new Float64Array(0)
+  private unitPubPot = new Float64Array(0)
 
   // plan aggregates
   private aliveCount = 0
@@ -139,6 +156,10 @@ export class PlanState {
       )
     this.seedBuf = new Int32Array(maxDegree)
     this.unitTer = new Int32Array(n).fill(NONE)
+    this.uValue = new Float64Array(n * K)
+    this.uTravel = new Float64Array(n)
+    this.pending = new Uint8Array(n)
+    this.pendingList = new Int32Array(n)
     this.accOverride = new Int32Array(model.accountIds.length).fill(NONE)
     this.accPub = new Int32Array(model.accountIds.length).fill(NONE)
     this.grow(Math.max(8, plan.territories.length))
@@ -166,11 +187,13 @@ export class PlanState {
     const t = this.index.get(territoryId)
     if (t === undefined || !this.alive[t]) return undefined
     this.refreshPenalties()
+    this.flushTravel()
     return this.score(t)
   }
 
   territoryScores(): TerritoryScore[] {
     this.refreshPenalties()
+    this.flushTravel()
     const out: TerritoryScore[] = []
     for (let t = 0; t < this.ids.length; t++)
       if (this.alive[t]) out.push(this.score(t))
@@ -189,6 +212,7 @@ export class PlanState {
 
   planScore(): PlanScore {
     this.refreshPenalties()
+    this.flushTravel()
     let worst: PlanScore['worstDeviation'] = null
     let travelLoad = 0
     let travelWeight = 0
@@ -277,16 +301,7 @@ export class PlanState {
       this.capture(to)
     }
     const m = this.m
-    // Accounts that follow geography (no override) change territory with their unit.
-    for (
-      let k = m.unitAccStart[u]!, end = m.unitAccStart[u + 1]!;
-      k < end;
-      k++
-    ) {
-      const a = m.unitAccIdx[k]!
-      if (this.accOverride[a] !== NONE) continue
-      this.moveAccount(a, from, to)
-    }
+    this.moveUnitAccounts(u, from, to)
     // Geometry and cut edges over the unit's neighbours, O(degree).
     let sharedFrom = 0
     let sharedTo = 0
@@ -320,8 +335,13 @@ export class PlanState {
       this.area[to]! += m.unitArea[u]!
       this.perim[to]! += m.unitPerimeter[u]! - 2 * sharedTo
       nTo = this.collect(u, to, seeds)
-      // u joins (and merges) the receiver's pieces it touches, or starts a new one.
-      this.pieces[to]! += 1 - this.groups.count(seeds, nTo, to, this.unitTer)
+      // u joins (and merges) the receiver's pieces it touches, or starts a new one. A
+      // receiver in one piece needs no search: everything u touches is already joined.
+      const joined =
+        nTo > 0 && this.pieces[to] === 1
+          ? 1
+          : this.groups.count(seeds, nTo, to, this.unitTer)
+      this.pieces[to]! += 1 - joined
       this.touch(to)
     } else this.unassignedUnits++
     this.unitTer[u] = to
@@ -358,10 +378,16 @@ export class PlanState {
       !Object.is(lon, this.homeLon[t]) || !Object.is(lat, this.homeLat[t])
     this.setAttributes(t, input)
     if (homeMoved) {
+      this.flushTravel()
       let load = 0
-      const m = this.m
-      for (let a = 0; a < m.accountIds.length; a++)
-        if (this.effective(a) === t) load += this.visitKm(t, a)
+      for (let u = 0; u < this.unitTer.length; u++) {
+        if (this.unitTer[u] !== t) continue
+        this.uTravel[u] = this.unitTravel(u, t)
+        load += this.uTravel[u]!
+      }
+      for (let a = 0; a < this.accOverride.length; a++) {
+        if (this.accOverride[a] === t) load += this.visitKm(t, a)
+      }
       this.travel[t] = load
     }
     this.penaltiesStale = true
@@ -478,14 +504,132 @@ export class PlanState {
     return u === NONE ? NONE : this.unitTer[u]!
   }
 
+  /**
+   * Visit minutes × great-circle km from territory t's rep to account a (haversine, with
+   * the radians and cosines of both ends precomputed: this runs once per account moved).
+   */
   private visitKm(t: number, a: number): number {
-    const lon = this.homeLon[t]!
-    if (Number.isNaN(lon)) return 0
+    const hLat = this.homeLatRad[t]!
+    if (Number.isNaN(hLat)) return 0
     const m = this.m
+    const sLat = Math.sin((m.accLatRad[a]! - hLat) / 2)
+    const sLon = Math.sin((m.accLonRad[a]! - this.homeLonRad[t]!) / 2)
+    const h = sLat * sLat + this.homeCosLat[t]! * m.accCosLat[a]! * sLon * sLon
     return (
       m.accWorkload[a]! *
-      haversineKm(lon, this.homeLat[t]!, m.accLon[a]!, m.accLat[a]!)
+      2 *
+      EARTH_RADIUS_KM *
+      Math.asin(Math.min(1, Math.sqrt(h)))
     )
+  }
+
+  /**
+   * Moves a unit's geographic accounts from one territory to another in O(published groups):
+   * the unit's sums move whole; disruption moves per published territory; travel for the
+   * receiver is deferred to the next read (it needs each account's distance to the new rep).
+   */
+  private moveUnitAccounts(u: number, from: number, to: number): void {
+    const o = u * K
+    const uv = this.uValue
+    if (from === NONE) {
+      for (let k = 0; k < K; k++) {
+        this.unassignedValue[k]! -= uv[o + k]!
+        this.total[k]! += uv[o + k]!
+      }
+      this.penaltiesStale = true
+    } else {
+      const f = from * K
+      for (let k = 0; k < K; k++) this.value[f + k]! -= uv[o + k]!
+    }
+    if (to === NONE) {
+      for (let k = 0; k < K; k++) {
+        this.unassignedValue[k]! += uv[o + k]!
+        this.total[k]! -= uv[o + k]!
+      }
+      this.penaltiesStale = true
+    } else {
+      const t = to * K
+      for (let k = 0; k < K; k++) this.value[t + k]! += uv[o + k]!
+    }
+    if (!this.pending[u]) {
+      if (from !== NONE) this.travel[from]! -= this.uTravel[u]!
+      this.pending[u] = 1
+      this.pendingList[this.pendingCount++] = u
+    }
+    for (
+      let g = this.unitPubStart[u]!, end = this.unitPubStart[u + 1]!;
+      g < end;
+      g++
+    ) {
+      const pub = this.unitPubTer[g]!
+      const change = (to !== pub ? 1 : 0) - (from !== pub ? 1 : 0)
+      if (change === 0) continue
+      const c = this.unitPubCount[g]!
+      const p = this.unitPubPot[g]!
+      this.lostCount[pub]! += change * c
+      this.lostPotential[pub]! += change * p
+      this.disruptedCount += change * c
+      this.disruptedPotential += change * p
+    }
+  }
+
+  /** Travel of one unit's geographic accounts to territory t's rep. O(accounts in u). */
+  private unitTravel(u: number, t: number): number {
+    if (t === NONE || Number.isNaN(this.homeLon[t]!)) return 0
+    const m = this.m
+    let load = 0
+    for (
+      let k = m.unitAccStart[u]!, end = m.unitAccStart[u + 1]!;
+      k < end;
+      k++
+    ) {
+      const a = m.unitAccIdx[k]!
+      if (this.accOverride[a] === NONE) load += this.visitKm(t, a)
+    }
+    return load
+  }
+
+  /** Adds the deferred travel of units moved since the last read. */
+  private flushTravel(): void {
+    for (let i = 0; i < this.pendingCount; i++) {
+      const u = this.pendingList[i]!
+      this.pending[u] = 0
+      const t = this.unitTer[u]!
+      const load = this.unitTravel(u, t)
+      this.uTravel[u] = load
+      if (t !== NONE) this.travel[t]! += load
+    }
+    this.pendingCount = 0
+  }
+
+  /** The published group of account a inside its unit. */
+  private groupOf(a: number, u: number): number {
+    const pub = this.accPub[a]!
+    for (
+      let g = this.unitPubStart[u]!, end = this.unitPubStart[u + 1]!;
+      g < end;
+      g++
+    ) {
+      if (this.unitPubTer[g] === pub) return g
+    }
+    return -1
+  }
+
+  /** Adds (sign 1) or removes (−1) account a from its unit's geographic aggregates. */
+  private unitAccount(a: number, u: number, sign: 1 | -1): void {
+    const m = this.m
+    const o = u * K
+    this.uValue[o]! += sign
+    this.uValue[o + 1]! += sign * m.accPotential[a]!
+    this.uValue[o + 2]! += sign * m.accSales[a]!
+    this.uValue[o + 3]! += sign * m.accWorkload[a]!
+    this.uTravel[u]! +=
+      sign * (this.unitTer[u] === NONE ? 0 : this.visitKm(this.unitTer[u]!, a))
+    const g = this.groupOf(a, u)
+    if (g >= 0) {
+      this.unitPubCount[g]! += sign
+      this.unitPubPot[g]! += sign * m.accPotential[a]!
+    }
   }
 
   /** Moves one account's metrics, travel and disruption from territory `from` to `to`. */
@@ -544,9 +688,17 @@ export class PlanState {
   }
 
   private setOverrideIndex(a: number, to: number): void {
+    this.flushTravel()
     const before = this.effective(a)
     const unit = this.m.accUnit[a]!
     const geographic = unit === NONE ? NONE : this.unitTer[unit]!
+    // The account leaves or rejoins its unit's geographic aggregates.
+    const wasGeographic = this.accOverride[a] === NONE
+    const isGeographic = to === NONE
+    if (unit !== NONE && wasGeographic && !isGeographic)
+      this.unitAccount(a, unit, -1)
+    if (unit !== NONE && !wasGeographic && isGeographic)
+      this.unitAccount(a, unit, 1)
     this.accOverride[a] = to
     const after = to === NONE ? geographic : to
     if (before !== after) {
@@ -717,6 +869,9 @@ export class PlanState {
     this.inBand = u8(this.inBand)
     this.homeLon = f64(this.homeLon, 1, true)
     this.homeLat = f64(this.homeLat, 1, true)
+    this.homeLatRad = f64(this.homeLatRad, 1, true)
+    this.homeLonRad = f64(this.homeLonRad, 1, true)
+    this.homeCosLat = f64(this.homeCosLat, 1, true)
     this.capacity = f64(this.capacity, 1, true)
     this.explicitTarget = f64(this.explicitTarget, K, true)
     this.value = f64(this.value, K)
@@ -765,6 +920,9 @@ export class PlanState {
       home !== null && Number.isFinite(home[0]) && Number.isFinite(home[1])
     this.homeLon[t] = ok ? home[0] : Number.NaN
     this.homeLat[t] = ok ? home[1] : Number.NaN
+    this.homeLatRad[t] = (this.homeLat[t]! * Math.PI) / 180
+    this.homeLonRad[t] = (this.homeLon[t]! * Math.PI) / 180
+    this.homeCosLat[t] = Math.cos(this.homeLatRad[t]!)
     const c = input.capacityMinutes
     this.capacity[t] =
       c !== null && Number.isFinite(c) && c >= 0 ? c : Number.NaN
@@ -773,6 +931,96 @@ export class PlanState {
       this.explicitTarget[t * K + k] =
         v !== undefined && Number.isFinite(v) && v >= 0 ? v : Number.NaN
     })
+  }
+
+  /** Per-unit sums, travel and published groups of the accounts that follow geography. */
+  private loadUnitAggregates(): void {
+    const m = this.m
+    const n = m.unitIds.length
+    const { unitAccStart, unitAccIdx, accPotential, accSales, accWorkload } = m
+    const accPub = this.accPub
+    const override = this.accOverride
+    const uValue = this.uValue
+    uValue.fill(0)
+    this.pending.fill(0)
+    this.pendingCount = 0
+    // Groups: the distinct published territories among each unit's accounts (usually one).
+    const starts = new Int32Array(n + 1)
+    let ters = new Int32Array(Math.max(16, n))
+    let size = 0
+    for (let u = 0; u < n; u++) {
+      starts[u] = size
+      for (let k = unitAccStart[u]!, end = unitAccStart[u + 1]!; k < end; k++) {
+        const pub = accPub[unitAccIdx[k]!]!
+        if (pub === NONE) continue
+        let g = starts[u]!
+        while (g < size && ters[g] !== pub) g++
+        if (g < size) continue
+        if (size === ters.length) {
+          const bigger = new Int32Array(size * 2)
+          bigger.set(ters)
+          ters = bigger
+        }
+        ters[size++] = pub
+      }
+    }
+    starts[n] = size
+    const counts = new Float64Array(size)
+    const pots = new Float64Array(size)
+    for (let u = 0; u < n; u++) {
+      const o = u * K
+      const g0 = starts[u]!
+      const g1 = starts[u + 1]!
+      for (let k = unitAccStart[u]!, end = unitAccStart[u + 1]!; k < end; k++) {
+        const a = unitAccIdx[k]!
+        if (override[a] !== NONE) continue
+        const p = accPotential[a]!
+        uValue[o]!++
+        uValue[o + 1]! += p
+        uValue[o + 2]! += accSales[a]!
+        uValue[o + 3]! += accWorkload[a]!
+        const pub = accPub[a]!
+        for (let g = g0; g < g1; g++) {
+          if (ters[g] === pub) {
+            counts[g]!++
+            pots[g]! += p
+            break
+          }
+        }
+      }
+    }
+    // Travel per unit, inlined over local arrays: one distance per account (the load's hot loop).
+    const { accLatRad, accLonRad, accCosLat } = m
+    const { homeLatRad, homeLonRad, homeCosLat, travel, uTravel, unitTer } =
+      this
+    const twoR = 2 * EARTH_RADIUS_KM
+    for (let u = 0; u < n; u++) {
+      const t = unitTer[u]!
+      let load = 0
+      if (t !== NONE && !Number.isNaN(homeLatRad[t]!)) {
+        const hLat = homeLatRad[t]!
+        const hLon = homeLonRad[t]!
+        const hCos = homeCosLat[t]!
+        for (
+          let k = unitAccStart[u]!, end = unitAccStart[u + 1]!;
+          k < end;
+          k++
+        ) {
+          const a = unitAccIdx[k]!
+          if (override[a] !== NONE) continue
+          const sLat = Math.sin((accLatRad[a]! - hLat) / 2)
+          const sLon = Math.sin((accLonRad[a]! - hLon) / 2)
+          const h = sLat * sLat + hCos * accCosLat[a]! * sLon * sLon
+          load += accWorkload[a]! * twoR * Math.asin(Math.min(1, Math.sqrt(h)))
+        }
+        travel[t]! += load
+      }
+      uTravel[u] = load
+    }
+    this.unitPubStart = starts
+    this.unitPubTer = ters.subarray(0, size)
+    this.unitPubCount = counts
+    this.unitPubPot = pots
   }
 
   /** (Re)builds every aggregate from an alignment in O(units + accounts + edges). */
@@ -855,15 +1103,21 @@ export class PlanState {
     for (let a = 0; a < m.accountIds.length; a++) {
       const t = this.effective(a)
       const p = m.accPotential[a]!
-      const vals = [1, p, m.accSales[a]!, m.accWorkload[a]!]
-      if (t === NONE)
-        for (let k = 0; k < K; k++) this.unassignedValue[k]! += vals[k]!
-      else {
-        for (let k = 0; k < K; k++) {
-          this.value[t * K + k]! += vals[k]!
-          this.total[k]! += vals[k]!
-        }
-        this.travel[t]! += this.visitKm(t, a)
+      const sales = m.accSales[a]!
+      const w = m.accWorkload[a]!
+      if (t === NONE) {
+        this.unassignedValue[0]!++
+        this.unassignedValue[1]! += p
+        this.unassignedValue[2]! += sales
+        this.unassignedValue[3]! += w
+      } else {
+        const o = t * K
+        this.value[o]!++
+        this.value[o + 1]! += p
+        this.value[o + 2]! += sales
+        this.value[o + 3]! += w
+        // Geographic accounts' travel is summed per unit below (one distance per account).
+        if (this.accOverride[a] !== NONE) this.travel[t]! += this.visitKm(t, a)
       }
       const pub = this.accPub[a]!
       if (pub !== NONE) {
@@ -877,6 +1131,11 @@ export class PlanState {
         }
       }
     }
+    for (let t = 0; t < this.ids.length; t++) {
+      if (!this.alive[t]) continue
+      for (let k = 0; k < K; k++) this.total[k]! += this.value[t * K + k]!
+    }
+    this.loadUnitAggregates()
     this.cutEdges = 0
     for (let u = 0; u < m.unitIds.length; u++) {
       const t = this.unitTer[u]!
