@@ -70,9 +70,10 @@ export default [
               sourceTag: 'type:io',
               onlyDependOnLibsWithTags: ['type:pure', 'type:io'],
             },
+            // Tools may build on each other (the benchmarks use the demo generator).
             {
               sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:pure', 'type:io'],
+              onlyDependOnLibsWithTags: ['type:pure', 'type:io', 'type:tool'],
             },
             // The server seeds the demo on first start, so it may use the demo-data tool.
             {
