@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { pino, type Logger } from 'pino'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { sql } from 'kysely'
-import { GeometryCache } from '@tessera/api'
+import { GeometryCache, ScoringCache } from '@tessera/api'
 import {
   type DatabaseHandle,
   deleteExpiredSessions,
@@ -99,6 +99,7 @@ export async function startServer(
       db: db.db,
       now: () => new Date(),
       geometry: new GeometryCache(db.db),
+      scoring: new ScoringCache(db.db),
       // 5 failed sign-ins per client address and email per 15 minutes.
       loginLimiter: new RateLimiterMemory({ points: 5, duration: 15 * 60 }),
       sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),

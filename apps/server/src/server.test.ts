@@ -142,6 +142,40 @@ describe('server', () => {
     expect(missing.res.status).toBe(404)
   })
 
+  it('scores the demo plan with the engine: deliberately unbalanced, contiguous, undisrupted', async () => {
+    const plans = (await trpc(server, 'plans.list', { cookie })).data
+    const published = plans[0].publishedScenarioId
+    const { res, data } = await trpc(server, 'plans.scores', {
+      cookie,
+      input: { scenarioId: published },
+    })
+    expect(res.status).toBe(200)
+    expect(data.territories).toHaveLength(40)
+    expect(data.plan.accounts).toBe(3_000)
+    expect(data.plan.balanceScore).toBeGreaterThan(0)
+    expect(data.plan.balanceScore).toBeLessThan(90)
+    expect(data.plan.inBandShare).toBeLessThan(0.5)
+    expect(data.plan.disruptedAccounts).toBe(0)
+    expect(data.plan.noncontiguousTerritories).toBe(0)
+    for (const t of data.territories) {
+      expect(t.pieces).toBe(1)
+      expect(t.polsbyPopper).toBeGreaterThan(0)
+      expect(t.polsbyPopper).toBeLessThanOrEqual(1)
+      expect(t.travelKm).toBeGreaterThan(0)
+      expect(t.utilization).toBeGreaterThan(0)
+    }
+    const draft = plans[0].scenarios.find(
+      (s: { status: string }) => s.status === 'draft',
+    )
+    const draftScores = (
+      await trpc(server, 'plans.scores', {
+        cookie,
+        input: { scenarioId: draft.id },
+      })
+    ).data
+    expect(draftScores.plan.balanceScore).toBeCloseTo(data.plan.balanceScore, 9)
+  })
+
   it('serves layer geometry as compressed, cacheable TopoJSON', async () => {
     const url = new URL('/trpc/geo.layer', server.url)
     url.searchParams.set(

@@ -5,12 +5,14 @@ import type { PublicUser } from '@tessera/domain'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import { readSessionToken, sessionIdOf } from './session-cookie.js'
 import type { GeometryCache } from './geometry-cache.js'
+import type { ScoringCache } from './scoring.js'
 
 /** Everything the routers need, built once in the server's composition root. */
 export interface ApiDeps {
   db: Kysely<Database>
   now: () => Date
   geometry: GeometryCache
+  scoring: ScoringCache
   /** Counts failed sign-ins per client and email. */
   loginLimiter: RateLimiterAbstract
   sessionTtlSeconds: number

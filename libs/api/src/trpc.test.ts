@@ -6,6 +6,7 @@ import type { Database } from '@tessera/db'
 import type { PublicUser, Role } from '@tessera/domain'
 import type { Context } from './context.js'
 import { GeometryCache } from './geometry-cache.js'
+import { ScoringCache } from './scoring.js'
 import { readSessionToken, sessionIdOf } from './session-cookie.js'
 import { roleProcedure, router } from './trpc.js'
 
@@ -24,6 +25,7 @@ function ctxFor(role: Role | null): Context {
     db,
     now: () => new Date(0),
     geometry: new GeometryCache(db),
+    scoring: new ScoringCache(db),
     loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
     sessionTtlSeconds: 60,
     req: {} as IncomingMessage,

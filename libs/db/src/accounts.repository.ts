@@ -193,3 +193,58 @@ function toAccount(r: AccountRow): Account {
     workloadMinutes: r.workload_minutes,
   }
 }
+
+/** An account with what the scoring engine weighs: potential, workload, last-12-month sales. */
+export interface ScoringAccountRow {
+  id: string
+  unitId: string | null
+  lon: number
+  lat: number
+  potential: number
+  workloadMinutes: number
+  sales12m: number
+}
+
+/**
+ * Every account of an organization in a layer with its sales over the 12 months up to the
+ * latest month on record (one aggregate query; the engine is built from this once per layer).
+ */
+export async function listScoringAccounts(
+  db: Kysely<Database>,
+  orgId: string,
+  layerId: string,
+): Promise<ScoringAccountRow[]> {
+  const { rows } = await sql<{
+    id: string
+    unit_id: string | null
+    lon: number
+    lat: number
+    potential: number
+    workload_minutes: number
+    sales: number | string | null
+  }>`
+    with recent as (
+      select s.account_id, sum(s.amount) as total
+      from sales_history s
+      join accounts a on a.id = s.account_id and a.org_id = ${orgId}
+      where s.month > (
+        select max(s2.month) - interval '12 months'
+        from sales_history s2 join accounts a2 on a2.id = s2.account_id and a2.org_id = ${orgId}
+      )
+      group by s.account_id
+    )
+    select a.id, case when a.layer_id = ${layerId} then a.unit_id end as unit_id, a.lon, a.lat,
+      a.potential, a.workload_minutes, recent.total as sales
+    from accounts a left join recent on recent.account_id = a.id
+    where a.org_id = ${orgId}
+    order by a.id`.execute(db)
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    lon: r.lon,
+    lat: r.lat,
+    potential: r.potential,
+    workloadMinutes: r.workload_minutes,
+    sales12m: Number(r.sales ?? 0),
+  }))
+}

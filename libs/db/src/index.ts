@@ -38,11 +38,13 @@ export {
   countAccounts,
   insertAccounts,
   insertSales,
+  listScoringAccounts,
   unitAccountStats,
 } from './accounts.repository.js'
 export type {
   AccountsPage,
   SalesColumns,
+  ScoringAccountRow,
   UnitAccountStats,
 } from './accounts.repository.js'
 export {

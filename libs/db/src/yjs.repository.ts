@@ -76,13 +76,11 @@ export async function writeYjsSnapshot(
         updated_at: new Date(),
       })
       .onConflict((oc) =>
-        oc
-          .column('doc_name')
-          .doUpdateSet({
-            state,
-            last_update_id: lastUpdateId,
-            updated_at: new Date(),
-          }),
+        oc.column('doc_name').doUpdateSet({
+          state,
+          last_update_id: lastUpdateId,
+          updated_at: new Date(),
+        }),
       )
       .execute()
     await trx

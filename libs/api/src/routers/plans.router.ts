@@ -1,9 +1,22 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import * as Y from 'yjs'
-import { findScenario, listPlans, listScenarios, loadYjsDoc } from '@tessera/db'
-import { planDocName, readPlanState } from '@tessera/domain'
+import { findPlan, findScenario, listPlans, listScenarios } from '@tessera/db'
+import { loadPlanDoc, scoreScenario } from '../scoring.js'
 import { protectedProcedure, router } from '../trpc.js'
+import type { Context } from '../context.js'
+
+const ScenarioInput = z.object({ scenarioId: z.string().min(1).max(100) })
+
+async function scenarioOf(
+  ctx: Context & { user: { orgId: string } },
+  scenarioId: string,
+) {
+  const scenario = await findScenario(ctx.db, scenarioId)
+  if (!scenario || scenario.orgId !== ctx.user.orgId) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such scenario.' })
+  }
+  return scenario
+}
 
 export const plansRouter = router({
   /** Plans of the user's organization, each with its scenarios. */
@@ -22,21 +35,33 @@ export const plansRouter = router({
    * Yjs document. Live editing connects to the document itself; this is the read path.
    */
   scenario: protectedProcedure
-    .input(z.object({ scenarioId: z.string().min(1).max(100) }))
+    .input(ScenarioInput)
     .query(async ({ ctx, input }) => {
-      const scenario = await findScenario(ctx.db, input.scenarioId)
-      if (!scenario || scenario.orgId !== ctx.user.orgId) {
-        throw new TRPCError({ code: 'NOT_FOUND', message: 'No such scenario.' })
-      }
-      const stored = await loadYjsDoc(ctx.db, planDocName(scenario.id))
-      const doc = new Y.Doc()
-      try {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-        for (const update of stored.updates) Y.applyUpdate(doc, update)
-        const { orgId: _orgId, ...publicScenario } = scenario
-        return { scenario: publicScenario, plan: readPlanState(doc) }
-      } finally {
-        doc.destroy()
-      }
+      const { orgId: _orgId, ...scenario } = await scenarioOf(
+        ctx,
+        input.scenarioId,
+      )
+      const { plan, settings } = await loadPlanDoc(ctx.db, scenario.id)
+      return { scenario, plan, settings }
+    }),
+
+  /**
+   * The engine's scores for a scenario: per territory (sums, workload vs capacity, travel,
+   * compactness, contiguity, disruption, deviation from target) and for the plan (balance
+   * score, band share, worst deviation, travel, disruption vs the published alignment).
+   */
+  scores: protectedProcedure
+    .input(ScenarioInput)
+    .query(async ({ ctx, input }) => {
+      const scenario = await scenarioOf(ctx, input.scenarioId)
+      const plan = await findPlan(ctx.db, scenario.planId)
+      if (!plan)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'No such plan.' })
+      return scoreScenario(ctx.db, ctx.scoring, {
+        orgId: ctx.user.orgId,
+        layerId: plan.unitLayerId,
+        scenarioId: scenario.id,
+        publishedScenarioId: plan.publishedScenarioId,
+      })
     }),
 })

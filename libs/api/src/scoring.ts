@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely'
+import * as Y from 'yjs'
+import {
+  type Database,
+  listAdjacency,
+  listReps,
+  listScoringAccounts,
+  listUnits,
+  loadYjsDoc,
+} from '@tessera/db'
+import {
+  BalanceSettings,
+  type PlanState as PlanDocState,
+  defaultBalanceSettings,
+  planDocMaps,
+  planDocName,
+  readPlanState,
+} from '@tessera/domain'
+import {
+  type EngineModel,
+  type PlanInput,
+  PlanState,
+  buildModel,
+} from '@tessera/engine'
+
+/** A scenario's plan document, read from the Yjs store into plain JSON. */
+export async function loadPlanDoc(
+  db: Kysely<Database>,
+  scenarioId: string,
+): Promise<{ plan: PlanDocState; settings: BalanceSettings }> {
+  const stored = await loadYjsDoc(db, planDocName(scenarioId))
+  const doc = new Y.Doc()
+  try {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    // Settings live in the document's meta; anything malformed falls back to the defaults.
+    const parsed = BalanceSettings.safeParse(
+      planDocMaps(doc).meta.get('balance'),
+    )
+    return {
+      plan: readPlanState(doc),
+      settings: parsed.success ? parsed.data : defaultBalanceSettings,
+    }
+  } finally {
+    doc.destroy()
+  }
+}
+
+/**
+ * Engine models (geography + accounts as typed arrays) per organization and layer, built
+ * once from the database and shared by every scenario scored; `invalidate` after an import.
+ */
+export class ScoringCache {
+  private readonly models = new Map<string, Promise<EngineModel>>()
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  model(orgId: string, layerId: string): Promise<EngineModel> {
+    const key = `${orgId}|${layerId}`
+    let entry = this.models.get(key)
+    if (!entry) {
+      entry = this.build(orgId, layerId)
+      this.models.set(key, entry)
+      entry.catch(() => this.models.delete(key))
+    }
+    return entry
+  }
+
+  invalidate(orgId: string): void {
+    for (const key of this.models.keys())
+      if (key.startsWith(`${orgId}|`)) this.models.delete(key)
+  }
+
+  private async build(orgId: string, layerId: string): Promise<EngineModel> {
+    const [units, adjacency, accounts] = await Promise.all([
+      listUnits(this.db, layerId),
+      listAdjacency(this.db, layerId),
+      listScoringAccounts(this.db, orgId, layerId),
+    ])
+    const built = buildModel({
+      units,
+      adjacency,
+      accounts: accounts.map((a) => ({
+        id: a.id,
+        unitId: a.unitId,
+        location: [a.lon, a.lat],
+        potential: a.potential,
+        sales: a.sales12m,
+        workloadMinutes: a.workloadMinutes,
+      })),
+    })
+    if (!built.ok) throw new Error(built.error.message)
+    return built.value
+  }
+}
+
+/** Scores a scenario against its plan's published alignment, with the reps' homes and capacities. */
+export async function scoreScenario(
+  db: Kysely<Database>,
+  cache: ScoringCache,
+  scope: {
+    orgId: string
+    layerId: string
+    scenarioId: string
+    publishedScenarioId: string | null
+  },
+) {
+  const [model, current, reps] = await Promise.all([
+    cache.model(scope.orgId, scope.layerId),
+    loadPlanDoc(db, scope.scenarioId),
+    listReps(db, scope.orgId),
+  ])
+  const published =
+    scope.publishedScenarioId && scope.publishedScenarioId !== scope.scenarioId
+      ? (await loadPlanDoc(db, scope.publishedScenarioId)).plan
+      : undefined
+  const repById = new Map(reps.map((r) => [r.id, r]))
+  const input: PlanInput = {
+    territories: current.plan.territories
+      .filter((t) => t.kind === 'territory')
+      .map((t) => {
+        const rep = t.repId ? repById.get(t.repId) : undefined
+        return {
+          id: t.id,
+          repHome: rep?.home ?? null,
+          capacityMinutes: rep?.weeklyCapacityMinutes ?? null,
+          locked: t.locked,
+          targets: t.targets,
+        }
+      }),
+    assignments: current.plan.assignments,
+    overrides: current.plan.accountOverrides,
+    published: published && {
+      assignments: published.assignments,
+      overrides: published.accountOverrides,
+    },
+    settings: current.settings,
+  }
+  const state = new PlanState(model, input)
+  return {
+    settings: current.settings,
+    plan: state.planScore(),
+    territories: state.territoryScores(),
+    warnings: [...model.warnings, ...state.warnings].length,
+  }
+}
