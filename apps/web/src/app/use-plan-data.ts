@@ -8,6 +8,7 @@ import { useEffect } from 'react'
 import { type RouterOutputs, useTRPC } from '../lib/trpc'
 
 export type PlanListItem = RouterOutputs['plans']['list'][number]
+export type PlanScores = RouterOutputs['plans']['scores']
 
 /**
  * Everything the plan workspace shows: the plans, the chosen scenario's territories and
@@ -45,6 +46,11 @@ export function usePlanData(choice: {
     }),
   )
   const reps = useQuery(trpc.reps.list.queryOptions())
+  // Scores are extra: the plan shows without them, so they stay out of `queries` below and a
+  // failure only takes the balance figures away.
+  const scores = useQuery(
+    trpc.plans.scores.queryOptions(scenarioId ? { scenarioId } : skipToken),
+  )
 
   // The map asks for the layer's geometry (the biggest download) only once it mounts, after
   // the plan has loaded; start it now, beside the plan, so the two don't queue.
@@ -69,6 +75,12 @@ export function usePlanData(choice: {
     /** A different scenario was chosen and is on its way; the previous one is still shown. */
     switching: scenario.isPlaceholderData,
     error: queries.find((q) => q.error)?.error ?? null,
+    scores: {
+      data: scores.data,
+      isLoading: scores.isLoading,
+      isError: scores.isError,
+      retry: () => void scores.refetch(),
+    },
     retry: () => {
       for (const q of queries) if (q.isError) void q.refetch()
     },

@@ -3,7 +3,9 @@ import {
   formatCompactCount,
   formatCount,
   formatMoney,
+  formatPercent,
   formatRole,
+  formatSignedPercent,
   initials,
   plural,
 } from './format'
@@ -32,5 +34,23 @@ describe('people', () => {
     expect(initials('Dana  Planner')).toBe('DP')
     expect(initials('Ana Maria de la Cruz')).toBe('AC')
     expect(initials('cher')).toBe('C')
+  })
+})
+
+describe('percentages', () => {
+  it('formats a share as a whole percent', () => {
+    expect(formatPercent(0.723)).toBe('72\u202f%')
+    expect(formatPercent(1.1)).toBe('110\u202f%')
+    expect(formatPercent(0)).toBe('0\u202f%')
+    expect(formatPercent(12.345)).toBe('1,235\u202f%')
+    expect(formatPercent(Number.NaN)).toBe('–')
+  })
+
+  it('signs deviations, with a true minus and no sign for zero', () => {
+    expect(formatSignedPercent(2.77)).toBe('+277\u202f%')
+    expect(formatSignedPercent(-0.12)).toBe('\u221212\u202f%')
+    expect(formatSignedPercent(0.001)).toBe('0\u202f%')
+    expect(formatSignedPercent(-0.004)).toBe('0\u202f%')
+    expect(formatSignedPercent(Number.POSITIVE_INFINITY)).toBe('–')
   })
 })

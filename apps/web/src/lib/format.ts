@@ -59,3 +59,22 @@ export function initials(name: string): string {
     .join('')
     .slice(0, 2)
 }
+
+/** Narrow no-break space: "72 %" never wraps between the number and its sign. */
+const NNBSP = '\u202f'
+const MINUS = '\u2212'
+
+/** A share as a whole percent: 0.723 → `72 %`, 1.1 → `110 %`. */
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '–'
+  const value = Math.round(fraction * 100)
+  return `${value < 0 ? MINUS : ''}${formatCount(Math.abs(value))}${NNBSP}%`
+}
+
+/** A deviation with its sign: 2.77 → `+277 %`, −0.12 → `−12 %`, 0.001 → `0 %`. */
+export function formatSignedPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '–'
+  const value = Math.round(fraction * 100)
+  const sign = value > 0 ? '+' : value < 0 ? MINUS : ''
+  return `${sign}${formatCount(Math.abs(value))}${NNBSP}%`
+}
