@@ -128,5 +128,9 @@ describe('PlanState on the real US county graph', () => {
         Math.floor(r.next() * 40),
       )
     compare(state)
+    const before = state.planScore()
+    state.resync()
+    compare(state)
+    expect(state.planScore().cutEdges).toBe(before.cutEdges)
   })
 })

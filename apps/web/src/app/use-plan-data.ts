@@ -8,7 +8,6 @@ import { useEffect } from 'react'
 import { type RouterOutputs, useTRPC } from '../lib/trpc'
 
 export type PlanListItem = RouterOutputs['plans']['list'][number]
-export type PlanScores = RouterOutputs['plans']['scores']
 
 /**
  * Everything the plan workspace shows: the plans, the chosen scenario's territories and

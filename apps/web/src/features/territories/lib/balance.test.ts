@@ -4,6 +4,7 @@ import {
   deviationBar,
   deviationTone,
   primaryMetric,
+  scoreTone,
   sortTerritories,
   utilizationTone,
 } from './balance'
@@ -21,6 +22,15 @@ describe('deviationTone', () => {
   it('has no amber zone without a tolerance', () => {
     expect(deviationTone(0, 0)).toBe('ok')
     expect(deviationTone(0.01, 0)).toBe('bad')
+  })
+})
+
+describe('scoreTone', () => {
+  it('grades the balance score', () => {
+    expect(scoreTone(100)).toBe('ok')
+    expect(scoreTone(80)).toBe('ok')
+    expect(scoreTone(72)).toBe('warn')
+    expect(scoreTone(49.9)).toBe('bad')
   })
 })
 

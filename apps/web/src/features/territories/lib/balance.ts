@@ -1,5 +1,21 @@
 import type { BalanceMetric, BalanceSettings } from '@tessera/domain'
-import type { TerritoryScore } from '@tessera/engine'
+import type { PlanScore, TerritoryScore } from '@tessera/engine'
+
+/** What `plans.scores` answers. */
+export interface PlanScores {
+  settings: BalanceSettings
+  plan: PlanScore
+  territories: TerritoryScore[]
+  warnings: number
+}
+
+/** The scores as the list receives them: they may still be coming, or may have failed. */
+export interface ScoresState {
+  data: PlanScores | undefined
+  isLoading: boolean
+  isError: boolean
+  retry: () => void
+}
 
 /** How a number reads against its limit: fine, worth a look, or out of line. */
 export type Tone = 'ok' | 'warn' | 'bad'
@@ -27,6 +43,13 @@ export function deviationTone(deviation: number, tolerance: number): Tone {
   // Rounding noise at the band's edge should not flip a territory out of it.
   if (a <= tolerance + 1e-9) return 'ok'
   if (a <= 2 * tolerance) return 'warn'
+  return 'bad'
+}
+
+/** The plan's 0–100 balance score: 80 and up reads well, under 50 badly. */
+export function scoreTone(score: number): Tone {
+  if (score >= 80) return 'ok'
+  if (score >= 50) return 'warn'
   return 'bad'
 }
 

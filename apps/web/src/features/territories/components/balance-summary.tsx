@@ -1,0 +1,96 @@
+import { formatPercent, formatSignedPercent } from '../../../lib/format'
+import {
+  deviationTone,
+  METRIC_LABELS,
+  type ScoresState,
+  scoreTone,
+} from '../lib/balance'
+
+/**
+ * The plan's balance at a glance: the engine's 0–100 score, the share of territories inside
+ * the ± tolerance band, and the territory furthest off target (a click shows it on the map).
+ */
+export function BalanceSummary({
+  scores,
+  territoryName,
+  onSelect,
+}: {
+  scores: ScoresState
+  territoryName: (id: string) => string | undefined
+  onSelect: (territoryId: string) => void
+}) {
+  if (scores.isError && !scores.data) {
+    return (
+      <div className="balance balance--message" role="status">
+        <span>Balance scores are unavailable right now.</span>
+        <button
+          type="button"
+          className="balance__retry"
+          onClick={scores.retry}
+        >
+          Try again
+        </button>
+      </div>
+    )
+  }
+  if (!scores.data) {
+    return (
+      <div className="balance balance--message" role="status" aria-busy>
+        <span className="spinner spinner--small" aria-hidden />
+        <span>Scoring the plan…</span>
+      </div>
+    )
+  }
+
+  const { plan, settings } = scores.data
+  const score = Math.round(plan.balanceScore)
+  const band = `±${formatPercent(settings.tolerance)}`
+  const worst = plan.worstDeviation
+  const worstName = worst ? territoryName(worst.territoryId) : undefined
+
+  return (
+    <div className="balance" aria-label="Plan balance">
+      <div className="balance__score">
+        <span className="balance__label">Balance</span>
+        <span
+          className={`balance__value tone-${scoreTone(plan.balanceScore)}`}
+          data-testid="balance-score"
+        >
+          {score}
+          <span className="balance__of"> / 100</span>
+        </span>
+        <span className="balance__meter" aria-hidden>
+          <span
+            className={`balance__meter-fill tone-${scoreTone(plan.balanceScore)}`}
+            style={{ width: `${Math.max(0, Math.min(100, score))}%` }}
+          />
+        </span>
+      </div>
+      <div className="balance__facts">
+        <span className="balance__fact">
+          <strong>{formatPercent(plan.inBandShare)}</strong> of territories in
+          the {band} band
+        </span>
+        {worst && worstName ? (
+          <button
+            type="button"
+            className="balance__worst"
+            onClick={() => onSelect(worst.territoryId)}
+            title={`Show ${worstName} on the map`}
+          >
+            <span className="balance__worst-label">Worst</span>
+            <span className="balance__worst-name">{worstName}</span>
+            <span
+              className={`balance__worst-dev tone-${deviationTone(worst.deviation, settings.tolerance)}`}
+            >
+              {formatSignedPercent(worst.deviation)}{' '}
+              {METRIC_LABELS[worst.metric]}
+            </span>
+          </button>
+        ) : (
+          <span className="balance__fact">Every territory is on target.</span>
+        )}
+      </div>
+    </div>
+  )
+}
