@@ -54,6 +54,22 @@ export interface TerritoryDelta {
   pieces: number
 }
 
+/** The effect of a move not yet made (see {@link PlanState.previewMove}). */
+export interface MovePreview {
+  unit: number
+  from: number
+  to: number
+  balanceBefore: number
+  balanceAfter: number
+  /** Change in accounts away from the published alignment. */
+  disruptedDelta: number
+  splitsDonor: boolean
+  fromPerimeter: number
+  toPerimeter: number
+  fromArea: number
+  toArea: number
+}
+
 export interface PlanWarning {
   kind: 'unknown-territory' | 'unknown-unit' | 'unknown-account'
   id: string
@@ -493,6 +509,127 @@ export class PlanState {
       if (t !== NONE) overrides[this.m.accountIds[a]!] = this.ids[t]!
     })
     return { assignments: {}, overrides }
+  }
+
+  // ───────────────────────────── previews ─────────────────────────────
+
+  /**
+   * What moving unit `u` to territory `to` would do, without doing it: the balance score
+   * after, the two territories' new sums, perimeters and areas, the change in disrupted
+   * accounts, and whether the donor would split. O(degree + groups) plus the donor's
+   * contiguity search when `checkContiguity` is set. Travel is left to {@link previewTravel}
+   * (it costs a distance per account). Returns null for a no-op or an unassigned unit.
+   */
+  previewMove(
+    u: number,
+    to: number,
+    checkContiguity = true,
+  ): MovePreview | null {
+    const from = this.unitTer[u]!
+    if (from === to || from === NONE || to === NONE) return null
+    this.refreshPenalties()
+    const m = this.m
+    const o = u * K
+    let shareFrom = 0
+    let shareTo = 0
+    let nFrom = 0
+    for (let k = m.adjStart[u]!, end = m.adjStart[u + 1]!; k < end; k++) {
+      const tv = this.unitTer[m.adjNbr[k]!]!
+      if (tv === from) {
+        shareFrom += m.adjBorder[k]!
+        this.seedBuf[nFrom++] = m.adjNbr[k]!
+      } else if (tv === to) shareTo += m.adjBorder[k]!
+    }
+    // Balance: only the two territories' penalties change (targets stay: totals are constant).
+    let p = 0
+    for (const { metric, weight } of this.settings.metrics) {
+      const k = METRIC_INDEX[metric]
+      let sum =
+        this.penaltySum[k]! -
+        this.penalty[from * K + k]! -
+        this.penalty[to * K + k]!
+      sum += balancePenalty(
+        deviation(
+          this.value[from * K + k]! - this.uValue[o + k]!,
+          this.targetOf(from, k),
+        ),
+        this.settings.tolerance,
+      )
+      sum += balancePenalty(
+        deviation(
+          this.value[to * K + k]! + this.uValue[o + k]!,
+          this.targetOf(to, k),
+        ),
+        this.settings.tolerance,
+      )
+      p += (weight * sum) / this.aliveCount
+    }
+    const balanceAfter = this.weightSum ? 100 * (1 - p / this.weightSum) : 100
+    let disruptedDelta = 0
+    for (
+      let g = this.unitPubStart[u]!, end = this.unitPubStart[u + 1]!;
+      g < end;
+      g++
+    ) {
+      const pub = this.unitPubTer[g]!
+      disruptedDelta +=
+        ((to !== pub ? 1 : 0) - (from !== pub ? 1 : 0)) * this.unitPubCount[g]!
+    }
+    let splitsDonor = false
+    if (checkContiguity && nFrom >= 2) {
+      this.unitTer[u] = -2
+      splitsDonor =
+        this.groups.count(this.seedBuf, nFrom, from, this.unitTer) > 1
+      this.unitTer[u] = from
+    }
+    return {
+      unit: u,
+      from,
+      to,
+      balanceBefore: this.balanceScore(),
+      balanceAfter,
+      disruptedDelta,
+      splitsDonor,
+      fromPerimeter: this.perim[from]! - m.unitPerimeter[u]! + 2 * shareFrom,
+      toPerimeter: this.perim[to]! + m.unitPerimeter[u]! - 2 * shareTo,
+      fromArea: this.area[from]! - m.unitArea[u]!,
+      toArea: this.area[to]! + m.unitArea[u]!,
+    }
+  }
+
+  /** Travel change of a previewed move (visit-minute km): the donor's saving and the receiver's cost. */
+  previewTravel(u: number, to: number): { fromDelta: number; toDelta: number } {
+    this.flushTravel()
+    const from = this.unitTer[u]!
+    return {
+      fromDelta: from === NONE ? 0 : -this.uTravel[u]!,
+      toDelta: this.unitTravel(u, to),
+    }
+  }
+
+  /** Per-territory facts the optimizer reads by index (no allocation). */
+  territoryAt(t: number): { id: string; locked: boolean; alive: boolean } {
+    return {
+      id: this.ids[t]!,
+      locked: this.locked[t] === 1,
+      alive: this.alive[t] === 1,
+    }
+  }
+
+  isLockedIndex(t: number): boolean {
+    return this.locked[t] === 1
+  }
+
+  unitValue(u: number, metric: BalanceMetric): number {
+    return this.uValue[u * K + METRIC_INDEX[metric]]!
+  }
+
+  get disrupted(): number {
+    return this.disruptedCount
+  }
+
+  get model(): EngineModel {
+    return this.m
   }
 
   // ───────────────────────────── internals ─────────────────────────────
