@@ -6,4 +6,10 @@ export { GeometryCache } from './geometry-cache.js'
 export type { LayerGeometry } from './geometry-cache.js'
 export { hashPassword, verifyPassword } from './passwords.js'
 export { SESSION_COOKIE } from './session-cookie.js'
-export { ScoringCache, loadPlanDoc, scoreScenario } from './scoring.js'
+export {
+  ScoringCache,
+  loadPlanDoc,
+  scoreScenario,
+  suggestForScenario,
+} from './scoring.js'
+export type { ScenarioScope } from './scoring.js'

@@ -21,6 +21,7 @@ import {
   type PlanInput,
   PlanState,
   buildModel,
+  suggestMoves,
 } from '@tessera/engine'
 
 /** A scenario's plan document, read from the Yjs store into plain JSON. */
@@ -94,16 +95,18 @@ export class ScoringCache {
   }
 }
 
-/** Scores a scenario against its plan's published alignment, with the reps' homes and capacities. */
-export async function scoreScenario(
+export interface ScenarioScope {
+  orgId: string
+  layerId: string
+  scenarioId: string
+  publishedScenarioId: string | null
+}
+
+/** A scenario's incremental state, against its plan's published alignment, with the reps' homes and capacities. */
+async function scenarioState(
   db: Kysely<Database>,
   cache: ScoringCache,
-  scope: {
-    orgId: string
-    layerId: string
-    scenarioId: string
-    publishedScenarioId: string | null
-  },
+  scope: ScenarioScope,
 ) {
   const [model, current, reps] = await Promise.all([
     cache.model(scope.orgId, scope.layerId),
@@ -136,11 +139,42 @@ export async function scoreScenario(
     },
     settings: current.settings,
   }
-  const state = new PlanState(model, input)
   return {
+    state: new PlanState(model, input),
     settings: current.settings,
+    modelWarnings: model.warnings.length,
+  }
+}
+
+/** Scores of a scenario: per territory and for the plan. */
+export async function scoreScenario(
+  db: Kysely<Database>,
+  cache: ScoringCache,
+  scope: ScenarioScope,
+) {
+  const { state, settings, modelWarnings } = await scenarioState(
+    db,
+    cache,
+    scope,
+  )
+  return {
+    settings,
     plan: state.planScore(),
     territories: state.territoryScores(),
-    warnings: [...model.warnings, ...state.warnings].length,
+    warnings: modelWarnings + state.warnings.length,
+  }
+}
+
+/** The engine's best next moves for a scenario, each with its reasons. */
+export async function suggestForScenario(
+  db: Kysely<Database>,
+  cache: ScoringCache,
+  scope: ScenarioScope,
+  options: { limit: number; maxDisruptedAccounts?: number | undefined },
+) {
+  const { state } = await scenarioState(db, cache, scope)
+  return {
+    balanceScore: state.balanceScore(),
+    suggestions: suggestMoves(state, options),
   }
 }

@@ -1,11 +1,28 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { findPlan, findScenario, listPlans, listScenarios } from '@tessera/db'
-import { loadPlanDoc, scoreScenario } from '../scoring.js'
+import { loadPlanDoc, scoreScenario, suggestForScenario } from '../scoring.js'
 import { protectedProcedure, router } from '../trpc.js'
 import type { Context } from '../context.js'
 
 const ScenarioInput = z.object({ scenarioId: z.string().min(1).max(100) })
+
+/** The scenario's organization, layer and published alignment, checked against the caller. */
+async function scopeOf(
+  ctx: Context & { user: { orgId: string } },
+  scenarioId: string,
+) {
+  const scenario = await scenarioOf(ctx, scenarioId)
+  const plan = await findPlan(ctx.db, scenario.planId)
+  if (!plan)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such plan.' })
+  return {
+    orgId: ctx.user.orgId,
+    layerId: plan.unitLayerId,
+    scenarioId: scenario.id,
+    publishedScenarioId: plan.publishedScenarioId,
+  }
+}
 
 async function scenarioOf(
   ctx: Context & { user: { orgId: string } },
