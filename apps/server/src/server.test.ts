@@ -164,6 +164,16 @@ describe('server', () => {
       expect(t.travelKm).toBeGreaterThan(0)
       expect(t.utilization).toBeGreaterThan(0)
     }
+    const sug = await trpc(server, 'plans.suggestions', {
+      cookie,
+      input: { scenarioId: published, limit: 5 },
+    })
+    expect(sug.res.status).toBe(200)
+    expect(sug.data.suggestions.length).toBeGreaterThan(0)
+    expect(sug.data.suggestions[0].balanceAfter).toBeGreaterThan(
+      sug.data.balanceScore,
+    )
+    expect(sug.data.balanceScore).toBeCloseTo(data.plan.balanceScore, 9)
     const draft = plans[0].scenarios.find(
       (s: { status: string }) => s.status === 'draft',
     )

@@ -69,16 +69,27 @@ export const plansRouter = router({
    */
   scores: protectedProcedure
     .input(ScenarioInput)
-    .query(async ({ ctx, input }) => {
-      const scenario = await scenarioOf(ctx, input.scenarioId)
-      const plan = await findPlan(ctx.db, scenario.planId)
-      if (!plan)
-        throw new TRPCError({ code: 'NOT_FOUND', message: 'No such plan.' })
-      return scoreScenario(ctx.db, ctx.scoring, {
-        orgId: ctx.user.orgId,
-        layerId: plan.unitLayerId,
-        scenarioId: scenario.id,
-        publishedScenarioId: plan.publishedScenarioId,
-      })
-    }),
+    .query(async ({ ctx, input }) =>
+      scoreScenario(ctx.db, ctx.scoring, await scopeOf(ctx, input.scenarioId)),
+    ),
+
+  /** The engine's best next unit moves for a scenario, each with the deltas that justify it. */
+  suggestions: protectedProcedure
+    .input(
+      ScenarioInput.extend({
+        limit: z.number().int().min(1).max(100).default(10),
+        maxDisruptedAccounts: z.number().int().min(0).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      suggestForScenario(
+        ctx.db,
+        ctx.scoring,
+        await scopeOf(ctx, input.scenarioId),
+        {
+          limit: input.limit,
+          maxDisruptedAccounts: input.maxDisruptedAccounts,
+        },
+      ),
+    ),
 })
