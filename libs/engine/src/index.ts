@@ -20,3 +20,15 @@ export { solveAssignment } from './optimize/hungarian.js'
 export { suggestMoves } from './optimize/suggest.js'
 export type { SuggestOptions, Suggestion } from './optimize/suggest.js'
 export type { MovePreview } from './plan-state.js'
+export {
+  assignReps,
+  defaultAssignWeights,
+  repCost,
+  territoryNeeds,
+} from './optimize/assign-reps.js'
+export type {
+  AssignWeights,
+  RepCandidate,
+  RepPair,
+  TerritoryNeed,
+} from './optimize/assign-reps.js'

@@ -11,6 +11,8 @@ export interface EngineAccount {
   sales: number
   /** Visit minutes per week; also the visit weight of travel. */
   workloadMinutes: number
+  /** Segment / industry, for matching reps' skills. */
+  industry?: string | undefined
 }
 
 /**
@@ -43,6 +45,9 @@ export interface EngineModel {
   accPotential: Float64Array
   accSales: Float64Array
   accWorkload: Float64Array
+  /** Industry of each account as an index into `industries`, −1 when unknown. */
+  accIndustry: Int32Array
+  industries: readonly string[]
   /** CSR accounts by unit. */
   unitAccStart: Int32Array
   unitAccIdx: Int32Array
@@ -173,6 +178,8 @@ export function buildModel(input: {
   const accPotential = new Float64Array(m)
   const accSales = new Float64Array(m)
   const accWorkload = new Float64Array(m)
+  const accIndustry = new Int32Array(m).fill(-1)
+  const industryIndex = new Map<string, number>()
   input.accounts.forEach((a, row) => {
     const u = unitOf[row]!
     const i = u >= 0 ? cursor[u]!++ : outsideCursor++
@@ -190,6 +197,12 @@ export function buildModel(input: {
     accPotential[i] = clean(a.potential, a.id, 'potential', warnings)
     accSales[i] = clean(a.sales, a.id, 'sales', warnings)
     accWorkload[i] = clean(a.workloadMinutes, a.id, 'workloadMinutes', warnings)
+    if (a.industry) {
+      let k = industryIndex.get(a.industry)
+      if (k === undefined)
+        industryIndex.set(a.industry, (k = industryIndex.size))
+      accIndustry[i] = k
+    }
   })
   const RAD = Math.PI / 180
   const accLatRad = accLat.map((x) => x * RAD)
@@ -217,6 +230,8 @@ export function buildModel(input: {
     accPotential,
     accSales,
     accWorkload,
+    accIndustry,
+    industries: [...industryIndex.keys()],
     unitAccStart,
     unitAccIdx,
     warnings,

@@ -124,6 +124,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
         <aside className="workspace__panel">
           <TerritoryList
             summary={summary}
+            scores={data.scores}
             selectedId={selected}
             onSelect={selectFromList}
           />

@@ -1,4 +1,4 @@
-import { formatPercent, formatSignedPercent } from '../../../lib/format'
+import { formatPercent, formatSignedPercent, plural } from '../../../lib/format'
 import {
   deviationTone,
   METRIC_LABELS,
@@ -23,11 +23,7 @@ export function BalanceSummary({
     return (
       <div className="balance balance--message" role="status">
         <span>Balance scores are unavailable right now.</span>
-        <button
-          type="button"
-          className="balance__retry"
-          onClick={scores.retry}
-        >
+        <button type="button" className="balance__retry" onClick={scores.retry}>
           Try again
         </button>
       </div>
@@ -46,6 +42,7 @@ export function BalanceSummary({
   const score = Math.round(plan.balanceScore)
   const band = `±${formatPercent(settings.tolerance)}`
   const worst = plan.worstDeviation
+  const inBand = scores.data.territories.filter((t) => t.inBand).length
   const worstName = worst ? territoryName(worst.territoryId) : undefined
 
   return (
@@ -68,29 +65,35 @@ export function BalanceSummary({
       </div>
       <div className="balance__facts">
         <span className="balance__fact">
-          <strong>{formatPercent(plan.inBandShare)}</strong> of territories in
-          the {band} band
+          <strong>{formatPercent(plan.inBandShare)}</strong> within {band} of
+          target
         </span>
-        {worst && worstName ? (
-          <button
-            type="button"
-            className="balance__worst"
-            onClick={() => onSelect(worst.territoryId)}
-            title={`Show ${worstName} on the map`}
-          >
-            <span className="balance__worst-label">Worst</span>
-            <span className="balance__worst-name">{worstName}</span>
-            <span
-              className={`balance__worst-dev tone-${deviationTone(worst.deviation, settings.tolerance)}`}
-            >
-              {formatSignedPercent(worst.deviation)}{' '}
-              {METRIC_LABELS[worst.metric]}
-            </span>
-          </button>
-        ) : (
-          <span className="balance__fact">Every territory is on target.</span>
-        )}
+        <span className="balance__fact balance__fact--muted">
+          {inBand} of{' '}
+          {plural(scores.data.territories.length, 'territory', 'territories')}{' '}
+          in band
+        </span>
       </div>
+      {worst && worstName ? (
+        <button
+          type="button"
+          className="balance__worst"
+          onClick={() => onSelect(worst.territoryId)}
+          title={`Show ${worstName} on the map`}
+        >
+          <span className="balance__worst-label">Furthest off</span>
+          <span className="balance__worst-name">{worstName}</span>
+          <span
+            className={`balance__worst-dev tone-${deviationTone(worst.deviation, settings.tolerance)}`}
+          >
+            {formatSignedPercent(worst.deviation)} {METRIC_LABELS[worst.metric]}
+          </span>
+        </button>
+      ) : (
+        <span className="balance__worst balance__worst--none">
+          Every territory is on target.
+        </span>
+      )}
     </div>
   )
 }

@@ -1,29 +1,109 @@
+import type { BalanceMetric } from '@tessera/domain'
+import type { TerritoryScore } from '@tessera/engine'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { formatCount, formatMoney, plural } from '../../../lib/format'
+import {
+  formatCount,
+  formatMoney,
+  formatPercent,
+  formatSignedPercent,
+  plural,
+} from '../../../lib/format'
+import {
+  deviationTone,
+  METRIC_LABELS,
+  primaryMetric,
+  type ScoresState,
+  SORT_OPTIONS,
+  type SortKey,
+  sortNeedsScores,
+  sortTerritories,
+  utilizationTone,
+} from '../lib/balance'
 import {
   filterRegions,
   type PlanSummary,
+  type RegionSummary,
   type TerritorySummary,
 } from '../lib/territory-summary'
+import { BalanceSummary } from './balance-summary'
+import { DeviationBar } from './deviation-bar'
 import '../territories.css'
 
 interface TerritoryListProps {
   summary: PlanSummary
+  /** The engine's scores; the list works without them (loading or failed). */
+  scores: ScoresState
   selectedId: string | null
   onSelect: (territoryId: string) => void
+}
+
+const SORT_CAPTIONS: Record<Exclude<SortKey, 'name'>, string> = {
+  deviation: 'furthest from target first',
+  potential: 'most potential first',
+  utilization: 'fullest calendar first',
+}
+
+/** What a row shows about balance, shared by every row. */
+interface RowBalance {
+  metric: BalanceMetric
+  tolerance: number
+  loading: boolean
 }
 
 /** The plan's territories grouped by region, with the totals a planner balances. */
 export function TerritoryList({
   summary,
+  scores,
   selectedId,
   onSelect,
 }: TerritoryListProps) {
   const [query, setQuery] = useState('')
-  const regions = useMemo(
+  const [sortChoice, setSortChoice] = useState<SortKey>('name')
+  const scoreData = scores.data
+  const scoreById = useMemo(
+    () =>
+      scoreData
+        ? new Map(scoreData.territories.map((t) => [t.territoryId, t]))
+        : null,
+    [scoreData],
+  )
+  const metric = primaryMetric(scoreData?.settings)
+  // A sort that needs scores waits on names until they arrive (or if they fail).
+  const sort: SortKey =
+    sortNeedsScores(sortChoice) && !scoreById ? 'name' : sortChoice
+  const filtered = useMemo(
     () => filterRegions(summary.regions, query),
     [summary.regions, query],
   )
+  // By name the list keeps its regions; any other order is one ranking across them.
+  const regions = useMemo((): RegionSummary[] => {
+    if (sort === 'name') return filtered
+    const all = filtered.flatMap((r) => r.territories)
+    return [
+      {
+        id: '__ranked__',
+        name: 'All territories',
+        color: null,
+        territories: sortTerritories(all, sort, scoreById, metric),
+        accounts: all.reduce((n, t) => n + t.accounts, 0),
+        potential: all.reduce((n, t) => n + t.potential, 0),
+      },
+    ].filter((r) => r.territories.length > 0)
+  }, [filtered, sort, scoreById, metric])
+  const territoryNames = useMemo(
+    () =>
+      new Map(
+        summary.regions.flatMap((r) =>
+          r.territories.map((t) => [t.id, t.name]),
+        ),
+      ),
+    [summary.regions],
+  )
+  const rowBalance: RowBalance = {
+    metric,
+    tolerance: scoreData?.settings.tolerance ?? 0,
+    loading: !scoreData && !scores.isError,
+  }
   const listRef = useRef<HTMLDivElement>(null)
 
   // A territory picked on the map scrolls into view here, inside the list only: on a phone
@@ -84,19 +164,52 @@ export function TerritoryList({
             </dd>
           </div>
         </dl>
-        <label className="search">
-          <svg viewBox="0 0 16 16" aria-hidden className="search__icon">
-            <circle cx="7" cy="7" r="4.5" />
-            <path d="M10.5 10.5 14 14" />
-          </svg>
-          <span className="visually-hidden">Filter territories</span>
-          <input
-            type="search"
-            placeholder="Filter by territory, rep or region"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
+        <BalanceSummary
+          scores={scores}
+          territoryName={(id) => territoryNames.get(id)}
+          onSelect={onSelect}
+        />
+        <div className="territory-panel__tools">
+          <label className="search">
+            <svg viewBox="0 0 16 16" aria-hidden className="search__icon">
+              <circle cx="7" cy="7" r="4.5" />
+              <path d="M10.5 10.5 14 14" />
+            </svg>
+            <span className="visually-hidden">
+              Filter by territory, rep or region
+            </span>
+            <input
+              type="search"
+              placeholder="Filter territories"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </label>
+          <label className="sort-control">
+            <span className="sort-control__label">Sort</span>
+            <span className="select">
+              <select
+                value={sort}
+                onChange={(e) => {
+                  setSortChoice(e.target.value as SortKey)
+                  // A new order starts at its top.
+                  listRef.current?.scrollTo({ top: 0 })
+                }}
+                data-testid="territory-sort"
+              >
+                {SORT_OPTIONS.map((o) => (
+                  <option
+                    key={o.key}
+                    value={o.key}
+                    disabled={sortNeedsScores(o.key) && !scoreById}
+                  >
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </span>
+          </label>
+        </div>
       </header>
       <div className="territory-panel__body" ref={listRef}>
         {regions.length === 0 ? (
@@ -109,7 +222,9 @@ export function TerritoryList({
             <h3 className="region__header">
               <span className="region__name">{region.name}</span>
               <span className="region__meta">
-                {formatCount(region.accounts)} · {formatMoney(region.potential)}
+                {sort === 'name'
+                  ? `${formatCount(region.accounts)} · ${formatMoney(region.potential)}`
+                  : SORT_CAPTIONS[sort]}
               </span>
             </h3>
             <ul className="region__rows">
@@ -117,6 +232,8 @@ export function TerritoryList({
                 <li key={t.id}>
                   <TerritoryRow
                     territory={t}
+                    score={scoreById?.get(t.id)}
+                    balance={rowBalance}
                     selected={t.id === selectedId}
                     onSelect={onSelect}
                   />
@@ -137,13 +254,20 @@ export function TerritoryList({
 
 function TerritoryRow({
   territory,
+  score,
+  balance,
   selected,
   onSelect,
 }: {
   territory: TerritorySummary
+  score: TerritoryScore | undefined
+  balance: RowBalance
   selected: boolean
   onSelect: (id: string) => void
 }) {
+  const deviation = score?.deviations[balance.metric]
+  const capacityTone = utilizationTone(score?.utilization ?? null)
+  const metricLabel = METRIC_LABELS[balance.metric]
   return (
     <button
       type="button"
@@ -160,7 +284,24 @@ function TerritoryRow({
         aria-hidden
       />
       <span className="territory-row__main">
-        <span className="territory-row__name">{territory.name}</span>
+        <span className="territory-row__name-line">
+          <span className="territory-row__name">{territory.name}</span>
+          {score && !score.contiguous ? (
+            <span
+              className="territory-row__flag"
+              title={`Not contiguous: ${plural(score.pieces, 'separate piece')}`}
+              data-testid="contiguity-warning"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden>
+                <path d="M8 2.2 14.5 13.5h-13z" />
+                <path d="M8 6.6v3.3M8 11.6v.1" />
+              </svg>
+              <span className="visually-hidden">
+                Not contiguous ({plural(score.pieces, 'piece')})
+              </span>
+            </span>
+          ) : null}
+        </span>
         <span className="territory-row__rep">
           {territory.repName ?? 'No rep assigned'}
         </span>
@@ -173,6 +314,36 @@ function TerritoryRow({
           {plural(territory.accounts, 'account')}
         </span>
       </span>
+      {score && deviation !== undefined ? (
+        <span
+          className="territory-row__balance"
+          data-testid="territory-balance"
+        >
+          <DeviationBar
+            deviation={deviation}
+            tolerance={balance.tolerance}
+            metricLabel={metricLabel}
+          />
+          <span
+            className={`territory-row__deviation tone-${deviationTone(deviation, balance.tolerance)}`}
+          >
+            {formatSignedPercent(deviation)}
+            <span className="territory-row__metric"> {metricLabel}</span>
+          </span>
+          {score.utilization !== null ? (
+            <span
+              className={`territory-row__capacity tone-${capacityTone ?? 'ok'}`}
+              title={`${formatCount(Math.round(score.workloadMinutes / 60))} h of work a week for ${formatCount(Math.round((score.capacityMinutes ?? 0) / 60))} h of capacity`}
+            >
+              {formatPercent(score.utilization)} of capacity
+            </span>
+          ) : null}
+        </span>
+      ) : balance.loading ? (
+        <span className="territory-row__balance" aria-hidden>
+          <span className="deviation-bar deviation-bar--placeholder" />
+        </span>
+      ) : null}
     </button>
   )
 }
