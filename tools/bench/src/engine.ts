@@ -78,7 +78,7 @@ function measure(
   const fullMs = medianMs(() => {
     const s = new PlanState(model, plan)
     s.planScore()
-  }, 7)
+  }, 15, 5)
   const scratchMs = medianMs(() => scoreFromScratch(model, plan), 3, 1)
   const state = new PlanState(model, plan)
   timeMoves(model, state, Math.min(2_000, moves), 1) // warm-up
@@ -180,7 +180,7 @@ function largeCase(): Case {
 }
 
 console.log(
-  'engine benchmark (times: full = build state + score from scratch, median of 7; moves = one border unit + read score)',
+  'engine benchmark (times: full = build state + score from scratch, median of 15 after 5 warm-ups; moves = one border unit + read score)',
 )
 console.log(
   'case     units  accounts  terr   fullMs  scratchMs  moveP50µs moveP99µs  heapMB',
