@@ -32,3 +32,5 @@ export type {
   RepPair,
   TerritoryNeed,
 } from './optimize/assign-reps.js'
+export { rebalance } from './optimize/rebalance.js'
+export type { RebalanceOptions, RebalanceResult } from './optimize/rebalance.js'

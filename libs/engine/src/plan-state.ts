@@ -61,6 +61,11 @@ export interface MovePreview {
   to: number
   balanceBefore: number
   balanceAfter: number
+  /**
+   * Change in the weighted sum of squared deviations of the two territories: a smooth
+   * measure that still improves inside the tolerance band, for search to follow.
+   */
+  spreadDelta: number
   /** Change in accounts away from the published alignment. */
   disruptedDelta: number
   splitsDonor: boolean
@@ -542,27 +547,32 @@ export class PlanState {
     }
     // Balance: only the two territories' penalties change (targets stay: totals are constant).
     let p = 0
+    let spread = 0
+    const tol = this.settings.tolerance
     for (const { metric, weight } of this.settings.metrics) {
       const k = METRIC_INDEX[metric]
-      let sum =
+      const dFrom0 = deviation(
+        this.value[from * K + k]!,
+        this.targetOf(from, k),
+      )
+      const dTo0 = deviation(this.value[to * K + k]!, this.targetOf(to, k))
+      const dFrom = deviation(
+        this.value[from * K + k]! - this.uValue[o + k]!,
+        this.targetOf(from, k),
+      )
+      const dTo = deviation(
+        this.value[to * K + k]! + this.uValue[o + k]!,
+        this.targetOf(to, k),
+      )
+      const sum =
         this.penaltySum[k]! -
         this.penalty[from * K + k]! -
-        this.penalty[to * K + k]!
-      sum += balancePenalty(
-        deviation(
-          this.value[from * K + k]! - this.uValue[o + k]!,
-          this.targetOf(from, k),
-        ),
-        this.settings.tolerance,
-      )
-      sum += balancePenalty(
-        deviation(
-          this.value[to * K + k]! + this.uValue[o + k]!,
-          this.targetOf(to, k),
-        ),
-        this.settings.tolerance,
-      )
+        this.penalty[to * K + k]! +
+        balancePenalty(dFrom, tol) +
+        balancePenalty(dTo, tol)
       p += (weight * sum) / this.aliveCount
+      spread +=
+        weight * (dFrom * dFrom + dTo * dTo - dFrom0 * dFrom0 - dTo0 * dTo0)
     }
     const balanceAfter = this.weightSum ? 100 * (1 - p / this.weightSum) : 100
     let disruptedDelta = 0
@@ -588,6 +598,7 @@ export class PlanState {
       to,
       balanceBefore: this.balanceScore(),
       balanceAfter,
+      spreadDelta: spread / this.weightSum,
       disruptedDelta,
       splitsDonor,
       fromPerimeter: this.perim[from]! - m.unitPerimeter[u]! + 2 * shareFrom,

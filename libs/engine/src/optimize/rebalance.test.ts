@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { defaultBalanceSettings } from '@tessera/domain'
+import { buildModel } from '../model.js'
+import { type PlanInput, PlanState } from '../plan-state.js'
+import { scoreFromScratch } from '../scratch.js'
+import { hexGrid } from '../testing/synthetic.js'
+import { rebalance } from './rebalance.js'
+
+const layer = hexGrid({ cols: 24, rows: 20, accounts: 3_000, seed: 21 })
+const built = buildModel(layer)
+if (!built.ok) throw new Error(built.error.message)
+const model = built.value
+
+function stripes(lockT1 = false): PlanInput {
+  const assignments: Record<string, string> = {}
+  for (const u of layer.units) {
+    const c = Number(u.id.split('_')[1])
+    assignments[u.id] = c < 9 ? 't0' : c < 13 ? 't1' : c < 17 ? 't2' : 't3'
+  }
+  return {
+    territories: [0, 1, 2, 3].map((i) => ({
+      id: `t${i}`,
+      repHome: layer.units[i * 5]!.centroid,
+      capacityMinutes: 3000,
+      locked: lockT1 && i === 1,
+    })),
+    assignments,
+    overrides: {},
+    settings: defaultBalanceSettings,
+  }
+}
+
+describe('rebalance', () => {
+  it('raises the balance score within the disruption cap, keeping territories whole, and matches a fresh score', () => {
+    const plan = stripes()
+    const state = new PlanState(model, plan)
+    const res = rebalance(state, { maxDisruptedAccounts: 600 })
+    expect(res.balanceAfter).toBeGreaterThan(res.balanceBefore + 5)
+    expect(res.disruptedAccounts).toBeLessThanOrEqual(600)
+    const fresh = scoreFromScratch(model, {
+      ...plan,
+      ...state.currentAlignment(),
+      published: { assignments: plan.assignments, overrides: {} },
+    })
+    expect(fresh.plan.noncontiguousTerritories).toBe(0)
+    expect(fresh.plan.balanceScore).toBeCloseTo(res.balanceAfter, 6)
+    expect(fresh.plan.disruptedAccounts).toBe(res.disruptedAccounts)
+  })
+
+  it('is deterministic, leaves a locked territory untouched, and can be cancelled', () => {
+    const a = new PlanState(model, stripes(true))
+    const b = new PlanState(model, stripes(true))
+    rebalance(a, { maxDisruptedAccounts: 400 })
+    rebalance(b, { maxDisruptedAccounts: 400 })
+    expect(a.currentAlignment()).toEqual(b.currentAlignment())
+    const t1Before = Object.entries(stripes().assignments)
+      .filter(([, t]) => t === 't1')
+      .map(([u]) => u)
+    const after = a.currentAlignment().assignments
+    expect(
+      Object.entries(after)
+        .filter(([, t]) => t === 't1')
+        .map(([u]) => u),
+    ).toEqual(t1Before)
+    const c = new PlanState(model, stripes())
+    const res = rebalance(c, {
+      maxDisruptedAccounts: 600,
+      onProgress: () => false,
+    })
+    expect(res).toMatchObject({ stopped: 'cancelled', sweeps: 1 })
+  })
+
+  it('does nothing with a zero budget', () => {
+    const state = new PlanState(model, stripes())
+    expect(rebalance(state, { maxDisruptedAccounts: 0 })).toMatchObject({
+      moves: 0,
+      stopped: 'converged',
+    })
+  })
+})

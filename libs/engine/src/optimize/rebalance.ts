@@ -1,0 +1,105 @@
+import type { PlanState } from '../plan-state.js'
+
+export interface RebalanceOptions {
+  /** Most accounts that may sit away from the published alignment at the end. */
+  maxDisruptedAccounts: number
+  /** Units the planner locked. */
+  lockedUnits?: ReadonlySet<string>
+  /** Sweeps over the border before giving up (each sweep tries every border move once). */
+  maxSweeps?: number
+  /** Called after each sweep; return false to stop (cancellation). */
+  onProgress?: (p: {
+    sweep: number
+    balanceScore: number
+    disruptedAccounts: number
+  }) => boolean | void
+}
+
+export interface RebalanceResult {
+  moves: number
+  sweeps: number
+  balanceBefore: number
+  balanceAfter: number
+  disruptedAccounts: number
+  stopped: 'converged' | 'sweeps' | 'cancelled'
+}
+
+/** Weight of the smooth spread against the band penalty, in balance points per unit of spread. */
+const SPREAD_WEIGHT = 0.5
+
+/**
+ * Improves an existing plan in place by local search over border moves: each move is
+ * previewed through the incremental state and made when it lowers the band penalty (the
+ * balance score) or, at no cost to it, the squared deviations that lead territories toward
+ * their targets; it must keep the donor in one piece, leave locked territories and units
+ * alone, and keep disrupted accounts within the cap. Deterministic: units are swept in order.
+ */
+export function rebalance(
+  state: PlanState,
+  options: RebalanceOptions,
+): RebalanceResult {
+  const m = state.model
+  const maxSweeps = options.maxSweeps ?? 200
+  const balanceBefore = state.balanceScore()
+  let moves = 0
+  let sweep = 0
+  let stopped: RebalanceResult['stopped'] = 'sweeps'
+  const tried = new Int32Array(16)
+  while (sweep < maxSweeps) {
+    sweep++
+    let improved = 0
+    for (let u = 0; u < m.unitIds.length; u++) {
+      const from = state.unitTer[u]!
+      if (from < 0 || state.isLockedIndex(from)) continue
+      if (options.lockedUnits?.has(m.unitIds[u]!)) continue
+      let best = -1
+      let bestGain = 1e-9
+      let distinct = 0
+      for (let k = m.adjStart[u]!, end = m.adjStart[u + 1]!; k < end; k++) {
+        const to = state.unitTer[m.adjNbr[k]!]!
+        if (to < 0 || to === from || state.isLockedIndex(to)) continue
+        let dup = false
+        for (let i = 0; i < distinct; i++) if (tried[i] === to) dup = true
+        if (dup || distinct >= tried.length) continue
+        tried[distinct++] = to
+        const p = state.previewMove(u, to, false)
+        if (!p) continue
+        const scoreGain = p.balanceAfter - p.balanceBefore
+        if (scoreGain < -1e-12) continue
+        const gain = scoreGain - SPREAD_WEIGHT * p.spreadDelta
+        if (gain <= bestGain) continue
+        if (state.disrupted + p.disruptedDelta > options.maxDisruptedAccounts)
+          continue
+        if (state.previewMove(u, to, true)!.splitsDonor) continue
+        best = to
+        bestGain = gain
+      }
+      if (best >= 0) {
+        state.moveUnit(u, best)
+        moves++
+        improved++
+      }
+    }
+    const cont = options.onProgress?.({
+      sweep,
+      balanceScore: state.balanceScore(),
+      disruptedAccounts: state.disrupted,
+    })
+    if (cont === false) {
+      stopped = 'cancelled'
+      break
+    }
+    if (improved === 0) {
+      stopped = 'converged'
+      break
+    }
+  }
+  return {
+    moves,
+    sweeps: sweep,
+    balanceBefore,
+    balanceAfter: state.balanceScore(),
+    disruptedAccounts: state.disrupted,
+    stopped,
+  }
+}
