@@ -45,10 +45,26 @@ export function rebalance(
   let sweep = 0
   let stopped: RebalanceResult['stopped'] = 'sweeps'
   const tried = new Int32Array(16)
+  const order = Int32Array.from({ length: m.unitIds.length }, (_, i) => i)
   while (sweep < maxSweeps) {
     sweep++
     let improved = 0
-    for (let u = 0; u < m.unitIds.length; u++) {
+    // Worst territories first, so the disruption budget goes where balance is furthest off.
+    const excess = new Map(
+      state
+        .territoryScores()
+        .map((t) => [
+          t.territoryId,
+          Math.max(0, ...Object.values(t.deviations).map(Math.abs)),
+        ]),
+    )
+    const excessOf = (u: number) => {
+      const t = state.unitTer[u]!
+      return t < 0 ? -1 : (excess.get(state.territoryAt(t).id) ?? 0)
+    }
+    const keys = Float64Array.from(order, (u) => excessOf(u))
+    order.sort((a, b) => keys[b]! - keys[a]! || a - b)
+    for (const u of order) {
       const from = state.unitTer[u]!
       if (from < 0 || state.isLockedIndex(from)) continue
       if (options.lockedUnits?.has(m.unitIds[u]!)) continue
