@@ -21,38 +21,104 @@ export function solveAssignment(
   const way = new Int32Array(m + 1)
   const minv = new Float64Array(m + 1)
   const used = new Uint8Array(m + 1)
-  // Warm start (as Jonker–Volgenant do): reduce columns (square case only — with spare
-  // columns their potentials must stay ≤ 0), then rows, and match every row that has a tight
-  // free column. Potentials stay feasible (u_i + v_j ≤ c_ij, matched pairs tight), so the
-  // augmenting searches below only run for the rows still free — usually a minority.
+  // Warm start (Jonker–Volgenant): in the square case, column reduction then two rounds of
+  // augmenting row reduction assign most rows cheaply while keeping reduced costs c − v ≥ 0,
+  // each assigned row tight on its column. With spare columns (their potentials must stay
+  // ≤ 0) a plain row reduction does. Either way the shortest-path searches below only run for
+  // the rows still free.
+  let free: number[] = []
   if (n === m) {
-    v.fill(Infinity)
-    v[0] = 0
-    for (let i = 0; i < n; i++) {
-      const row = i * m
-      for (let j = 0; j < m; j++)
-        if (cost[row + j]! < v[j + 1]!) v[j + 1] = cost[row + j]!
-    }
-    for (let j = 1; j <= m; j++) if (!Number.isFinite(v[j]!)) v[j] = 0
-  }
-  const free: number[] = []
-  for (let i = 1; i <= n; i++) {
-    const row = (i - 1) * m
-    let best = Infinity
-    for (let j = 1; j <= m; j++) {
-      const r = cost[row + j - 1]! - v[j]!
-      if (r < best) best = r
-    }
-    u[i] = Number.isFinite(best) ? best : 0
-    let matched = false
-    for (let j = 1; j <= m && Number.isFinite(best); j++) {
-      if (p[j] === 0 && cost[row + j - 1]! - v[j]! === best) {
-        p[j] = i
-        matched = true
-        break
+    const rowCol = new Int32Array(n + 1) // 1-based column of each row, 0 = free
+    for (let j = m; j >= 1; j--) {
+      let min = Infinity
+      let imin = 0
+      for (let i = 1; i <= n; i++) {
+        const c = cost[(i - 1) * m + j - 1]!
+        if (c < min) {
+          min = c
+          imin = i
+        }
+      }
+      v[j] = Number.isFinite(min) ? min : 0
+      if (imin > 0 && rowCol[imin] === 0) {
+        rowCol[imin] = j
+        p[j] = imin
       }
     }
-    if (!matched) free.push(i)
+    for (let i = 1; i <= n; i++) if (rowCol[i] === 0) free.push(i)
+    for (let round = 0; round < 2 && free.length > 0; round++) {
+      const queue = free
+      free = []
+      let k = 0
+      let guard = 0
+      while (k < queue.length && guard++ < 4 * n * n) {
+        const i = queue[k++]!
+        const row = (i - 1) * m
+        let umin = Infinity
+        let usub = Infinity
+        let j1 = 0
+        let j2 = 0
+        for (let j = 1; j <= m; j++) {
+          const h = cost[row + j - 1]! - v[j]!
+          if (h < usub) {
+            if (h >= umin) {
+              usub = h
+              j2 = j
+            } else {
+              usub = umin
+              umin = h
+              j2 = j1
+              j1 = j
+            }
+          }
+        }
+        if (!Number.isFinite(umin)) {
+          free.push(i)
+          continue
+        }
+        let i0 = p[j1]!
+        if (umin < usub) v[j1] = v[j1]! - (usub - umin)
+        else if (i0 > 0 && j2 > 0) {
+          j1 = j2
+          i0 = p[j2]!
+        }
+        rowCol[i] = j1
+        p[j1] = i
+        if (i0 > 0) {
+          rowCol[i0] = 0
+          // The displaced row retries at once when the column got cheaper, else next round.
+          if (umin < usub) queue[--k] = i0
+          else free.push(i0)
+        }
+      }
+      for (; k < queue.length; k++) free.push(queue[k]!)
+    }
+    for (let i = 1; i <= n; i++) {
+      const j = rowCol[i]!
+      if (j > 0) u[i] = cost[(i - 1) * m + j - 1]! - v[j]!
+      else {
+        let best = Infinity
+        for (let jj = 1; jj <= m; jj++)
+          best = Math.min(best, cost[(i - 1) * m + jj - 1]! - v[jj]!)
+        u[i] = Number.isFinite(best) ? best : 0
+      }
+    }
+  } else {
+    for (let i = 1; i <= n; i++) {
+      const row = (i - 1) * m
+      let best = Infinity
+      for (let j = 1; j <= m; j++) best = Math.min(best, cost[row + j - 1]!)
+      u[i] = Number.isFinite(best) ? best : 0
+      let matched = false
+      for (let j = 1; j <= m && Number.isFinite(best); j++) {
+        if (p[j] === 0 && cost[row + j - 1]! === best) {
+          p[j] = i
+          matched = true
+          break
+        }
+      }
+      if (!matched) free.push(i)
+    }
   }
   for (const i of free) {
     p[0] = i
