@@ -58,6 +58,28 @@ describe('solveAssignment', () => {
     )
   })
 
+  it('agrees on larger instances between the square (Jonker–Volgenant) and rectangular paths', () => {
+    // The same problem with one extra, prohibitively expensive column goes through the other
+    // code path; both must find the same optimum.
+    for (const n of [7, 20, 60, 150]) {
+      for (const seed of [1, 2, 3]) {
+        const rng = createRng(seed * 1000 + n)
+        const square = Float64Array.from({ length: n * n }, () =>
+          Math.floor(rng.next() * 50),
+        )
+        const wide = new Float64Array(n * (n + 1))
+        for (let i = 0; i < n; i++) {
+          wide.set(square.subarray(i * n, i * n + n), i * (n + 1))
+          wide[i * (n + 1) + n] = 1e9
+        }
+        const a = solveAssignment(square, n, n)!
+        const b = solveAssignment(wide, n, n + 1)!
+        expect(a.total).toBeCloseTo(b.total, 6)
+        expect(new Set(a.rowToCol).size).toBe(n)
+      }
+    }
+  })
+
   it('refuses a malformed matrix', () => {
     expect(() => solveAssignment(new Float64Array(3), 2, 2)).toThrow(RangeError)
     expect(() => solveAssignment(new Float64Array(6), 3, 2)).toThrow(RangeError)

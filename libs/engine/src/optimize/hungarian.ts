@@ -51,7 +51,8 @@ export function solveAssignment(
       free = []
       let k = 0
       let guard = 0
-      while (k < queue.length && guard++ < 4 * n * n) {
+      // Bounded: long displacement chains are cheaper to finish by augmentation.
+      while (k < queue.length && guard++ < 2 * n) {
         const i = queue[k++]!
         const row = (i - 1) * m
         let umin = Infinity
@@ -93,6 +94,9 @@ export function solveAssignment(
       }
       for (; k < queue.length; k++) free.push(queue[k]!)
     }
+    if (free.length > 0 && !augmentSquare(cost, n, v, p, rowCol, free))
+      return null
+    free = []
     for (let i = 1; i <= n; i++) {
       const j = rowCol[i]!
       if (j > 0) u[i] = cost[(i - 1) * m + j - 1]! - v[j]!
@@ -168,4 +172,102 @@ export function solveAssignment(
     }
   }
   return Number.isFinite(total) ? { rowToCol, total } : null
+}
+
+/**
+ * Jonker–Volgenant augmentation for the square case (1-based `v`, `colRow` = p, `rowCol`):
+ * for each free row, a Dijkstra over reduced costs that keeps the columns at the current
+ * minimum in a "todo" band, so each step scans only the columns not yet settled; then the
+ * settled columns' prices are lowered and the path flipped. False when a row has no
+ * finite column left.
+ */
+function augmentSquare(
+  cost: Float64Array,
+  n: number,
+  v: Float64Array,
+  colRow: Int32Array,
+  rowCol: Int32Array,
+  free: readonly number[],
+): boolean {
+  const d = new Float64Array(n + 1)
+  const pred = new Int32Array(n + 1)
+  const cols = new Int32Array(n)
+  for (const f of free) {
+    const rowF = (f - 1) * n
+    for (let k = 0; k < n; k++) {
+      const j = k + 1
+      cols[k] = j
+      d[j] = cost[rowF + k]! - v[j]!
+      pred[j] = f
+    }
+    let low = 0
+    let up = 0
+    let last = 0
+    let min = 0
+    let end = 0
+    while (end === 0) {
+      if (up === low) {
+        // Collect the columns at the new minimum distance into [low, up).
+        last = low - 1
+        min = d[cols[up++]!]!
+        for (let k = up; k < n; k++) {
+          const j = cols[k]!
+          const h = d[j]!
+          if (h <= min) {
+            if (h < min) {
+              up = low
+              min = h
+            }
+            cols[k] = cols[up]!
+            cols[up++] = j
+          }
+        }
+        if (!Number.isFinite(min)) return false
+        for (let k = low; k < up; k++) {
+          if (colRow[cols[k]!] === 0) {
+            end = cols[k]!
+            break
+          }
+        }
+      }
+      if (end === 0) {
+        // Settle one column at the minimum and relax through the row matched to it.
+        const j1 = cols[low++]!
+        const i = colRow[j1]!
+        const row = (i - 1) * n
+        const h = cost[row + j1 - 1]! - v[j1]! - min
+        for (let k = up; k < n; k++) {
+          const j = cols[k]!
+          const v2 = cost[row + j - 1]! - v[j]! - h
+          if (v2 < d[j]!) {
+            pred[j] = i
+            if (v2 === min) {
+              if (colRow[j] === 0) {
+                end = j
+                break
+              }
+              cols[k] = cols[up]!
+              cols[up++] = j
+            }
+            d[j] = v2
+          }
+        }
+      }
+    }
+    // Settled columns get cheaper by how much closer than the end they were.
+    for (let k = 0; k <= last; k++) {
+      const j = cols[k]!
+      v[j] = v[j]! + d[j]! - min
+    }
+    // Flip the alternating path back to f.
+    for (;;) {
+      const i = pred[end]!
+      colRow[end] = i
+      const next = rowCol[i]!
+      rowCol[i] = end
+      if (i === f) break
+      end = next
+    }
+  }
+  return true
 }
