@@ -34,3 +34,5 @@ export type {
 } from './optimize/assign-reps.js'
 export { rebalance } from './optimize/rebalance.js'
 export type { RebalanceOptions, RebalanceResult } from './optimize/rebalance.js'
+export { balanceInfeasibility } from './optimize/feasibility.js'
+export type { Infeasibility } from './optimize/feasibility.js'

@@ -635,6 +635,10 @@ export class PlanState {
     return this.uValue[u * K + METRIC_INDEX[metric]]!
   }
 
+  get balanceSettings(): BalanceSettings {
+    return this.settings
+  }
+
   get disrupted(): number {
     return this.disruptedCount
   }

@@ -78,3 +78,31 @@ describe('rebalance', () => {
     })
   })
 })
+
+describe('balanceInfeasibility', () => {
+  it('names the unit that alone exceeds the target, and passes a feasible plan', async () => {
+    const { balanceInfeasibility } = await import('./feasibility.js')
+    const state = new PlanState(model, stripes())
+    expect(balanceInfeasibility(state, ['accounts'], 0.1)).toBeNull()
+    // Pile every account into one unit: that unit alone is far above a quarter of the total.
+    const heavy = buildModel({
+      units: layer.units,
+      adjacency: layer.adjacency,
+      accounts: layer.accounts.map((a) => ({
+        ...a,
+        unitId: layer.units[0]!.id,
+      })),
+    })
+    if (!heavy.ok) throw new Error(heavy.error.message)
+    const s2 = new PlanState(heavy.value, stripes())
+    const r = balanceInfeasibility(s2, ['accounts'], 0.1)
+    expect(r?.code).toBe('UNIT_EXCEEDS_TARGET')
+    expect(r?.message).toMatch(
+      new RegExp(
+        `^infeasible because unit ${layer.units[0]!.id} alone is 400 % of the accounts target`,
+      ),
+    )
+    const res = rebalance(s2, { maxDisruptedAccounts: 10_000 })
+    expect(res.infeasible?.code).toBe('UNIT_EXCEEDS_TARGET')
+  })
+})

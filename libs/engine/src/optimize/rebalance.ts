@@ -1,4 +1,5 @@
 import type { PlanState } from '../plan-state.js'
+import { type Infeasibility, balanceInfeasibility } from './feasibility.js'
 
 export interface RebalanceOptions {
   /** Most accounts that may sit away from the published alignment at the end. */
@@ -22,6 +23,8 @@ export interface RebalanceResult {
   balanceAfter: number
   disruptedAccounts: number
   stopped: 'converged' | 'sweeps' | 'cancelled'
+  /** Set when no whole-unit plan can meet the band: the result is then the best plan found. */
+  infeasible: Infeasibility | null
 }
 
 /** Weight of the smooth spread against the band penalty, in balance points per unit of spread. */
@@ -110,6 +113,7 @@ export function rebalance(
       break
     }
   }
+  const settings = state.balanceSettings
   return {
     moves,
     sweeps: sweep,
@@ -117,5 +121,13 @@ export function rebalance(
     balanceAfter: state.balanceScore(),
     disruptedAccounts: state.disrupted,
     stopped,
+    infeasible:
+      settings.target === 'mean'
+        ? balanceInfeasibility(
+            state,
+            settings.metrics.map((x) => x.metric),
+            settings.tolerance,
+          )
+        : null,
   }
 }
