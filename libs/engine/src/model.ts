@@ -26,6 +26,8 @@ export interface EngineModel {
   unitArea: Float64Array
   /** Each unit's own outer perimeter (km), coastline included. */
   unitPerimeter: Float64Array
+  unitLon: Float64Array
+  unitLat: Float64Array
   /** CSR adjacency: neighbours of u are adjNbr[adjStart[u] .. adjStart[u+1]). */
   adjStart: Int32Array
   adjNbr: Int32Array
@@ -100,6 +102,8 @@ export function buildModel(input: {
   const unitIds: string[] = []
   const unitArea = new Float64Array(n)
   const unitPerimeter = new Float64Array(n)
+  const unitLon = new Float64Array(n)
+  const unitLat = new Float64Array(n)
   for (const u of input.units) {
     if (unitIndex.has(u.id))
       return err('BAD_INPUT', `unit ${u.id} appears twice`)
@@ -108,6 +112,8 @@ export function buildModel(input: {
     unitIds.push(u.id)
     unitArea[i] = clean(u.areaKm2, u.id, 'areaKm2', warnings)
     unitPerimeter[i] = clean(u.perimeterKm, u.id, 'perimeterKm', warnings)
+    unitLon[i] = u.centroid[0]
+    unitLat[i] = u.centroid[1]
   }
 
   const degree = new Int32Array(n)
@@ -216,6 +222,8 @@ export function buildModel(input: {
     unitIndex,
     unitArea,
     unitPerimeter,
+    unitLon,
+    unitLat,
     adjStart,
     adjNbr,
     adjBorder,

@@ -53,7 +53,7 @@ export function balanceInfeasibility(
   const top = units[0]!
   return {
     code: 'UNIT_EXCEEDS_TARGET',
-    message: `infeasible because unit ${top.unitId} alone is ${Math.round(top.shareOfTarget * 100)} % of the ${top.metric} target (band ±${Math.round(tolerance * 100)} %)${units.length > 1 ? `, and ${units.length - 1} more unit${units.length > 2 ? 's' : ''} exceed it` : ''}; split it by account or use finer units`,
+    message: `infeasible because unit ${top.unitId} alone is ${Math.round(top.shareOfTarget * 100)} % of the ${top.metric} target (band ±${Math.round(tolerance * 100)} %)${units.length > 1 ? `, and ${units.length - 1} more unit${units.length > 2 ? 's exceed' : ' exceeds'} it` : ''}; split it by account or use finer units`,
     units,
   }
 }
