@@ -4,7 +4,6 @@ import type { EngineModel } from '../model.js'
 import { PlanState } from '../plan-state.js'
 import { METRIC_INDEX } from '../scores.js'
 import type { Infeasibility } from './feasibility.js'
-import { balanceInfeasibility } from './feasibility.js'
 import { rebalance } from './rebalance.js'
 
 export interface DesignOptions {
