@@ -186,6 +186,42 @@ describe('server', () => {
     expect(draftScores.plan.balanceScore).toBeCloseTo(data.plan.balanceScore, 9)
   })
 
+  it('drafts an auto-designed scenario for planners only, and explains an infeasible band', async () => {
+    const plans = (await trpc(server, 'plans.list', { cookie })).data
+    const published = plans[0].publishedScenarioId
+    const { res, data } = await trpc(server, 'plans.autoDesign', {
+      cookie,
+      mutation: true,
+      input: {
+        scenarioId: published,
+        parts: 40,
+        metric: 'workload',
+        tolerance: 0.05,
+        seed: 3,
+      },
+    })
+    expect(res.status).toBe(200)
+    expect(data.contiguous).toBe(true)
+    expect(data.cutEdges).toBeGreaterThan(0)
+    const scores = (
+      await trpc(server, 'plans.scores', {
+        cookie,
+        input: { scenarioId: data.scenarioId },
+      })
+    ).data
+    expect(scores.territories).toHaveLength(40)
+    expect(scores.plan.unassigned.units).toBe(0)
+    expect(scores.plan.noncontiguousTerritories).toBe(0)
+    if (data.infeasible)
+      expect(data.infeasible.message).toMatch(
+        /^infeasible because unit \d{5} alone is \d+ % of the workload target/,
+      )
+    const after = (await trpc(server, 'plans.list', { cookie })).data
+    expect(after[0].scenarios.map((s: { id: string }) => s.id)).toContain(
+      data.scenarioId,
+    )
+  })
+
   it('serves layer geometry as compressed, cacheable TopoJSON', async () => {
     const url = new URL('/trpc/geo.layer', server.url)
     url.searchParams.set(

@@ -1,8 +1,10 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
+import { BalanceMetric } from '@tessera/domain'
 import { findPlan, findScenario, listPlans, listScenarios } from '@tessera/db'
 import { loadPlanDoc, scoreScenario, suggestForScenario } from '../scoring.js'
-import { protectedProcedure, router } from '../trpc.js'
+import { protectedProcedure, roleProcedure, router } from '../trpc.js'
+import { autoDesignScenario } from '../auto-design.js'
 import type { Context } from '../context.js'
 
 const ScenarioInput = z.object({ scenarioId: z.string().min(1).max(100) })
@@ -92,4 +94,39 @@ export const plansRouter = router({
         },
       ),
     ),
+
+  /**
+   * Drafts a new scenario with the engine's auto-design (planners and up). Returns the new
+   * scenario's id and the design's balance, contiguity and compactness, or the reason the
+   * request cannot be met (with the best plan found still drafted).
+   */
+  autoDesign: roleProcedure('planner', 'manager', 'admin')
+    .input(
+      ScenarioInput.extend({
+        parts: z.number().int().min(1).max(2_000),
+        metric: BalanceMetric.default('workload'),
+        tolerance: z.number().min(0).max(1).default(0.05),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .default(1),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const scope = await scopeOf(ctx, input.scenarioId)
+      const scenario = await scenarioOf(ctx, input.scenarioId)
+      return autoDesignScenario(
+        ctx.db,
+        ctx.scoring,
+        { ...scope, planId: scenario.planId, userId: ctx.user.id },
+        {
+          parts: input.parts,
+          metric: input.metric,
+          tolerance: input.tolerance,
+          seed: input.seed,
+        },
+      )
+    }),
 })
