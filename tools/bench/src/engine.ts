@@ -75,10 +75,14 @@ function measure(
   plan: PlanInput,
   moves: number,
 ): Case {
-  const fullMs = medianMs(() => {
-    const s = new PlanState(model, plan)
-    s.planScore()
-  }, 15, 5)
+  const fullMs = medianMs(
+    () => {
+      const s = new PlanState(model, plan)
+      s.planScore()
+    },
+    15,
+    5,
+  )
   const scratchMs = medianMs(() => scoreFromScratch(model, plan), 3, 1)
   const state = new PlanState(model, plan)
   timeMoves(model, state, Math.min(2_000, moves), 1) // warm-up
