@@ -309,16 +309,39 @@ function grow(
     }
   }
   seeds.forEach((s, t) => claim(t, s))
+  // Phase 1: grow the lightest territory, but only while it is below its share, so no
+  // territory sweeps a whole region because its neighbours got enclosed early.
+  let total = 0
+  for (let u = 0; u < weight.length; u++) total += weight[u]!
+  const share = k > 0 ? total / k : 0
   for (;;) {
     let best = -1
     for (let t = 0; t < k; t++) {
       const f = frontier[t]!
       while (f.length > 0 && owner[f[0]!.unit] !== -1) heapPop(f)
-      if (f.length === 0) continue
+      if (f.length === 0 || load[t]! >= share) continue
       if (best === -1 || load[t]! < load[best]!) best = t
     }
-    if (best === -1) return
+    if (best === -1) break
     claim(best, heapPop(frontier[best]!)!.unit)
+  }
+  // Phase 2: what is left (behind full territories) goes, wave by wave, to the lightest
+  // neighbouring territory, so every territory stays in one piece.
+  for (let changed = true; changed;) {
+    changed = false
+    for (let u = 0; u < owner.length; u++) {
+      if (owner[u] !== -1) continue
+      let best = -1
+      for (let j = model.adjStart[u]!; j < model.adjStart[u + 1]!; j++) {
+        const t = owner[model.adjNbr[j]!]!
+        if (t >= 0 && (best === -1 || load[t]! < load[best]!)) best = t
+      }
+      if (best >= 0) {
+        owner[u] = best
+        load[best]! += weight[u]!
+        changed = true
+      }
+    }
   }
 }
 
