@@ -34,7 +34,7 @@ const featureIsolation = webFeatures.map((feature) => ({
               `../../${other}`,
               `../../${other}/**`,
             ],
-            message: `Feature "${feature}" may not import feature "${other}": move shared code to src/lib or compose in src/app.`,
+            message: `Feature "${feature}" may not import feature "${other}": move shared code to src/lib or src/components, or compose in src/app.`,
           })),
       },
     ],

@@ -22,6 +22,7 @@ import {
   PlanState,
   buildModel,
   suggestMoves,
+  territoryInputsFrom,
 } from '@tessera/engine'
 
 /** A scenario's plan document, read from the Yjs store into plain JSON. */
@@ -117,20 +118,8 @@ async function scenarioState(
     scope.publishedScenarioId && scope.publishedScenarioId !== scope.scenarioId
       ? (await loadPlanDoc(db, scope.publishedScenarioId)).plan
       : undefined
-  const repById = new Map(reps.map((r) => [r.id, r]))
   const input: PlanInput = {
-    territories: current.plan.territories
-      .filter((t) => t.kind === 'territory')
-      .map((t) => {
-        const rep = t.repId ? repById.get(t.repId) : undefined
-        return {
-          id: t.id,
-          repHome: rep?.home ?? null,
-          capacityMinutes: rep?.weeklyCapacityMinutes ?? null,
-          locked: t.locked,
-          targets: t.targets,
-        }
-      }),
+    territories: territoryInputsFrom(current.plan.territories, reps),
     assignments: current.plan.assignments,
     overrides: current.plan.accountOverrides,
     published: published && {

@@ -3,21 +3,14 @@
  * 40 territories) and on a synthetic hexagon grid (≈100,000 units, 1,000,000 accounts,
  * 500 territories). Prints a table, then one JSON line (the last line) for tracking.
  */
-import { createRng, defaultBalanceSettings } from '@tessera/domain'
+import { createRng } from '@tessera/domain'
 import {
   type EngineModel,
   type PlanInput,
   PlanState,
-  buildModel,
-  hexGrid,
   scoreFromScratch,
 } from '@tessera/engine'
-import {
-  DEMO_AS_OF_MONTH,
-  DEMO_SEED,
-  generateDemoData,
-  loadDemoInputs,
-} from '@tessera/demo-data'
+import { demoFixture, largeGridFixture } from './fixtures.js'
 import { heapMB, medianMs, percentile, round } from './stats.js'
 
 interface Case {
@@ -29,13 +22,6 @@ interface Case {
   moveP50Us: number
   moveP99Us: number
   heapMB: number
-}
-
-function unwrap<T>(
-  r: { ok: true; value: T } | { ok: false; error: { message: string } },
-): T {
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
 }
 
 /** Single-unit moves of random border units to a neighbouring territory, each followed by reading the score. */
@@ -106,81 +92,13 @@ function measure(
 }
 
 function demoCase(): Case {
-  const inputs = loadDemoInputs()
-  const data = generateDemoData({
-    ...inputs,
-    seed: DEMO_SEED,
-    accounts: 25_000,
-    asOfMonth: DEMO_AS_OF_MONTH,
-  })
-  const last12 = data.sales.months.length - 12
-  const sales = new Float64Array(data.accounts.length)
-  for (let i = 0; i < data.sales.amount.length; i++) {
-    if (data.sales.monthIndex[i]! >= last12)
-      sales[data.sales.accountIndex[i]!]! += data.sales.amount[i]!
-  }
-  const model = unwrap(
-    buildModel({
-      units: data.units,
-      adjacency: data.adjacency,
-      accounts: data.accounts.map((a, i) => ({ ...a, sales: sales[i]! })),
-    }),
-  )
-  const reps = new Map(data.reps.map((r) => [r.id, r]))
-  const plan: PlanInput = {
-    territories: data.territories
-      .filter((t) => t.kind === 'territory')
-      .map((t) => {
-        const rep = t.repId ? reps.get(t.repId) : undefined
-        return {
-          id: t.id,
-          repHome: rep?.home ?? null,
-          capacityMinutes: rep?.weeklyCapacityMinutes ?? null,
-          locked: t.locked,
-        }
-      }),
-    assignments: data.assignments,
-    overrides: {},
-    settings: defaultBalanceSettings,
-  }
-  return measure('demo', model, plan, 20_000)
+  const demo = demoFixture()
+  return measure('demo', demo.model, demo.plan(), 20_000)
 }
 
 function largeCase(): Case {
-  const cols = 320
-  const rows = 313
-  let layer: ReturnType<typeof hexGrid> | undefined = hexGrid({
-    cols,
-    rows,
-    accounts: 1_000_000,
-    seed: 9,
-  })
-  const model = unwrap(buildModel(layer))
-  const units = layer.units
-  layer = undefined // let the input objects go before measuring the heap
-  // 500 territories as 25 × 20 blocks of the grid, rep at each block's centre.
-  const bc = 25
-  const br = 20
-  const assignments: Record<string, string> = {}
-  const homes = new Map<string, [number, number]>()
-  for (const u of units) {
-    const [r, c] = u.id.slice(1).split('_').map(Number) as [number, number]
-    const id = `t${Math.min(br - 1, Math.floor((r * br) / rows)) * bc + Math.min(bc - 1, Math.floor((c * bc) / cols))}`
-    assignments[u.id] = id
-    if (!homes.has(id)) homes.set(id, u.centroid)
-  }
-  const plan: PlanInput = {
-    territories: [...homes.entries()].map(([id, home]) => ({
-      id,
-      repHome: home,
-      capacityMinutes: 2400,
-      locked: false,
-    })),
-    assignments,
-    overrides: {},
-    settings: defaultBalanceSettings,
-  }
-  return measure('large', model, plan, 20_000)
+  const large = largeGridFixture()
+  return measure('large', large.model, large.plan, 20_000)
 }
 
 console.log(

@@ -4,95 +4,30 @@
  * of the unbalanced demo alignment capped at 15 % of accounts moved. Prints a table, then
  * one JSON line (the last line).
  */
-import { createRng, defaultBalanceSettings } from '@tessera/domain'
+import { createRng } from '@tessera/domain'
 import {
-  type EngineModel,
-  type PlanInput,
   PlanState,
-  buildModel,
   designPlan,
-  hexGrid,
+  maxDeviationPct,
   rebalance,
   solveAssignment,
   suggestMoves,
 } from '@tessera/engine'
-import {
-  DEMO_AS_OF_MONTH,
-  DEMO_SEED,
-  generateDemoData,
-  loadDemoInputs,
-} from '@tessera/demo-data'
-import { median, round } from './stats.js'
-
-function unwrap<T>(
-  r: { ok: true; value: T } | { ok: false; error: { message: string } },
-): T {
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
-
-function timeMedian(fn: () => void, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) fn()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  return round(median(times), 1)
-}
+import { demoFixture, largeGridFixture } from './fixtures.js'
+import { medianMs, round } from './stats.js'
 
 const maxDevPct = (state: PlanState) =>
-  round(
-    100 *
-      Math.max(
-        0,
-        ...state
-          .territoryScores()
-          .flatMap((t) => Object.values(t.deviations).map(Math.abs)),
-      ),
-    1,
-  )
+  round(maxDeviationPct(state.planScore()), 1)
+const timeMedian = (fn: () => void, runs: number, warmup: number) =>
+  round(medianMs(fn, runs, warmup), 1)
 
 // Demo
-const data = generateDemoData({
-  ...loadDemoInputs(),
-  seed: DEMO_SEED,
-  accounts: 25_000,
-  asOfMonth: DEMO_AS_OF_MONTH,
-})
-const last12 = data.sales.months.length - 12
-const sales = new Float64Array(data.accounts.length)
-for (let i = 0; i < data.sales.amount.length; i++) {
-  if (data.sales.monthIndex[i]! >= last12)
-    sales[data.sales.accountIndex[i]!]! += data.sales.amount[i]!
-}
-const demo = unwrap(
-  buildModel({
-    units: data.units,
-    adjacency: data.adjacency,
-    accounts: data.accounts.map((a, i) => ({ ...a, sales: sales[i]! })),
-  }),
-)
-const reps = new Map(data.reps.map((r) => [r.id, r]))
+const { model: demo, plan: demoPlan } = demoFixture()
 const workload = {
   metrics: [{ metric: 'workload' as const, weight: 1 }],
   tolerance: 0.1,
   target: 'mean' as const,
 }
-const demoPlan = (settings = defaultBalanceSettings): PlanInput => ({
-  territories: data.territories
-    .filter((t) => t.kind === 'territory')
-    .map((t) => ({
-      id: t.id,
-      repHome: reps.get(t.repId!)?.home ?? null,
-      capacityMinutes: reps.get(t.repId!)?.weeklyCapacityMinutes ?? null,
-      locked: false,
-    })),
-  assignments: data.assignments,
-  overrides: {},
-  settings,
-})
 const demoState = new PlanState(demo, demoPlan())
 const suggest = {
   units: demo.unitIds.length,
@@ -100,33 +35,7 @@ const suggest = {
 }
 
 // Large grid
-function largeGrid(): { model: EngineModel; plan: PlanInput } {
-  const layer = hexGrid({ cols: 320, rows: 313, accounts: 1_000_000, seed: 9 })
-  const model = unwrap(buildModel(layer))
-  const assignments: Record<string, string> = {}
-  const homes = new Map<string, [number, number]>()
-  for (const u of layer.units) {
-    const [r, c] = u.id.slice(1).split('_').map(Number) as [number, number]
-    const id = `t${Math.min(19, Math.floor((r * 20) / 313)) * 25 + Math.min(24, Math.floor((c * 25) / 320))}`
-    assignments[u.id] = id
-    if (!homes.has(id)) homes.set(id, u.centroid)
-  }
-  return {
-    model,
-    plan: {
-      territories: [...homes.entries()].map(([id, home]) => ({
-        id,
-        repHome: home,
-        capacityMinutes: 2400,
-        locked: false,
-      })),
-      assignments,
-      overrides: {},
-      settings: defaultBalanceSettings,
-    },
-  }
-}
-const large = largeGrid()
+const large = largeGridFixture()
 const largeState = new PlanState(large.model, large.plan)
 const suggestLarge = {
   units: large.model.unitIds.length,

@@ -1,3 +1,5 @@
+import { LogoMark } from '../components/logo-mark'
+
 interface FullPageMessageProps {
   title: string
   detail?: string
@@ -21,12 +23,7 @@ export function FullPageMessage({
       {busy ? (
         <span className="spinner spinner--large" aria-hidden />
       ) : (
-        <span className="logo-mark logo-mark--large" aria-hidden>
-          <i />
-          <i />
-          <i />
-          <i />
-        </span>
+        <LogoMark large />
       )}
       <h1>{title}</h1>
       {detail ? <p>{detail}</p> : null}

@@ -1,6 +1,7 @@
 import type { PublicUser } from '@tessera/domain'
 import { formatRole, initials } from '../lib/format'
 import type { PlanListItem } from './use-plan-data'
+import { LogoMark } from '../components/logo-mark'
 
 interface TopBarProps {
   user: PublicUser
@@ -36,12 +37,7 @@ export function TopBar({
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
-        <span className="logo-mark" aria-hidden>
-          <i />
-          <i />
-          <i />
-          <i />
-        </span>
+        <LogoMark />
         <span className="top-bar__product">Tessera</span>
       </div>
       {plan ? (

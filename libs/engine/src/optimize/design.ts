@@ -2,6 +2,7 @@ import { type BalanceSettings, createRng } from '@tessera/domain'
 import { haversineKmXY } from '@tessera/geo'
 import type { EngineModel } from '../model.js'
 import { PlanState } from '../plan-state.js'
+import { maxDeviationPct } from '../plan-input.js'
 import { METRIC_INDEX } from '../scores.js'
 import type { Infeasibility } from './feasibility.js'
 import { rebalance } from './rebalance.js'
@@ -132,12 +133,7 @@ export function designPlan(
   })
   const plan = state.planScore()
   const territories = state.territoryScores()
-  const maxDevPct =
-    100 *
-    Math.max(
-      0,
-      ...territories.flatMap((t) => Object.values(t.deviations).map(Math.abs)),
-    )
+  const maxDevPct = maxDeviationPct(plan)
   const final = state.currentAlignment().assignments
   return {
     state,

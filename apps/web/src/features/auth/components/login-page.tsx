@@ -2,6 +2,7 @@ import { useLogin } from '../api/session'
 import { loginErrorMessage } from '../lib/login-error'
 import { LoginForm } from './login-form'
 import '../auth.css'
+import { LogoMark } from '../../../components/logo-mark'
 
 export function LoginPage() {
   const login = useLogin()
@@ -9,12 +10,7 @@ export function LoginPage() {
     <main className="login-page">
       <div className="login-card">
         <div className="login-card__brand">
-          <span className="logo-mark logo-mark--large" aria-hidden>
-            <i />
-            <i />
-            <i />
-            <i />
-          </span>
+          <LogoMark large />
           <span className="login-card__product">Tessera</span>
         </div>
         <h1>Sign in</h1>
