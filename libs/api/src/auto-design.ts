@@ -83,7 +83,8 @@ export async function autoDesignScenario(
     unitLayerId: scope.layerId,
     territories: [...regions, ...records],
     assignments: result.assignments,
-    accountOverrides: {},
+    // Units heavier than a territory's share are split: their accounts ride as overrides.
+    accountOverrides: result.overrides,
   })
   planDocMaps(doc).meta.set('balance', settings)
   const name = `Auto-design: ${request.parts} territories, ±${Math.round(request.tolerance * 100)} % ${request.metric}`
@@ -113,6 +114,7 @@ export async function autoDesignScenario(
         from: scope.scenarioId,
         ...request,
         maxDevPct: result.maxDevPct,
+        splitAccounts: result.splitAccounts,
         ms: Math.round(ms),
       },
     })
@@ -125,6 +127,7 @@ export async function autoDesignScenario(
     balanceScore: result.balanceScore,
     maxDevPct: result.maxDevPct,
     contiguous: result.contiguous,
+    splitAccounts: result.splitAccounts,
     cutEdges: result.cutEdges,
     polsbyPopperMean: result.polsbyPopperMean,
     infeasible: result.infeasible && {

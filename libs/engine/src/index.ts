@@ -32,10 +32,14 @@ export type {
   RepPair,
   TerritoryNeed,
 } from './optimize/assign-reps.js'
-export { rebalance } from './optimize/rebalance.js'
+export { localSearch, rebalance } from './optimize/rebalance.js'
 export type { RebalanceOptions, RebalanceResult } from './optimize/rebalance.js'
 export { balanceInfeasibility } from './optimize/feasibility.js'
 export type { Infeasibility } from './optimize/feasibility.js'
 export { designPlan } from './optimize/design.js'
-export type { DesignOptions, DesignResult } from './optimize/design.js'
+export type {
+  DesignInfeasibility,
+  DesignOptions,
+  DesignResult,
+} from './optimize/design.js'
 export { maxDeviationPct, territoryInputsFrom } from './plan-input.js'

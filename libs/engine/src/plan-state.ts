@@ -101,6 +101,7 @@ export class PlanState {
   private readonly metricWeight = new Float64Array(K)
   private readonly groups: GroupCounter
   private readonly seedBuf: Int32Array
+  private readonly accBuf = new Float64Array(K)
 
   // unit and account state
   readonly unitTer: Int32Array
@@ -546,34 +547,7 @@ export class PlanState {
       } else if (tv === to) shareTo += m.adjBorder[k]!
     }
     // Balance: only the two territories' penalties change (targets stay: totals are constant).
-    let p = 0
-    let spread = 0
-    const tol = this.settings.tolerance
-    for (const { metric, weight } of this.settings.metrics) {
-      const k = METRIC_INDEX[metric]
-      const dFrom0 = deviation(
-        this.value[from * K + k]!,
-        this.targetOf(from, k),
-      )
-      const dTo0 = deviation(this.value[to * K + k]!, this.targetOf(to, k))
-      const dFrom = deviation(
-        this.value[from * K + k]! - this.uValue[o + k]!,
-        this.targetOf(from, k),
-      )
-      const dTo = deviation(
-        this.value[to * K + k]! + this.uValue[o + k]!,
-        this.targetOf(to, k),
-      )
-      const sum =
-        this.penaltySum[k]! -
-        this.penalty[from * K + k]! -
-        this.penalty[to * K + k]! +
-        balancePenalty(dFrom, tol) +
-        balancePenalty(dTo, tol)
-      p += (weight * sum) / this.aliveCount
-      spread +=
-        weight * (dFrom * dFrom + dTo * dTo - dFrom0 * dFrom0 - dTo0 * dTo0)
-    }
+    const { penalty: p, spread } = this.transferEffect(from, to, this.uValue, o)
     const balanceAfter = this.weightSum ? 100 * (1 - p / this.weightSum) : 100
     let disruptedDelta = 0
     for (
@@ -606,6 +580,75 @@ export class PlanState {
       fromArea: this.area[from]! - m.unitArea[u]!,
       toArea: this.area[to]! + m.unitArea[u]!,
     }
+  }
+
+  /**
+   * What moving account `a` to territory `to` (as an override) would do to balance and
+   * disruption, without doing it: O(metrics). Returns null for a no-op or an account that
+   * is in no territory.
+   */
+  previewAccount(
+    a: number,
+    to: number,
+  ): {
+    balanceAfter: number
+    spreadDelta: number
+    disruptedDelta: number
+  } | null {
+    const from = this.effective(a)
+    if (from === to || from === NONE || to === NONE) return null
+    this.refreshPenalties()
+    const m = this.m
+    this.accBuf[0] = 1
+    this.accBuf[1] = m.accPotential[a]!
+    this.accBuf[2] = m.accSales[a]!
+    this.accBuf[3] = m.accWorkload[a]!
+    const { penalty, spread } = this.transferEffect(from, to, this.accBuf, 0)
+    const pub = this.accPub[a]!
+    return {
+      balanceAfter: this.weightSum ? 100 * (1 - penalty / this.weightSum) : 100,
+      spreadDelta: spread / this.weightSum,
+      disruptedDelta:
+        pub === NONE ? 0 : (to !== pub ? 1 : 0) - (from !== pub ? 1 : 0),
+    }
+  }
+
+  /** The optimizer's hot path for account-level moves: override account `a` to `to` (−1 clears it). */
+  overrideAccount(a: number, to: number): void {
+    this.setOverrideIndex(a, to)
+  }
+
+  /** The territory account `a` counts in now (override or its unit's), −1 for none. */
+  territoryOfAccount(a: number): number {
+    return this.effective(a)
+  }
+
+  /** The territory account `a` sat in in the published alignment, −1 for none. */
+  publishedTerritoryOfAccount(a: number): number {
+    return this.accPub[a]!
+  }
+
+  /** Territory index `t`'s value of `metric` and its target (by index: no allocation). */
+  valueAt(t: number, metric: BalanceMetric): number {
+    return this.value[t * K + METRIC_INDEX[metric]]!
+  }
+
+  targetAt(t: number, metric: BalanceMetric): number {
+    this.refreshPenalties()
+    return this.targetOf(t, METRIC_INDEX[metric])
+  }
+
+  perimeterAt(t: number): number {
+    return this.perim[t]!
+  }
+
+  unitsAt(t: number): number {
+    return this.units[t]!
+  }
+
+  /** Territory slots, alive or not: indexes run 0 … slots − 1. */
+  get territorySlots(): number {
+    return this.ids.length
   }
 
   /** Travel change of a previewed move (visit-minute km): the donor's saving and the receiver's cost. */
@@ -648,6 +691,47 @@ export class PlanState {
   }
 
   // ───────────────────────────── internals ─────────────────────────────
+
+  /**
+   * The plan's balance penalty (weighted, per territory) and the change in the weighted
+   * squared deviations if `vals[o … o+K)` moved from territory `from` to `to`.
+   */
+  private transferEffect(
+    from: number,
+    to: number,
+    vals: Float64Array,
+    o: number,
+  ): { penalty: number; spread: number } {
+    let p = 0
+    let spread = 0
+    const tol = this.settings.tolerance
+    for (const { metric, weight } of this.settings.metrics) {
+      const k = METRIC_INDEX[metric]
+      const dFrom0 = deviation(
+        this.value[from * K + k]!,
+        this.targetOf(from, k),
+      )
+      const dTo0 = deviation(this.value[to * K + k]!, this.targetOf(to, k))
+      const dFrom = deviation(
+        this.value[from * K + k]! - vals[o + k]!,
+        this.targetOf(from, k),
+      )
+      const dTo = deviation(
+        this.value[to * K + k]! + vals[o + k]!,
+        this.targetOf(to, k),
+      )
+      const sum =
+        this.penaltySum[k]! -
+        this.penalty[from * K + k]! -
+        this.penalty[to * K + k]! +
+        balancePenalty(dFrom, tol) +
+        balancePenalty(dTo, tol)
+      p += (weight * sum) / this.aliveCount
+      spread +=
+        weight * (dFrom * dFrom + dTo * dTo - dFrom0 * dFrom0 - dTo0 * dTo0)
+    }
+    return { penalty: p, spread }
+  }
 
   private effective(a: number): number {
     const o = this.accOverride[a]!

@@ -64,4 +64,65 @@ describe('designPlan', () => {
     expect(r.cancelled).toBe(true)
     expect(Object.keys(r.assignments)).toHaveLength(model.unitIds.length)
   })
+
+  it('puts one seed unit in every part when seeds are given', () => {
+    const seeds = [0, 100, 200, 300, 400, 500].map(
+      (i) => layer.units[i * 1]!.id,
+    )
+    const r = designPlan(model, {
+      parts: 6,
+      settings,
+      seed: 3,
+      seedUnits: seeds,
+    })
+    const parts = seeds.map((id) => r.assignments[id])
+    expect(new Set(parts).size).toBe(6)
+    expect(r.contiguous).toBe(true)
+  })
+
+  it('splits a unit heavier than a whole part by account, and only with splitUnits', () => {
+    // Half of all accounts piled into one unit in the middle: no whole-unit plan balances.
+    const metro = layer.units[12 * 24 + 15]!.id
+    const heavy = buildModel({
+      units: layer.units,
+      adjacency: layer.adjacency,
+      accounts: layer.accounts.map((a, i) =>
+        i % 2 === 0 ? { ...a, unitId: metro } : a,
+      ),
+    })
+    if (!heavy.ok) throw new Error(heavy.error.message)
+    const whole = designPlan(heavy.value, {
+      parts: 10,
+      settings,
+      seed: 4,
+      splitUnits: false,
+    })
+    expect(whole.splitAccounts).toBe(0)
+    expect(Object.keys(whole.overrides)).toHaveLength(0)
+    expect(whole.infeasible).toMatchObject({ code: 'UNIT_EXCEEDS_TARGET' })
+    expect(whole.infeasible?.message).toMatch(
+      new RegExp(
+        `^infeasible because unit ${metro} alone is \\d+ % of the workload target`,
+      ),
+    )
+    const split = designPlan(heavy.value, { parts: 10, settings, seed: 4 })
+    expect(split.splitAccounts).toBeGreaterThan(0)
+    // Overrides stay in units that need splitting or next to them.
+    const overridden = Object.keys(split.overrides)
+    expect(overridden.length).toBeGreaterThan(0)
+    expect(split.maxDevPct).toBeLessThan(whole.maxDevPct)
+    expect(split.contiguous).toBe(true)
+  })
+
+  it('reports a band no plan reached with the best plan found', () => {
+    const r = designPlan(model, {
+      parts: 12,
+      settings: { ...settings, tolerance: 0.0001 },
+      seed: 5,
+      splitUnits: false,
+    })
+    expect(r.infeasible?.code).toBe('BAND_NOT_REACHED')
+    expect(r.contiguous).toBe(true)
+    expect(Object.keys(r.assignments)).toHaveLength(model.unitIds.length)
+  })
 })

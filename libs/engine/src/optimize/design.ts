@@ -4,16 +4,25 @@ import type { EngineModel } from '../model.js'
 import { PlanState } from '../plan-state.js'
 import { maxDeviationPct } from '../plan-input.js'
 import { METRIC_INDEX } from '../scores.js'
-import type { Infeasibility } from './feasibility.js'
-import { rebalance } from './rebalance.js'
+import { balanceByAccounts } from './account-moves.js'
+import { compactBorders } from './compact.js'
+import { flowBalance } from './flow-balance.js'
+import { type Infeasibility, balanceInfeasibility } from './feasibility.js'
+import { localSearch } from './rebalance.js'
+import { TreeSplitter, recombine, treePartition } from './tree-partition.js'
 
 export interface DesignOptions {
   parts: number
   settings: BalanceSettings
   /** Seed of the deterministic random choices (the same seed gives the same plan). */
   seed: number
-  /** Optional seed units (e.g. the units of the reps' home bases), one per part at most. */
+  /** Optional seed units (e.g. the units of the reps' home bases): no part gets two. */
   seedUnits?: readonly string[]
+  /**
+   * Whether accounts of border units may move as overrides when whole units cannot reach
+   * the band (default true; a plain graph with one weight per node sets it false).
+   */
+  splitUnits?: boolean
   /** Ids for the parts; defaults to `T1` … `TK`. */
   partIds?: readonly string[]
   maxSweeps?: number
@@ -24,30 +33,48 @@ export interface DesignOptions {
 export interface DesignResult {
   state: PlanState
   assignments: Record<string, string>
+  /** Accounts placed away from their unit's territory (units split below the unit). */
+  overrides: Record<string, string>
+  splitAccounts: number
   balanceScore: number
   /** Largest |deviation| over parts and balanced metrics, in percent. */
   maxDevPct: number
   contiguous: boolean
+  /** Connected pieces over all territories (= parts when contiguous). */
+  pieces: number
   cutEdges: number
   polsbyPopperMean: number
   cancelled: boolean
-  infeasible:
-    | Infeasibility
-    | {
-        code: 'DISCONNECTED' | 'MORE_TERRITORIES_THAN_UNITS' | 'NO_UNITS'
-        message: string
-        units: []
-      }
-    | null
+  infeasible: DesignInfeasibility | null
 }
 
+export type DesignInfeasibility =
+  | Infeasibility
+  | {
+      code:
+        | 'DISCONNECTED'
+        | 'MORE_TERRITORIES_THAN_UNITS'
+        | 'NO_UNITS'
+        | 'NO_PARTS'
+        | 'BAND_NOT_REACHED'
+      message: string
+      units: Infeasibility['units']
+    }
+
 /**
- * Auto-design of `parts` territories from scratch: seeds spread by weighted farthest-point
- * sampling (k-means++ on unit centroids, weights from the balanced metrics), grown together
- * over the adjacency graph — always the lightest territory takes its nearest free unit, so
- * parts stay contiguous and compact — then improved by {@link rebalance} with no disruption
- * cap. Deterministic for a given seed. Infeasible requests return the best plan found and a
- * typed reason.
+ * Auto-design of `parts` territories from scratch, in four deterministic steps (the same seed
+ * gives the same plan):
+ * 1. recursive bipartition of each connected component by random spanning-tree cuts, each
+ *    side's mean part weight as close to the ideal as the trees allow (seed units, when
+ *    given, end up one per part);
+ * 2. ReCom recombination: adjacent pairs are merged and re-split while that improves their
+ *    balance, or their cut edges within the band;
+ * 3. unit-level local search ({@link rebalance}) and a compactness polish
+ *    ({@link compactBorders}) that never leaves the band;
+ * 4. when whole units cannot reach the band and `splitUnits` allows it, accounts of border
+ *    units move as overrides ({@link balanceByAccounts}) — how a metro county heavier than
+ *    a whole territory gets shared between reps.
+ * Infeasible requests return the best plan found and a typed reason.
  */
 export function designPlan(
   model: EngineModel,
@@ -59,11 +86,18 @@ export function designPlan(
     options.partIds?.slice(0, k) ??
     Array.from({ length: k }, (_, i) => `T${i + 1}`)
   const weight = unitWeights(model, options.settings)
+  const tol = options.settings.tolerance
   let infeasible: DesignResult['infeasible'] = null
   if (n === 0)
     infeasible = {
       code: 'NO_UNITS',
       message: 'infeasible because the graph has no units',
+      units: [],
+    }
+  else if (k === 0)
+    infeasible = {
+      code: 'NO_PARTS',
+      message: 'infeasible because at least one territory is needed',
       units: [],
     }
   else if (k > n) {
@@ -73,7 +107,6 @@ export function designPlan(
       units: [],
     }
   }
-  const owner = new Int32Array(n).fill(-1)
   const components = componentsOf(model)
   if (components.count > k && k > 0) {
     infeasible = {
@@ -82,29 +115,73 @@ export function designPlan(
       units: [],
     }
   }
-  const seeds =
-    k > 0 && n > 0
-      ? chooseSeeds(model, weight, components, Math.min(k, n), options)
-      : []
-  grow(model, weight, seeds, owner)
-  // Units no seed could reach (more components than parts) join the nearest part by centroid.
-  for (let u = 0; u < n; u++) {
-    if (owner[u] !== -1 || seeds.length === 0) continue
-    let best = 0
-    let bestKm = Infinity
-    seeds.forEach((s, t) => {
-      const km = haversineKmXY(
-        model.unitLon[u]!,
-        model.unitLat[u]!,
-        model.unitLon[s]!,
-        model.unitLat[s]!,
-      )
-      if (km < bestKm) {
-        bestKm = km
-        best = t
-      }
-    })
-    owner[u] = best
+  const rng = createRng(options.seed)
+  const progress = (fraction: number, balanceScore: number) =>
+    options.onProgress?.({ fraction, balanceScore }) !== false
+  let cancelled = false
+  const owner = new Int32Array(n).fill(-1)
+  const seedUnits = (options.seedUnits ?? [])
+    .map((id) => model.unitIndex.get(id))
+    .filter((u): u is number => u !== undefined)
+  // 1. Parts per component by weight (largest remainder, at least one each while parts last).
+  const partsOf = allocateParts(components, weight, Math.min(k, n))
+  const graph = { adjStart: model.adjStart, adjNbr: model.adjNbr }
+  const splitter = new TreeSplitter(graph, weight, rng)
+  const frozen = new Uint8Array(Math.max(1, k))
+  let base = 0
+  for (let c = 0; c < components.count; c++) {
+    const kc = partsOf[c]!
+    const nodes = components.members[c]!
+    if (kc === 0) continue
+    treePartition(
+      graph,
+      nodes,
+      {
+        parts: kc,
+        weight,
+        tolerance: tol,
+        rng,
+        seeds: seedUnits.filter((u) => components.of[u] === c),
+      },
+      owner,
+      base,
+      splitter,
+    )
+    if (kc === 1) frozen[base] = 1
+    base += kc
+  }
+  // Components left without a part (more components than parts) join the nearest part.
+  attachOrphans(model, owner)
+  cancelled = !progress(0.25, 0)
+  // 2. Recombination over the whole plan (parts of different components never touch).
+  let total = 0
+  for (let u = 0; u < n; u++) total += weight[u]!
+  if (!cancelled && base > 1) {
+    // Many recombinations on small graphs (cheap, and where whole-unit balance is hardest),
+    // a few hundred on large ones: ≈ 0.1–0.3 s either way.
+    const iterations = Math.min(1500, Math.max(2 * base, Math.floor(1.3e6 / n)))
+    recombine(
+      graph,
+      owner,
+      base,
+      {
+        weight,
+        ideal: total / base,
+        tolerance: tol,
+        rng,
+        iterations,
+        maxTrees: n > 2000 ? 40 : 60,
+        frozen,
+        seeds: seedUnits,
+        onIteration: (i) => {
+          if (i % 50 !== 0) return true
+          const ok = progress(0.25 + (0.35 * i) / iterations, 0)
+          if (!ok) cancelled = true
+          return ok
+        },
+      },
+      splitter,
+    )
   }
   const assignments: Record<string, string> = {}
   owner.forEach((t, u) => {
@@ -121,32 +198,162 @@ export function designPlan(
     overrides: {},
     settings: options.settings,
   })
-  const maxSweeps = options.maxSweeps ?? 100
-  const result = rebalance(state, {
-    maxDisruptedAccounts: Number.POSITIVE_INFINITY,
-    maxSweeps,
-    onProgress: (p) =>
-      options.onProgress?.({
-        fraction: Math.min(1, p.sweep / maxSweeps),
-        balanceScore: p.balanceScore,
-      }),
-  })
+  // 3. Transport surpluses to deficits across borders (whole units, then accounts of units
+  // too big to move whole), then local search and a compactness polish inside the band.
+  const split = options.splitUnits !== false
+  let splitAccounts = 0
+  let result: ReturnType<typeof localSearch> | null = null
+  if (!cancelled) {
+    const f = flowBalance(state, {
+      maxDisruptedAccounts: Number.POSITIVE_INFINITY,
+      splitUnits: split,
+      prefer: 'compact',
+      onRound: (r) => {
+        const ok = progress(0.6 + 0.02 * r, state.balanceScore())
+        if (!ok) cancelled = true
+        return ok
+      },
+    })
+    splitAccounts += f.accountMoves
+  }
+  if (!cancelled) compactBorders(state)
+  if (!cancelled && maxDeviationPct(state.planScore()) > 100 * tol) {
+    const maxSweeps = options.maxSweeps ?? 100
+    result = localSearch(state, {
+      maxDisruptedAccounts: Number.POSITIVE_INFINITY,
+      maxSweeps,
+      onProgress: (p) => {
+        const ok = progress(0.85 + (0.05 * p.sweep) / maxSweeps, p.balanceScore)
+        if (!ok) cancelled = true
+        return ok
+      },
+    })
+    if (!cancelled) compactBorders(state)
+  }
+  // 4. The last percent below the unit.
+  if (!cancelled && split && maxDeviationPct(state.planScore()) > 100 * tol) {
+    const r = balanceByAccounts(state, {
+      maxDisruptedAccounts: Number.POSITIVE_INFINITY,
+      order: 'nearest',
+      onProgress: (p) => {
+        const ok = progress(0.9 + (0.1 * p.sweep) / 60, p.balanceScore)
+        if (!ok) cancelled = true
+        return ok
+      },
+    })
+    splitAccounts += r.moves
+  }
   const plan = state.planScore()
+  progress(1, plan.balanceScore)
   const territories = state.territoryScores()
   const maxDevPct = maxDeviationPct(plan)
-  const final = state.currentAlignment().assignments
+  const alignment = state.currentAlignment()
+  const bandInfeasible =
+    maxDevPct > 100 * tol + 1e-9
+      ? (result?.infeasible ??
+        balanceInfeasibility(
+          state,
+          options.settings.metrics.map((x) => x.metric),
+          tol,
+        ))
+      : null
   return {
     state,
-    assignments: final,
+    assignments: alignment.assignments,
+    overrides: alignment.overrides,
+    splitAccounts,
     balanceScore: plan.balanceScore,
     maxDevPct,
     contiguous: plan.noncontiguousTerritories === 0,
+    pieces: territories.reduce((s, t) => s + t.pieces, 0),
     cutEdges: plan.cutEdges,
     polsbyPopperMean: territories.length
       ? territories.reduce((s, t) => s + t.polsbyPopper, 0) / territories.length
       : 0,
-    cancelled: result.stopped === 'cancelled',
-    infeasible: infeasible ?? result.infeasible,
+    cancelled,
+    infeasible:
+      infeasible ??
+      (bandInfeasible && options.splitUnits === false
+        ? bandInfeasible
+        : null) ??
+      (maxDevPct > 100 * tol + 1e-9
+        ? {
+            code: 'BAND_NOT_REACHED',
+            message: `infeasible within the search: the best plan found is ${maxDevPct.toFixed(1)} % off target (band ±${(100 * tol).toFixed(1)} %)${bandInfeasible ? `; ${bandInfeasible.message}` : ''}`,
+            units: bandInfeasible?.units ?? [],
+          }
+        : null),
+  }
+}
+
+/** Parts per component: proportional to weight, at least one per component while parts last. */
+function allocateParts(
+  components: { count: number; members: Int32Array[] },
+  weight: Float64Array,
+  k: number,
+): Int32Array {
+  const c = components.count
+  const out = new Int32Array(c)
+  const w = components.members.map((nodes) => {
+    let s = 0
+    for (let i = 0; i < nodes.length; i++) s += weight[nodes[i]!]!
+    return s
+  })
+  // Heaviest (then largest) components first get their one part.
+  const order = Array.from({ length: c }, (_, i) => i).sort(
+    (a, b) =>
+      w[b]! - w[a]! ||
+      components.members[b]!.length - components.members[a]!.length ||
+      a - b,
+  )
+  let left = k
+  for (const i of order) {
+    if (left === 0) break
+    out[i] = 1
+    left--
+  }
+  const total = w.reduce((s, x) => s + x, 0)
+  while (left > 0) {
+    // The component whose parts are heaviest on average gets the next one.
+    let best = -1
+    let bestAvg = -1
+    for (const i of order) {
+      if (out[i]! >= components.members[i]!.length) continue
+      const avg =
+        (total > 0 ? w[i]! : components.members[i]!.length) / (out[i]! + 1)
+      if (avg > bestAvg) {
+        bestAvg = avg
+        best = i
+      }
+    }
+    if (best < 0) break
+    out[best]!++
+    left--
+  }
+  return out
+}
+
+/** Units still without a part (their component got none) join the part of the nearest assigned unit. */
+function attachOrphans(model: EngineModel, owner: Int32Array): void {
+  const n = owner.length
+  for (let u = 0; u < n; u++) {
+    if (owner[u] !== -1) continue
+    let best = -1
+    let bestKm = Infinity
+    for (let v = 0; v < n; v++) {
+      if (owner[v]! < 0) continue
+      const km = haversineKmXY(
+        model.unitLon[u]!,
+        model.unitLat[u]!,
+        model.unitLon[v]!,
+        model.unitLat[v]!,
+      )
+      if (km < bestKm) {
+        bestKm = km
+        best = owner[v]!
+      }
+    }
+    if (best >= 0) owner[u] = best
   }
 }
 
@@ -180,10 +387,15 @@ function unitWeights(
   return w
 }
 
-function componentsOf(model: EngineModel): { count: number; of: Int32Array } {
+function componentsOf(model: EngineModel): {
+  count: number
+  of: Int32Array
+  members: Int32Array[]
+} {
   const n = model.unitIds.length
   const of = new Int32Array(n).fill(-1)
   const queue = new Int32Array(n)
+  const members: Int32Array[] = []
   let count = 0
   for (let s = 0; s < n; s++) {
     if (of[s] !== -1) continue
@@ -201,183 +413,8 @@ function componentsOf(model: EngineModel): { count: number; of: Int32Array } {
         }
       }
     }
+    members.push(queue.slice(0, tail))
     count++
   }
-  return { count, of }
-}
-
-/** k-means++ seeding on unit centroids weighted by the metric share; each component first gets one seed. */
-function chooseSeeds(
-  model: EngineModel,
-  weight: Float64Array,
-  components: { count: number; of: Int32Array },
-  k: number,
-  options: DesignOptions,
-): number[] {
-  const n = model.unitIds.length
-  const rng = createRng(options.seed)
-  const seeds: number[] = []
-  const taken = new Uint8Array(n)
-  const add = (u: number) => {
-    if (taken[u] || seeds.length >= k) return
-    taken[u] = 1
-    seeds.push(u)
-  }
-  for (const id of options.seedUnits ?? []) {
-    const u = model.unitIndex.get(id)
-    if (u !== undefined) add(u)
-  }
-  // One seed in every separate part of the graph, heaviest unit first, while seeds remain.
-  const heaviest = new Int32Array(components.count).fill(-1)
-  for (let u = 0; u < n; u++) {
-    const c = components.of[u]!
-    if (heaviest[c] === -1 || weight[u]! > weight[heaviest[c]!]!)
-      heaviest[c] = u
-  }
-  const bySize = [...heaviest]
-    .filter((u) => u >= 0)
-    .sort((a, b) => weight[b]! - weight[a]! || a - b)
-  for (const u of bySize)
-    if (!seeds.some((s) => components.of[s] === components.of[u])) add(u)
-  const nearest = new Float64Array(n).fill(Infinity)
-  const refresh = (s: number) => {
-    for (let u = 0; u < n; u++) {
-      const km = haversineKmXY(
-        model.unitLon[u]!,
-        model.unitLat[u]!,
-        model.unitLon[s]!,
-        model.unitLat[s]!,
-      )
-      if (km < nearest[u]!) nearest[u] = km
-    }
-  }
-  seeds.forEach(refresh)
-  const floor = 1 / Math.max(1, n)
-  while (seeds.length < k) {
-    let total = 0
-    const score = new Float64Array(n)
-    for (let u = 0; u < n; u++) {
-      if (taken[u]) continue
-      const d = Number.isFinite(nearest[u]!) ? nearest[u]! : 1
-      score[u] = (weight[u]! + floor) * d * d
-      total += score[u]!
-    }
-    let x = rng.next() * total
-    let pick = -1
-    for (let u = 0; u < n && pick < 0; u++) {
-      if (taken[u]) continue
-      x -= score[u]!
-      if (x <= 0) pick = u
-    }
-    if (pick < 0) pick = taken.indexOf(0)
-    add(pick)
-    refresh(pick)
-  }
-  return seeds
-}
-
-/** Multi-source growth: the lightest territory takes its nearest free frontier unit, until none is left. */
-function grow(
-  model: EngineModel,
-  weight: Float64Array,
-  seeds: readonly number[],
-  owner: Int32Array,
-): void {
-  const k = seeds.length
-  const load = new Float64Array(k)
-  const frontier: { unit: number; km: number }[][] = seeds.map(() => [])
-  const push = (t: number, u: number) => {
-    const s = seeds[t]!
-    const km = haversineKmXY(
-      model.unitLon[u]!,
-      model.unitLat[u]!,
-      model.unitLon[s]!,
-      model.unitLat[s]!,
-    )
-    heapPush(frontier[t]!, { unit: u, km })
-  }
-  const claim = (t: number, u: number) => {
-    owner[u] = t
-    load[t]! += weight[u]!
-    for (let j = model.adjStart[u]!; j < model.adjStart[u + 1]!; j++) {
-      const v = model.adjNbr[j]!
-      if (owner[v] === -1) push(t, v)
-    }
-  }
-  seeds.forEach((s, t) => claim(t, s))
-  // Phase 1: grow the lightest territory, but only while it is below its share, so no
-  // territory sweeps a whole region because its neighbours got enclosed early.
-  let total = 0
-  for (let u = 0; u < weight.length; u++) total += weight[u]!
-  const share = k > 0 ? total / k : 0
-  for (;;) {
-    let best = -1
-    for (let t = 0; t < k; t++) {
-      const f = frontier[t]!
-      while (f.length > 0 && owner[f[0]!.unit] !== -1) heapPop(f)
-      if (f.length === 0 || load[t]! >= share) continue
-      if (best === -1 || load[t]! < load[best]!) best = t
-    }
-    if (best === -1) break
-    claim(best, heapPop(frontier[best]!)!.unit)
-  }
-  // Phase 2: what is left (behind full territories) goes, wave by wave, to the lightest
-  // neighbouring territory, so every territory stays in one piece.
-  for (let changed = true; changed;) {
-    changed = false
-    for (let u = 0; u < owner.length; u++) {
-      if (owner[u] !== -1) continue
-      let best = -1
-      for (let j = model.adjStart[u]!; j < model.adjStart[u + 1]!; j++) {
-        const t = owner[model.adjNbr[j]!]!
-        if (t >= 0 && (best === -1 || load[t]! < load[best]!)) best = t
-      }
-      if (best >= 0) {
-        owner[u] = best
-        load[best]! += weight[u]!
-        changed = true
-      }
-    }
-  }
-}
-
-function heapPush(
-  h: { unit: number; km: number }[],
-  x: { unit: number; km: number },
-): void {
-  h.push(x)
-  let i = h.length - 1
-  while (i > 0) {
-    const p = (i - 1) >> 1
-    if (h[p]!.km < x.km || (h[p]!.km === x.km && h[p]!.unit <= x.unit)) break
-    h[i] = h[p]!
-    i = p
-  }
-  h[i] = x
-}
-
-function heapPop(
-  h: { unit: number; km: number }[],
-): { unit: number; km: number } | undefined {
-  const top = h[0]
-  const last = h.pop()
-  if (h.length === 0 || !last) return top
-  let i = 0
-  for (;;) {
-    const l = 2 * i + 1
-    if (l >= h.length) break
-    const r = l + 1
-    const c =
-      r < h.length &&
-      (h[r]!.km < h[l]!.km ||
-        (h[r]!.km === h[l]!.km && h[r]!.unit < h[l]!.unit))
-        ? r
-        : l
-    if (h[c]!.km > last.km || (h[c]!.km === last.km && h[c]!.unit > last.unit))
-      break
-    h[i] = h[c]!
-    i = c
-  }
-  h[i] = last
-  return top
+  return { count, of, members }
 }

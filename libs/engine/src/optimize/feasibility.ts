@@ -3,7 +3,11 @@ import type { PlanState } from '../plan-state.js'
 
 /** Why no whole-unit plan can put every territory in the band, when that is provably so. */
 export interface Infeasibility {
-  code: 'UNIT_EXCEEDS_TARGET' | 'MORE_TERRITORIES_THAN_UNITS'
+  code:
+    | 'UNIT_EXCEEDS_TARGET'
+    | 'MORE_TERRITORIES_THAN_UNITS'
+    | 'DISRUPTION_CAP'
+    | 'BAND_NOT_REACHED'
   message: string
   /** The units that alone exceed the band's upper edge, with their share of the target. */
   units: { unitId: string; metric: BalanceMetric; shareOfTarget: number }[]
@@ -53,7 +57,7 @@ export function balanceInfeasibility(
   const top = units[0]!
   return {
     code: 'UNIT_EXCEEDS_TARGET',
-    message: `infeasible because unit ${top.unitId} alone is ${Math.round(top.shareOfTarget * 100)} % of the ${top.metric} target (band ±${Math.round(tolerance * 100)} %)${units.length > 1 ? `, and ${units.length - 1} more unit${units.length > 2 ? 's exceed' : ' exceeds'} it` : ''}; split it by account or use finer units`,
+    message: `infeasible because unit ${top.unitId} alone is ${Math.round(top.shareOfTarget * 100)} % of the ${top.metric} target (band ±${+(tolerance * 100).toFixed(2)} %)${units.length > 1 ? `, and ${units.length - 1} more unit${units.length > 2 ? 's exceed' : ' exceeds'} it` : ''}; split it by account or use finer units`,
     units,
   }
 }

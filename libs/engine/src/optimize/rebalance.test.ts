@@ -102,7 +102,33 @@ describe('balanceInfeasibility', () => {
         `^infeasible because unit ${layer.units[0]!.id} alone is 400 % of the accounts target`,
       ),
     )
-    const res = rebalance(s2, { maxDisruptedAccounts: 10_000 })
+    const res = rebalance(s2, {
+      maxDisruptedAccounts: 10_000,
+      splitUnits: false,
+    })
     expect(res.infeasible?.code).toBe('UNIT_EXCEEDS_TARGET')
+    // A metro unit on t0's border with t1 holding every account: allowed to split it,
+    // rebalance shares its accounts with t1 (as overrides). t2 and t3 do not touch it, so
+    // the band stays out of reach and the result says so.
+    const metroId = layer.units.find(
+      (u) => Number(u.id.split('_')[1]) === 8,
+    )!.id
+    const metro = buildModel({
+      units: layer.units,
+      adjacency: layer.adjacency,
+      accounts: layer.accounts.map((a) => ({ ...a, unitId: metroId })),
+    })
+    if (!metro.ok) throw new Error(metro.error.message)
+    const s3 = new PlanState(metro.value, stripes())
+    const split = rebalance(s3, { maxDisruptedAccounts: 10_000 })
+    expect(split.accountMoves).toBeGreaterThan(0)
+    expect(split.balanceAfter).toBeGreaterThan(split.balanceBefore)
+    expect(s3.territoryScore('t1')!.accounts).toBeGreaterThan(500)
+    expect(split.infeasible?.code).toBe('BAND_NOT_REACHED')
+    // Under a tight cap it says the cap is what stopped it.
+    const s4 = new PlanState(metro.value, stripes())
+    const capped = rebalance(s4, { maxDisruptedAccounts: 20 })
+    expect(s4.disrupted).toBeLessThanOrEqual(20)
+    expect(capped.infeasible?.code).toBe('DISRUPTION_CAP')
   })
 })

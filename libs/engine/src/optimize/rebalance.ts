@@ -1,5 +1,7 @@
 import type { PlanState } from '../plan-state.js'
+import { balanceByAccounts } from './account-moves.js'
 import { type Infeasibility, balanceInfeasibility } from './feasibility.js'
+import { flowBalance } from './flow-balance.js'
 
 export interface RebalanceOptions {
   /** Most accounts that may sit away from the published alignment at the end. */
@@ -8,6 +10,11 @@ export interface RebalanceOptions {
   lockedUnits?: ReadonlySet<string>
   /** Sweeps over the border before giving up (each sweep tries every border move once). */
   maxSweeps?: number
+  /**
+   * Whether accounts of border units may move as named-account overrides when whole units
+   * cannot reach the band (a metro county heavier than a territory). Default true.
+   */
+  splitUnits?: boolean
   /** Called after each sweep; return false to stop (cancellation). */
   onProgress?: (p: {
     sweep: number
@@ -17,7 +24,10 @@ export interface RebalanceOptions {
 }
 
 export interface RebalanceResult {
+  /** Units moved (by the transport step and the local search). */
   moves: number
+  /** Accounts moved alone, as overrides. */
+  accountMoves: number
   sweeps: number
   balanceBefore: number
   balanceAfter: number
@@ -31,13 +41,72 @@ export interface RebalanceResult {
 const SPREAD_WEIGHT = 0.5
 
 /**
- * Improves an existing plan in place by local search over border moves: each move is
- * previewed through the incremental state and made when it lowers the band penalty (the
- * balance score) or, at no cost to it, the squared deviations that lead territories toward
- * their targets; it must keep the donor in one piece, leave locked territories and units
- * alone, and keep disrupted accounts within the cap. Deterministic: units are swept in order.
+ * Improves an existing plan in place, within a cap on disrupted accounts: first a transport
+ * step ({@link flowBalance}) sends each territory's surplus over the fewest borders to the
+ * territories short of target, preferring the units (and, with `splitUnits`, the accounts)
+ * that carry the most balance per disrupted account; then local search over border moves
+ * ({@link localSearch}) and single-account moves polish what is left. Locked territories
+ * and units stay as they are. Deterministic.
  */
 export function rebalance(
+  state: PlanState,
+  options: RebalanceOptions,
+): RebalanceResult {
+  const balanceBefore = state.balanceScore()
+  const split = options.splitUnits !== false
+  const flow = flowBalance(state, {
+    maxDisruptedAccounts: options.maxDisruptedAccounts,
+    ...(options.lockedUnits ? { lockedUnits: options.lockedUnits } : {}),
+    splitUnits: split,
+    prefer: 'efficient',
+    onRound: (round) =>
+      options.onProgress?.({
+        sweep: 0,
+        balanceScore: state.balanceScore(),
+        disruptedAccounts: state.disrupted,
+      }) !== false && round >= 0,
+  })
+  if (flow.cancelled)
+    return {
+      moves: flow.unitMoves,
+      accountMoves: flow.accountMoves,
+      sweeps: flow.rounds,
+      balanceBefore,
+      balanceAfter: state.balanceScore(),
+      disruptedAccounts: state.disrupted,
+      stopped: 'cancelled',
+      infeasible: null,
+    }
+  const local = localSearch(state, options)
+  let accountMoves = flow.accountMoves
+  if (split && local.stopped !== 'cancelled') {
+    accountMoves += balanceByAccounts(state, {
+      maxDisruptedAccounts: options.maxDisruptedAccounts,
+      ...(options.lockedUnits ? { lockedUnits: options.lockedUnits } : {}),
+      order: 'heaviest',
+      bandOnly: true,
+      maxSweeps: 10,
+    }).moves
+  }
+  return {
+    ...local,
+    moves: local.moves + flow.unitMoves,
+    accountMoves,
+    balanceBefore,
+    balanceAfter: state.balanceScore(),
+    disruptedAccounts: state.disrupted,
+    infeasible: split ? outOfBand(state, options) : local.infeasible,
+  }
+}
+
+/**
+ * Local search over border moves: each move is previewed through the incremental state and
+ * made when it lowers the band penalty (the balance score) or, at no cost to it, the
+ * squared deviations that lead territories toward their targets; it must keep the donor in
+ * one piece, leave locked territories and units alone, and keep disrupted accounts within
+ * the cap. Deterministic: units are swept in order.
+ */
+export function localSearch(
   state: PlanState,
   options: RebalanceOptions,
 ): RebalanceResult {
@@ -116,6 +185,7 @@ export function rebalance(
   const settings = state.balanceSettings
   return {
     moves,
+    accountMoves: 0,
     sweeps: sweep,
     balanceBefore,
     balanceAfter: state.balanceScore(),
@@ -129,5 +199,32 @@ export function rebalance(
             settings.tolerance,
           )
         : null,
+  }
+}
+
+/** Why a rebalance that may split units still ends outside the band: the cap, or the search. */
+function outOfBand(
+  state: PlanState,
+  options: RebalanceOptions,
+): Infeasibility | null {
+  const tol = state.balanceSettings.tolerance
+  let worst = 0
+  let worstId = ''
+  for (const t of state.territoryScores()) {
+    if (t.locked) continue
+    for (const d of Object.values(t.deviations))
+      if (Math.abs(d) > worst) {
+        worst = Math.abs(d)
+        worstId = t.territoryId
+      }
+  }
+  if (worst <= tol + 1e-9) return null
+  const capped = state.disrupted >= options.maxDisruptedAccounts - 1
+  return {
+    code: capped ? 'DISRUPTION_CAP' : 'BAND_NOT_REACHED',
+    message: capped
+      ? `infeasible within the cap: ${state.disrupted} accounts moved (the cap) and ${worstId} is still ${(100 * worst).toFixed(1)} % off target (band ±${(100 * tol).toFixed(1)} %); allow more disruption or a wider band`
+      : `the search stopped with ${worstId} ${(100 * worst).toFixed(1)} % off target (band ±${(100 * tol).toFixed(1)} %); locked territories or units may be in the way`,
+    units: [],
   }
 }
