@@ -11,9 +11,7 @@ const external = [
   ...Object.keys(root.devDependencies ?? {}),
 ]
 
-await build({
-  entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
-  outfile: new URL('./dist/main.js', import.meta.url).pathname,
+const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -21,4 +19,19 @@ await build({
   sourcemap: true,
   external: external.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
+}
+await build({
+  ...shared,
+  entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
+  outfile: new URL('./dist/main.js', import.meta.url).pathname,
+})
+// The optimization worker (auto-design, rebalance) runs in its own thread: its own bundle,
+// written beside main.js where `optimizeWorkerEntry()` looks for it.
+await build({
+  ...shared,
+  entryPoints: [
+    new URL('../../libs/api/src/optimize/worker-main.ts', import.meta.url)
+      .pathname,
+  ],
+  outfile: new URL('./dist/optimize-worker.js', import.meta.url).pathname,
 })

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { pino, type Logger } from 'pino'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { sql } from 'kysely'
-import { GeometryCache, ScoringCache } from '@tessera/api'
+import { GeometryCache, OptimizeJobs, ScoringCache } from '@tessera/api'
 import {
   type DatabaseHandle,
   deleteExpiredSessions,
@@ -92,6 +92,9 @@ export async function startServer(
 
   const webDist =
     options.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
+  // Auto-design and rebalance run in worker threads, one at a time (the machine may have
+  // only two cores, and the server must keep answering).
+  const optimizeJobs = new OptimizeJobs()
   app.handle = createRequestHandler({
     log,
     webDist,
@@ -100,6 +103,7 @@ export async function startServer(
       now: () => new Date(),
       geometry: new GeometryCache(db.db),
       scoring: new ScoringCache(db.db),
+      optimizeJobs,
       // 5 failed sign-ins per client address and email per 15 minutes.
       loginLimiter: new RateLimiterMemory({ points: 5, duration: 15 * 60 }),
       sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
@@ -120,6 +124,7 @@ export async function startServer(
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep)
+        await optimizeJobs.close()
         await closeServer(server)
         await db.close()
       })()),

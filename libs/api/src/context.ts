@@ -6,6 +6,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import { readSessionToken, sessionIdOf } from './session-cookie.js'
 import type { GeometryCache } from './geometry-cache.js'
 import type { ScoringCache } from './scoring.js'
+import type { OptimizeJobs } from './optimize/jobs.js'
 
 /** Everything the routers need, built once in the server's composition root. */
 export interface ApiDeps {
@@ -13,6 +14,8 @@ export interface ApiDeps {
   now: () => Date
   geometry: GeometryCache
   scoring: ScoringCache
+  /** Design and rebalance jobs, run in worker threads. */
+  optimizeJobs: OptimizeJobs
   /** Counts failed sign-ins per client and email. */
   loginLimiter: RateLimiterAbstract
   sessionTtlSeconds: number

@@ -13,3 +13,5 @@ export {
   suggestForScenario,
 } from './scoring.js'
 export type { ScenarioScope } from './scoring.js'
+export { OptimizeJobs, optimizeWorkerEntry } from './optimize/jobs.js'
+export type { OptimizeJobView, WorkerEntry } from './optimize/jobs.js'

@@ -103,8 +103,8 @@ export interface ScenarioScope {
   publishedScenarioId: string | null
 }
 
-/** A scenario's incremental state, against its plan's published alignment, with the reps' homes and capacities. */
-async function scenarioState(
+/** A scenario's engine input, against its plan's published alignment, with the reps' homes and capacities. */
+export async function scenarioInput(
   db: Kysely<Database>,
   cache: ScoringCache,
   scope: ScenarioScope,
@@ -128,6 +128,16 @@ async function scenarioState(
     },
     settings: current.settings,
   }
+  return { model, input, current }
+}
+
+/** A scenario's incremental state, against its plan's published alignment. */
+async function scenarioState(
+  db: Kysely<Database>,
+  cache: ScoringCache,
+  scope: ScenarioScope,
+) {
+  const { model, input, current } = await scenarioInput(db, cache, scope)
   return {
     state: new PlanState(model, input),
     settings: current.settings,

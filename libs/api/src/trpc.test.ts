@@ -7,6 +7,7 @@ import type { PublicUser, Role } from '@tessera/domain'
 import type { Context } from './context.js'
 import { GeometryCache } from './geometry-cache.js'
 import { ScoringCache } from './scoring.js'
+import type { OptimizeJobs } from './optimize/jobs.js'
 import { readSessionToken, sessionIdOf } from './session-cookie.js'
 import { roleProcedure, router } from './trpc.js'
 
@@ -26,6 +27,7 @@ function ctxFor(role: Role | null): Context {
     now: () => new Date(0),
     geometry: new GeometryCache(db),
     scoring: new ScoringCache(db),
+    optimizeJobs: {} as OptimizeJobs,
     loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
     sessionTtlSeconds: 60,
     req: {} as IncomingMessage,

@@ -2,6 +2,7 @@ import type { PublicUser } from '@tessera/domain'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLogout } from '../features/auth/api/session'
 import { TerritoryMap } from '../features/map/components/territory-map'
+import { OptimizeDialog } from '../features/optimize/components/optimize-dialog'
 import { TerritoryList } from '../features/territories/components/territory-list'
 import { summarizePlan } from '../features/territories/lib/territory-summary'
 import { FullPageMessage } from './full-page-message'
@@ -21,6 +22,8 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const data = usePlanData(choice)
   const logout = useLogout()
   const [selected, setSelected] = useState<string | null>(null)
+  const [optimizing, setOptimizing] = useState(false)
+  const canOptimize = user.role !== 'rep'
   const [focus, setFocus] = useState<{
     territoryId: string
     seq: number
@@ -122,6 +125,28 @@ export function PlanPage({ user }: { user: PublicUser }) {
           />
         </div>
         <aside className="workspace__panel">
+          {canOptimize && data.scenarioId && (
+            <div className="workspace__actions">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setOptimizing(true)}
+              >
+                Optimize…
+              </button>
+              <OptimizeDialog
+                open={optimizing}
+                onClose={() => setOptimizing(false)}
+                scenarioId={data.scenarioId}
+                territoryCount={
+                  territories.filter((t) => t.kind === 'territory').length
+                }
+                onOpenScenario={(scenarioId) => {
+                  if (data.plan) setChoice({ planId: data.plan.id, scenarioId })
+                }}
+              />
+            </div>
+          )}
           <TerritoryList
             summary={summary}
             scores={data.scores}

@@ -4,7 +4,7 @@ import { BalanceMetric } from '@tessera/domain'
 import { findPlan, findScenario, listPlans, listScenarios } from '@tessera/db'
 import { loadPlanDoc, scoreScenario, suggestForScenario } from '../scoring.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
-import { autoDesignScenario } from '../auto-design.js'
+import { startAutoDesign, startRebalance } from '../auto-design.js'
 import type { Context } from '../context.js'
 
 const ScenarioInput = z.object({ scenarioId: z.string().min(1).max(100) })
@@ -96,37 +96,83 @@ export const plansRouter = router({
     ),
 
   /**
-   * Drafts a new scenario with the engine's auto-design (planners and up). Returns the new
-   * scenario's id and the design's balance, contiguity and compactness, or the reason the
-   * request cannot be met (with the best plan found still drafted).
+   * Starts the engine's auto-design for a scenario's layer (planners and up), off the main
+   * thread. Returns the job; poll `optimizeJob` for progress (fraction, current balance) and
+   * the new draft scenario, or `cancelOptimizeJob` to stop it.
    */
   autoDesign: roleProcedure('planner', 'manager', 'admin')
     .input(
       ScenarioInput.extend({
         parts: z.number().int().min(1).max(2_000),
         metric: BalanceMetric.default('workload'),
-        tolerance: z.number().min(0).max(1).default(0.05),
+        tolerance: z.number().min(0.001).max(1).default(0.05),
         seed: z
           .number()
           .int()
           .min(0)
           .max(2 ** 31)
           .default(1),
+        splitUnits: z.boolean().default(true),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const scope = await scopeOf(ctx, input.scenarioId)
       const scenario = await scenarioOf(ctx, input.scenarioId)
-      return autoDesignScenario(
+      return startAutoDesign(
         ctx.db,
         ctx.scoring,
+        ctx.optimizeJobs,
         { ...scope, planId: scenario.planId, userId: ctx.user.id },
         {
           parts: input.parts,
           metric: input.metric,
           tolerance: input.tolerance,
           seed: input.seed,
+          splitUnits: input.splitUnits,
         },
       )
+    }),
+
+  /**
+   * Starts a rebalance of a scenario within a cap on accounts moved from the published
+   * alignment (planners and up), off the main thread; the result lands as a new draft.
+   */
+  rebalance: roleProcedure('planner', 'manager', 'admin')
+    .input(
+      ScenarioInput.extend({
+        maxMovedShare: z.number().min(0).max(1).default(0.15),
+        splitUnits: z.boolean().default(true),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const scope = await scopeOf(ctx, input.scenarioId)
+      const scenario = await scenarioOf(ctx, input.scenarioId)
+      return startRebalance(
+        ctx.db,
+        ctx.scoring,
+        ctx.optimizeJobs,
+        { ...scope, planId: scenario.planId, userId: ctx.user.id },
+        { maxMovedShare: input.maxMovedShare, splitUnits: input.splitUnits },
+      )
+    }),
+
+  /** A design or rebalance job of the caller's organization: status, progress and result. */
+  optimizeJob: protectedProcedure
+    .input(z.object({ jobId: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => {
+      const job = ctx.optimizeJobs.get(input.jobId, ctx.user.orgId)
+      if (!job)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'No such job.' })
+      return job
+    }),
+
+  /** Stops a job: a queued one never starts, a running one stops at its next step. */
+  cancelOptimizeJob: roleProcedure('planner', 'manager', 'admin')
+    .input(z.object({ jobId: z.string().min(1).max(100) }))
+    .mutation(({ ctx, input }) => {
+      const job = ctx.optimizeJobs.cancel(input.jobId, ctx.user.orgId)
+      if (!job)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'No such job.' })
+      return job
     }),
 })

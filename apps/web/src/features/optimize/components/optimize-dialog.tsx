@@ -1,0 +1,293 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useOptimizeJob } from '../api/optimize-jobs'
+import { isSettled, progressPercent, statusLine } from '../lib/job-status'
+import '../optimize.css'
+
+type Mode = 'design' | 'rebalance'
+type Metric = 'workload' | 'potential' | 'accounts' | 'sales'
+
+interface OptimizeDialogProps {
+  open: boolean
+  onClose: () => void
+  scenarioId: string
+  /** Territories in the current scenario: the auto-design's default count. */
+  territoryCount: number
+  /** Opens the draft a finished job created. */
+  onOpenScenario: (scenarioId: string) => void
+}
+
+/**
+ * Auto-design and rebalance, run by the server in a worker: a form, then a progress bar with
+ * the balance so far and a Cancel button, then the result with a button that opens the new
+ * draft scenario. Closing the dialog while a job runs leaves the job running; reopening
+ * shows it again.
+ */
+export function OptimizeDialog({
+  open,
+  onClose,
+  scenarioId,
+  territoryCount,
+  onOpenScenario,
+}: OptimizeDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const [mode, setMode] = useState<Mode>('design')
+  const [parts, setParts] = useState(String(territoryCount || 10))
+  const [metric, setMetric] = useState<Metric>('workload')
+  const [tolerance, setTolerance] = useState('5')
+  const [seed, setSeed] = useState('1')
+  const [maxMoved, setMaxMoved] = useState('15')
+  const [splitUnits, setSplitUnits] = useState(true)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const { job, autoDesign, rebalance, cancel } = useOptimizeJob(jobId)
+  const id = useId()
+
+  useEffect(() => {
+    const d = ref.current
+    if (!d) return
+    if (open && !d.open) d.showModal()
+    if (!open && d.open) d.close()
+  }, [open])
+
+  const partsN = Number(parts)
+  const tolN = Number(tolerance)
+  const movedN = Number(maxMoved)
+  const seedN = Number(seed)
+  const errors: string[] = []
+  if (mode === 'design') {
+    if (!Number.isInteger(partsN) || partsN < 1 || partsN > 2000)
+      errors.push('Territories: a whole number from 1 to 2,000.')
+    if (!(tolN >= 0.1 && tolN <= 100))
+      errors.push('Tolerance: a percentage from 0.1 to 100.')
+    if (!Number.isInteger(seedN) || seedN < 0)
+      errors.push('Seed: a whole number, 0 or more.')
+  } else if (!(movedN >= 0 && movedN <= 100))
+    errors.push('Accounts moved: a percentage from 0 to 100.')
+
+  const start = mode === 'design' ? autoDesign : rebalance
+  const running = jobId !== null && !isSettled(job.data)
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    if (errors.length > 0 || running) return
+    const onSuccess = (j: { id: string }) => setJobId(j.id)
+    if (mode === 'design')
+      autoDesign.mutate(
+        {
+          scenarioId,
+          parts: partsN,
+          metric,
+          tolerance: tolN / 100,
+          seed: seedN,
+          splitUnits,
+        },
+        { onSuccess },
+      )
+    else
+      rebalance.mutate(
+        { scenarioId, maxMovedShare: movedN / 100, splitUnits },
+        { onSuccess },
+      )
+  }
+
+  const data = job.data
+  const percent = data ? progressPercent(data) : 0
+  return (
+    <dialog
+      ref={ref}
+      className="optimize-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      data-testid="optimize-dialog"
+    >
+      <form onSubmit={submit} className="optimize-dialog__body">
+        <header className="optimize-dialog__head">
+          <h2 id={`${id}-title`}>Optimize</h2>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={onClose}
+            aria-label="Close"
+          >
+            ✕
+          </button>
+        </header>
+        <div
+          className="optimize-dialog__modes"
+          role="radiogroup"
+          aria-label="What to do"
+        >
+          {(
+            [
+              ['design', 'Auto-design', 'Draw all territories from scratch'],
+              [
+                'rebalance',
+                'Rebalance',
+                'Improve this scenario, moving few accounts',
+              ],
+            ] as const
+          ).map(([m, label, hint]) => (
+            <label
+              key={m}
+              className={`optimize-mode${mode === m ? ' optimize-mode--on' : ''}`}
+            >
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={mode === m}
+                disabled={running}
+                onChange={() => setMode(m)}
+              />
+              <span className="optimize-mode__label">{label}</span>
+              <span className="optimize-mode__hint">{hint}</span>
+            </label>
+          ))}
+        </div>
+        {mode === 'design' ? (
+          <div className="optimize-dialog__grid">
+            <label className="field">
+              <span>Territories</span>
+              <input
+                inputMode="numeric"
+                value={parts}
+                disabled={running}
+                onChange={(e) => setParts(e.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span>Balance on</span>
+              <select
+                value={metric}
+                disabled={running}
+                onChange={(e) => setMetric(e.target.value as Metric)}
+              >
+                <option value="workload">Workload</option>
+                <option value="potential">Potential</option>
+                <option value="accounts">Accounts</option>
+                <option value="sales">Sales</option>
+              </select>
+            </label>
+            <label className="field">
+              <span>Tolerance ± %</span>
+              <input
+                inputMode="decimal"
+                value={tolerance}
+                disabled={running}
+                onChange={(e) => setTolerance(e.target.value)}
+              />
+            </label>
+            <label className="field">
+              <span>Seed</span>
+              <input
+                inputMode="numeric"
+                value={seed}
+                disabled={running}
+                onChange={(e) => setSeed(e.target.value)}
+              />
+            </label>
+          </div>
+        ) : (
+          <div className="optimize-dialog__grid">
+            <label className="field">
+              <span>Most accounts moved, %</span>
+              <input
+                inputMode="decimal"
+                value={maxMoved}
+                disabled={running}
+                onChange={(e) => setMaxMoved(e.target.value)}
+              />
+            </label>
+          </div>
+        )}
+        <label className="optimize-dialog__check">
+          <input
+            type="checkbox"
+            checked={splitUnits}
+            disabled={running}
+            onChange={(e) => setSplitUnits(e.target.checked)}
+          />
+          Split units too big for one territory by account
+        </label>
+        {errors.length > 0 && (
+          <ul className="optimize-dialog__errors" role="alert">
+            {errors.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        )}
+        {start.error && (
+          <p className="optimize-dialog__errors" role="alert">
+            {start.error.message}
+          </p>
+        )}
+        {data && (
+          <div
+            className="optimize-progress"
+            data-testid="optimize-progress"
+            data-status={data.status}
+          >
+            <div
+              className="optimize-progress__bar"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              aria-label="Progress"
+            >
+              <span
+                style={{ width: `${percent}%` }}
+                data-status={data.status}
+              />
+            </div>
+            <p className="optimize-progress__line">{statusLine(data)}</p>
+            {data.result?.infeasible && (
+              <p className="optimize-progress__warn">
+                {data.result.infeasible.message}
+              </p>
+            )}
+          </div>
+        )}
+        <footer className="optimize-dialog__foot">
+          {running ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={cancel.isPending}
+              onClick={() => jobId && cancel.mutate({ jobId })}
+            >
+              Cancel
+            </button>
+          ) : data?.status === 'done' && data.result ? (
+            <>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setJobId(null)}
+              >
+                Again
+              </button>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => {
+                  onOpenScenario(data.result!.scenarioId)
+                  setJobId(null)
+                  onClose()
+                }}
+              >
+                Open the draft
+              </button>
+            </>
+          ) : (
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={errors.length > 0 || start.isPending}
+            >
+              {mode === 'design' ? 'Design' : 'Rebalance'}
+            </button>
+          )}
+        </footer>
+      </form>
+    </dialog>
+  )
+}
