@@ -638,6 +638,29 @@ export class PlanState {
     return this.targetOf(t, METRIC_INDEX[metric])
   }
 
+  /**
+   * Moves `units` to territory `to`, calls `read`, and moves each back where it was: the
+   * preview of a multi-unit move (a connected group), exact up to float rounding.
+   */
+  withUnitsMoved<T>(units: readonly number[], to: number, read: () => T): T {
+    const back = units.map((u) => this.unitTer[u]!)
+    for (const u of units) this.moveUnit(u, to)
+    try {
+      return read()
+    } finally {
+      for (let i = units.length - 1; i >= 0; i--)
+        this.moveUnit(units[i]!, back[i]!)
+    }
+  }
+
+  piecesAt(t: number): number {
+    return this.pieces[t]!
+  }
+
+  areaAt(t: number): number {
+    return this.area[t]!
+  }
+
   perimeterAt(t: number): number {
     return this.perim[t]!
   }

@@ -35,7 +35,7 @@ describe('suggestMoves', () => {
   it('proposes moves that really raise the balance score and keep every territory in one piece', () => {
     const plan = stripes()
     const state = new PlanState(model, plan)
-    const suggestions = suggestMoves(state, { limit: 5 })
+    const suggestions = suggestMoves(state, { limit: 5, maxGroupSize: 1 })
     expect(suggestions.length).toBe(5)
     for (let i = 1; i < suggestions.length; i++)
       expect(suggestions[i - 1]!.balanceGain).toBeGreaterThanOrEqual(
@@ -43,15 +43,61 @@ describe('suggestMoves', () => {
       )
     for (const s of suggestions) {
       expect(s.from).toBe('t0') // the over-sized territory gives
+      const moved = Object.fromEntries(s.unitIds.map((u) => [u, s.to]))
       const after = scoreFromScratch(model, {
         ...plan,
-        assignments: { ...plan.assignments, [s.unitId]: s.to },
+        assignments: { ...plan.assignments, ...moved },
       })
       expect(after.plan.balanceScore).toBeCloseTo(s.balanceAfter, 9)
       expect(after.plan.balanceScore).toBeGreaterThan(state.balanceScore())
       expect(after.plan.noncontiguousTerritories).toBe(0)
       expect(s.fromTravelDelta).toBeLessThanOrEqual(0)
       expect(s.toTravelDelta).toBeGreaterThanOrEqual(0)
+    }
+  })
+
+  it('proposes small connected groups where one unit is too little, and the state is unchanged after', () => {
+    const plan = stripes()
+    const state = new PlanState(model, plan)
+    const before = state.planScore()
+    const all = suggestMoves(state, { limit: 20, maxGroupSize: 4 })
+    const groups = all.filter((s) => s.unitIds.length > 1)
+    expect(groups.length).toBeGreaterThan(0)
+    const singles = suggestMoves(state, { limit: 20, maxGroupSize: 1 })
+    expect(singles.every((s) => s.unitIds.length === 1)).toBe(true)
+    // The best group beats the best single move, and previewing left no trace.
+    expect(all[0]!.balanceGain).toBeGreaterThan(singles[0]!.balanceGain)
+    const now = state.planScore()
+    for (const [k, v] of Object.entries(before))
+      if (typeof v === 'number')
+        expect(now[k as keyof typeof now] as number).toBeCloseTo(v, 6)
+      else expect(now[k as keyof typeof now]).toEqual(v)
+    for (const g of groups) {
+      expect(g.unitIds.length).toBeLessThanOrEqual(4)
+      // Connected: every unit touches another of the group or the receiver.
+      const ids = new Set(g.unitIds)
+      for (const id of g.unitIds) {
+        const u = model.unitIndex.get(id)!
+        let touches = false
+        for (let k = model.adjStart[u]!; k < model.adjStart[u + 1]!; k++) {
+          const v = model.unitIds[model.adjNbr[k]!]!
+          if (ids.has(v) || plan.assignments[v] === g.to) touches = true
+        }
+        expect(touches).toBe(true)
+      }
+      const after = scoreFromScratch(model, {
+        ...plan,
+        assignments: {
+          ...plan.assignments,
+          ...Object.fromEntries(g.unitIds.map((u) => [u, g.to])),
+        },
+        published: { assignments: plan.assignments, overrides: {} },
+      })
+      expect(after.plan.balanceScore).toBeCloseTo(g.balanceAfter, 9)
+      expect(after.plan.noncontiguousTerritories).toBe(0)
+      expect(after.plan.disruptedAccounts - before.disruptedAccounts).toBe(
+        g.disruptedDelta,
+      )
     }
   })
 
