@@ -43,3 +43,12 @@ export type {
   DesignResult,
 } from './optimize/design.js'
 export { maxDeviationPct, territoryInputsFrom } from './plan-input.js'
+export { capacitatedAssign, solveCapacitated } from './optimize/capacitated.js'
+export type {
+  CapacitatedOptions,
+  CapacitatedResult,
+  CapacityInfeasibility,
+  Facility,
+  SolveCapacitatedOptions,
+  SolveCapacitatedResult,
+} from './optimize/capacitated.js'
