@@ -24,7 +24,7 @@ export interface FlowBalanceResult {
   cancelled: boolean
 }
 
-const BIG = 1e6
+const BIG = 1e9
 
 /**
  * Balancing guided by a transportation plan between territories: each round measures every
@@ -56,8 +56,11 @@ export function flowBalance(
   const unitLoad = new Float64Array(n)
   const accLoad = new Float64Array(m.accountIds.length)
   const load = new Float64Array(slots)
-  const lo = 1 - 0.8 * tol
-  const hi = 1 + 0.8 * tol
+  // Aim inside the band: a margin for later edits when designing; under a disruption cap
+  // every account counts, so aim just inside its edge.
+  const margin = options.prefer === 'efficient' ? 0.95 : 0.8
+  const lo = 1 - margin * tol
+  const hi = 1 + margin * tol
   const maxRounds = options.rounds ?? 12
   for (let round = 1; round <= maxRounds; round++) {
     res.rounds = round
@@ -105,7 +108,16 @@ export function flowBalance(
       )
         outside++
     if (outside === 0) break
-    const flows = transportPlan(state, load, lo, hi)
+    const flows = transportPlan(
+      state,
+      load,
+      lo,
+      hi,
+      options.prefer === 'efficient'
+        ? (a, b) =>
+            crossingCost(state, a, b, accLoad, unitLoad, options.splitUnits)
+        : () => 1,
+    )
     if (flows.length === 0) break
     let moved = 0
     flows.sort((a, b) => b.amount - a.amount || a.from - b.from || a.to - b.to)
@@ -136,6 +148,7 @@ function transportPlan(
   load: Float64Array,
   lo: number,
   hi: number,
+  costOf: (from: number, to: number) => number,
 ): { from: number; to: number; amount: number }[] {
   const m = state.model
   const slots = state.territorySlots
@@ -155,7 +168,13 @@ function transportPlan(
       const key = a * slots + b
       if (pairs.has(key)) continue
       pairs.add(key)
-      graph.addEdge(a, b, Number.POSITIVE_INFINITY, 1)
+      // Integer costs (hundredths): exact sums, so no rounding can fake a negative cycle.
+      graph.addEdge(
+        a,
+        b,
+        Number.POSITIVE_INFINITY,
+        Math.max(1, Math.round(100 * costOf(a, b))),
+      )
     }
   }
   const pairEdges = graph.edgeCount
@@ -386,6 +405,46 @@ const NONE = -1
 const NEAR_HOPS = 3
 
 /**
+ * Disrupted accounts per unit of load carried across the border from `from` to `to`: the
+ * inverse of the mean load of the heaviest movable accounts (or units) there, so the flow
+ * prefers borders where a few big accounts carry the surplus. Scaled so an average border
+ * costs about 1; capped, so a border with nothing movable is merely expensive.
+ */
+function crossingCost(
+  state: PlanState,
+  from: number,
+  to: number,
+  accLoad: Float64Array,
+  unitLoad: Float64Array,
+  splitUnits: boolean,
+): number {
+  const m = state.model
+  const loads: number[] = []
+  for (let u = 0; u < m.unitIds.length; u++) {
+    if (state.unitTer[u] !== from) continue
+    let touches = false
+    for (let k = m.adjStart[u]!; k < m.adjStart[u + 1]! && !touches; k++)
+      touches = state.unitTer[m.adjNbr[k]!] === to
+    if (!touches) continue
+    const accounts = state.unitValue(u, 'accounts')
+    if (!splitUnits) {
+      if (accounts > 0) loads.push(unitLoad[u]! / accounts)
+      continue
+    }
+    for (let i = m.unitAccStart[u]!; i < m.unitAccStart[u + 1]!; i++) {
+      const a = m.unitAccIdx[i]!
+      if (state.territoryOfAccount(a) === from) loads.push(accLoad[a]!)
+    }
+  }
+  if (loads.length === 0) return 50
+  loads.sort((x, y) => y - x)
+  const top = loads.slice(0, 40)
+  const mean = top.reduce((s, x) => s + x, 0) / top.length
+  // Loads are relative to a territory's target: an account of 1/400th of it costs ≈ 1.
+  return Math.min(50, 1 / Math.max(1e-9, mean * 400))
+}
+
+/**
  * Units of `from` within NEAR_HOPS steps of territory `to` (1 = touching it), plus `to`'s
  * own units (depth 0: accounts overridden out of them may come back).
  */
@@ -414,6 +473,19 @@ function nearBorder(
     frontier = next
   }
   return depth
+}
+
+/** Edges on the path back from t to s, or −1 if the `via` pointers loop (never with exact costs). */
+function pathLength(
+  t: number,
+  s: number,
+  via: Int32Array,
+  headOf: readonly number[],
+): number {
+  let steps = 0
+  for (let v = t; v !== s; v = headOf[via[v]! ^ 1]!)
+    if (via[v]! < 0 || ++steps > via.length) return -1
+  return steps
 }
 
 /** A small min-cost flow (successive shortest paths with Bellman–Ford): territory graphs have tens to hundreds of nodes. */
@@ -484,6 +556,7 @@ class FlowGraph {
         if (!changed) break
       }
       if (dist[t] === Infinity || dist[t]! >= 0) return
+      if (pathLength(t, s, via, this.headOf) < 0) return
       let push = Infinity
       for (let v = t; v !== s; v = this.headOf[via[v]! ^ 1]!)
         push = Math.min(push, this.capOf[via[v]!]! - this.flow[via[v]!]!)
