@@ -8,6 +8,7 @@ export interface Infeasibility {
     | 'MORE_TERRITORIES_THAN_UNITS'
     | 'DISRUPTION_CAP'
     | 'BAND_NOT_REACHED'
+    | 'ALL_LOCKED'
   message: string
   /** The units that alone exceed the band's upper edge, with their share of the target. */
   units: { unitId: string; metric: BalanceMetric; shareOfTarget: number }[]

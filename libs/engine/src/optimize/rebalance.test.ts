@@ -79,6 +79,31 @@ describe('rebalance', () => {
   })
 })
 
+describe('rebalance with everything locked', () => {
+  it('says so, with a typed reason, and moves nothing', () => {
+    const plan = stripes()
+    const allLocked = new PlanState(model, {
+      ...plan,
+      territories: plan.territories.map((t) => ({ ...t, locked: true })),
+    })
+    const a = rebalance(allLocked, { maxDisruptedAccounts: 1_000 })
+    expect(a.infeasible).toMatchObject({ code: 'ALL_LOCKED' })
+    expect(a.infeasible?.message).toMatch(
+      /^infeasible because every territory is locked/,
+    )
+    expect(a.moves + a.accountMoves).toBe(0)
+    const units = new PlanState(model, plan)
+    const b = rebalance(units, {
+      maxDisruptedAccounts: 1_000,
+      lockedUnits: new Set(layer.units.map((u) => u.id)),
+    })
+    expect(b.infeasible?.message).toMatch(
+      /every unit of the unlocked territories is locked/,
+    )
+    expect(units.disrupted).toBe(0)
+  })
+})
+
 describe('balanceInfeasibility', () => {
   it('names the unit that alone exceeds the target, and passes a feasible plan', async () => {
     const { balanceInfeasibility } = await import('./feasibility.js')

@@ -54,6 +54,18 @@ export function rebalance(
 ): RebalanceResult {
   const balanceBefore = state.balanceScore()
   const split = options.splitUnits !== false
+  const locked = allLocked(state, options)
+  if (locked)
+    return {
+      moves: 0,
+      accountMoves: 0,
+      sweeps: 0,
+      balanceBefore,
+      balanceAfter: balanceBefore,
+      disruptedAccounts: state.disrupted,
+      stopped: 'converged',
+      infeasible: locked,
+    }
   const flow = flowBalance(state, {
     maxDisruptedAccounts: options.maxDisruptedAccounts,
     ...(options.lockedUnits ? { lockedUnits: options.lockedUnits } : {}),
@@ -225,6 +237,41 @@ function outOfBand(
     message: capped
       ? `infeasible within the cap: ${state.disrupted} accounts moved (the cap) and ${worstId} is still ${(100 * worst).toFixed(1)} % off target (band ±${(100 * tol).toFixed(1)} %); allow more disruption or a wider band`
       : `the search stopped with ${worstId} ${(100 * worst).toFixed(1)} % off target (band ±${(100 * tol).toFixed(1)} %); locked territories or units may be in the way`,
+    units: [],
+  }
+}
+
+/** Nothing may move: every territory is locked, or every unit of the unlocked ones is. */
+function allLocked(
+  state: PlanState,
+  options: RebalanceOptions,
+): Infeasibility | null {
+  const m = state.model
+  let unlockedTerritories = 0
+  for (let t = 0; t < state.territorySlots; t++)
+    if (state.territoryAt(t).alive && !state.isLockedIndex(t))
+      unlockedTerritories++
+  if (unlockedTerritories === 0)
+    return {
+      code: 'ALL_LOCKED',
+      message:
+        'infeasible because every territory is locked: unlock one to rebalance',
+      units: [],
+    }
+  if (!options.lockedUnits || options.lockedUnits.size === 0) return null
+  for (let u = 0; u < m.unitIds.length; u++) {
+    const t = state.unitTer[u]!
+    if (
+      t >= 0 &&
+      !state.isLockedIndex(t) &&
+      !options.lockedUnits.has(m.unitIds[u]!)
+    )
+      return null
+  }
+  return {
+    code: 'ALL_LOCKED',
+    message:
+      'infeasible because every unit of the unlocked territories is locked',
     units: [],
   }
 }
