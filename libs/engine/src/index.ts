@@ -43,7 +43,10 @@ export type {
   DesignResult,
 } from './optimize/design.js'
 export { maxDeviationPct, territoryInputsFrom } from './plan-input.js'
-export { capacitatedAssign, solveCapacitated } from './optimize/capacitated.js'
+export {
+  capacitatedAssign,
+  solveCapacitated,
+} from './optimize/capacitated/index.js'
 export type {
   CapacitatedOptions,
   CapacitatedResult,
@@ -51,4 +54,4 @@ export type {
   Facility,
   SolveCapacitatedOptions,
   SolveCapacitatedResult,
-} from './optimize/capacitated.js'
+} from './optimize/capacitated/index.js'

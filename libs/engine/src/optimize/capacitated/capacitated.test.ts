@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createRng } from '@tessera/domain'
 import { haversineKmXY } from '@tessera/geo'
-import { type EngineModel, buildModel } from '../model.js'
-import { hexGrid } from '../testing/synthetic.js'
-import {
-  type Facility,
-  capacitatedAssign,
-  solveCapacitated,
-} from './capacitated.js'
+import { type EngineModel, buildModel } from '../../model.js'
+import { hexGrid } from '../../testing/synthetic.js'
+import { type Facility, capacitatedAssign, solveCapacitated } from './index.js'
 
 /** A random instance: items and facilities in a 100 × 100 square, capacities tight. */
 function smallInstance(seed: number) {
