@@ -120,18 +120,25 @@ export function flowBalance(
     )
     if (flows.length === 0) break
     let moved = 0
-    flows.sort((a, b) => b.amount - a.amount || a.from - b.from || a.to - b.to)
-    for (const f of flows) {
-      moved += carry(
-        state,
-        f.from,
-        f.to,
-        f.amount,
-        unitLoad,
-        accLoad,
-        options,
-        res,
-      )
+    // Carried path by path, worst source first, and each path from its far end back, so a
+    // territory a surplus passes through gives before it receives and never overshoots; a
+    // cap then runs out where the band is missed least.
+    for (const path of flowPaths(flows, load, slots)) {
+      // Upstream carries only what went on downstream: a pass-through territory stays even.
+      let amount = path.amount
+      for (let i = path.nodes.length - 1; i > 0 && amount > 1e-6; i--) {
+        amount = carry(
+          state,
+          path.nodes[i - 1]!,
+          path.nodes[i]!,
+          amount,
+          unitLoad,
+          accLoad,
+          options,
+          res,
+        )
+        moved += amount
+      }
     }
     if (options.onRound?.(round) === false) {
       res.cancelled = true
@@ -140,6 +147,60 @@ export function flowBalance(
     if (moved === 0) break
   }
   return res
+}
+
+/**
+ * Splits a flow into source → sink paths (each territory's net outflow walked along edges
+ * with flow left until a territory with net inflow), the most-over sources first.
+ */
+function flowPaths(
+  flows: readonly { from: number; to: number; amount: number }[],
+  load: Float64Array,
+  slots: number,
+): { nodes: number[]; amount: number }[] {
+  const left = new Map<number, number>()
+  const out: number[][] = Array.from({ length: slots }, () => [])
+  const net = new Float64Array(slots)
+  for (const f of flows) {
+    const key = f.from * slots + f.to
+    left.set(key, (left.get(key) ?? 0) + f.amount)
+    out[f.from]!.push(f.to)
+    net[f.from]! += f.amount
+    net[f.to]! -= f.amount
+  }
+  const sources = Array.from({ length: slots }, (_, t) => t)
+    .filter((t) => net[t]! > 1e-9)
+    .sort((a, b) => load[b]! - load[a]! || a - b)
+  const paths: { nodes: number[]; amount: number }[] = []
+  for (const s of sources) {
+    for (let guard = 0; guard < 1000 && net[s]! > 1e-9; guard++) {
+      const nodes = [s]
+      let amount = net[s]!
+      let at = s
+      const seen = new Set([s])
+      // Walk while the territory passes flow on (its own net is not negative).
+      while (at === s || net[at]! >= -1e-9) {
+        const next = out[at]!.find(
+          (t) => (left.get(at * slots + t) ?? 0) > 1e-9 && !seen.has(t),
+        )
+        if (next === undefined) break
+        amount = Math.min(amount, left.get(at * slots + next)!)
+        nodes.push(next)
+        seen.add(next)
+        at = next
+      }
+      if (nodes.length < 2) break
+      if (net[at]! < -1e-9) amount = Math.min(amount, -net[at]!)
+      for (let i = 1; i < nodes.length; i++) {
+        const key = nodes[i - 1]! * slots + nodes[i]!
+        left.set(key, left.get(key)! - amount)
+      }
+      net[s]! -= amount
+      net[at]! += amount
+      paths.push({ nodes, amount })
+    }
+  }
+  return paths
 }
 
 /** The min-cost flow between territories: who sends how much load to which neighbour. */
@@ -338,12 +399,11 @@ function carryEfficiently(
   const m = state.model
   const cap = options.maxDisruptedAccounts
   let left = amount
-  // Candidates: unit u as u, account a as −(a + 1). Units must touch `to`; accounts come
-  // first from units touching it, and only when those run out from up to NEAR_HOPS units in
-  // (taking deeper ones early spent the cap on longer chains in the demo).
+  // Candidates: unit u as u, account a as −(a + 1). Units must touch `to`; accounts may sit
+  // up to NEAR_HOPS units inside `from`, so the heaviest accounts near the border carry the
+  // flow (the rep next door can still reach them; travel is the price, and it is reported).
   const cand: number[] = []
   const ratio: number[] = []
-  const tier: number[] = []
   const hops = nearBorder(state, from, to)
   for (const [u, depth] of hops) {
     if (options.lockedUnits?.has(m.unitIds[u]!)) continue
@@ -352,7 +412,6 @@ function carryEfficiently(
       if (p) {
         cand.push(u)
         ratio.push(unitLoad[u]! / Math.max(0.25, p.disruptedDelta))
-        tier.push(0)
       }
     }
     if (!options.splitUnits) continue
@@ -364,12 +423,11 @@ function carryEfficiently(
       const d = pub === NONE ? 0 : (to !== pub ? 1 : 0) - (from !== pub ? 1 : 0)
       cand.push(-(a + 1))
       ratio.push(accLoad[a]! / Math.max(0.25, d))
-      tier.push(Math.max(0, depth - 1))
     }
   }
   const order = cand
     .map((_, i) => i)
-    .sort((x, y) => tier[x]! - tier[y]! || ratio[y]! - ratio[x]! || x - y)
+    .sort((x, y) => ratio[y]! - ratio[x]! || x - y)
   for (const i of order) {
     if (left <= 1e-6) break
     const c = cand[i]!
@@ -402,7 +460,7 @@ function carryEfficiently(
 }
 
 const NONE = -1
-const NEAR_HOPS = 3
+const NEAR_HOPS = 5
 
 /**
  * Disrupted accounts per unit of load carried across the border from `from` to `to`: the
@@ -420,15 +478,11 @@ function crossingCost(
 ): number {
   const m = state.model
   const loads: number[] = []
-  for (let u = 0; u < m.unitIds.length; u++) {
-    if (state.unitTer[u] !== from) continue
-    let touches = false
-    for (let k = m.adjStart[u]!; k < m.adjStart[u + 1]! && !touches; k++)
-      touches = state.unitTer[m.adjNbr[k]!] === to
-    if (!touches) continue
+  for (const [u, depth] of nearBorder(state, from, to)) {
+    if (depth === 0) continue
     const accounts = state.unitValue(u, 'accounts')
     if (!splitUnits) {
-      if (accounts > 0) loads.push(unitLoad[u]! / accounts)
+      if (depth === 1 && accounts > 0) loads.push(unitLoad[u]! / accounts)
       continue
     }
     for (let i = m.unitAccStart[u]!; i < m.unitAccStart[u + 1]!; i++) {

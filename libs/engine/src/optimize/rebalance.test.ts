@@ -133,8 +133,7 @@ describe('balanceInfeasibility', () => {
     })
     expect(res.infeasible?.code).toBe('UNIT_EXCEEDS_TARGET')
     // A metro unit on t0's border with t1 holding every account: allowed to split it,
-    // rebalance shares its accounts with t1 (as overrides). t2 and t3 do not touch it, so
-    // the band stays out of reach and the result says so.
+    // rebalance shares its accounts out as overrides.
     const metroId = layer.units.find(
       (u) => Number(u.id.split('_')[1]) === 8,
     )!.id
@@ -148,7 +147,9 @@ describe('balanceInfeasibility', () => {
     const split = rebalance(s3, { maxDisruptedAccounts: 10_000 })
     expect(split.accountMoves).toBeGreaterThan(0)
     expect(split.balanceAfter).toBeGreaterThan(split.balanceBefore)
-    expect(s3.territoryScore('t1')!.accounts).toBeGreaterThan(500)
+    // t1 takes a share; t2 and t3 are too far from the only unit with accounts, so the band
+    // stays out of reach and the result says so.
+    expect(s3.territoryScore('t1')!.accounts).toBeGreaterThan(100)
     expect(split.infeasible?.code).toBe('BAND_NOT_REACHED')
     // Under a tight cap it says the cap is what stopped it.
     const s4 = new PlanState(metro.value, stripes())
