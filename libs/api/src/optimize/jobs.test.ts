@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildModel, hexGrid } from '@tessera/engine'
 import type { EngineModel } from '@tessera/engine'
-import { OptimizeJobs, type OptimizeJobView } from './jobs.js'
+import { JobLimitError, OptimizeJobs, type OptimizeJobView } from './jobs.js'
 import type { OptimizeOutcome, OptimizeTask } from './protocol.js'
 
 function modelOf(cols: number, rows: number, accounts: number): EngineModel {
@@ -83,6 +83,12 @@ describe('OptimizeJobs (real worker threads)', () => {
     const a = jobs.start(meta, design(big, 30), save)
     const b = jobs.start(meta, design(big, 30), save)
     expect(b.status).toBe('queued')
+    // A third is fine, a fourth of the same person's is refused; someone else may queue.
+    const c = jobs.start(meta, design(big, 30), save)
+    expect(() => jobs.start(meta, design(big, 30), save)).toThrow(JobLimitError)
+    const other = jobs.start({ ...meta, userId: 'v' }, design(big, 30), save)
+    jobs.cancel(c.id, 'org_a')
+    jobs.cancel(other.id, 'org_a')
     expect(jobs.cancel(b.id, 'org_a')!.status).toBe('cancelled')
     // Wait for the first progress report, then cancel.
     for (let i = 0; i < 200 && jobs.get(a.id, 'org_a')!.fraction === 0; i++)

@@ -42,6 +42,15 @@ interface Job {
   save: (o: OptimizeOutcome) => Promise<{ scenarioId: string; name: string }>
 }
 
+/** Thrown by {@link OptimizeJobs.start} when the caller already has too many jobs waiting. */
+export class JobLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(
+      `You already have ${limit} optimizations queued or running; wait for one to finish or cancel it.`,
+    )
+  }
+}
+
 export interface WorkerEntry {
   url: URL
 }
@@ -83,6 +92,8 @@ export class OptimizeJobs {
     private readonly entry: WorkerEntry = optimizeWorkerEntry(),
     private readonly options: {
       maxConcurrent?: number
+      /** Queued or running jobs one user may have at once (default 3). */
+      maxPerUser?: number
       keepMs?: number
       timeoutMs?: number
       now?: () => Date
@@ -97,6 +108,16 @@ export class OptimizeJobs {
     task: OptimizeTask,
     save: Job['save'],
   ): OptimizeJobView {
+    // One person cannot fill the queue: the engine has one worker to share.
+    const perUser = this.options.maxPerUser ?? 3
+    let mine = 0
+    for (const j of this.jobs.values())
+      if (
+        j.userId === meta.userId &&
+        (j.view.status === 'queued' || j.view.status === 'running')
+      )
+        mine++
+    if (mine >= perUser) throw new JobLimitError(perUser)
     const id = `job_${randomUUID().slice(0, 12)}`
     const job: Job = {
       view: {

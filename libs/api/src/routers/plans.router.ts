@@ -6,6 +6,7 @@ import { loadPlanDoc, scoreScenario, suggestForScenario } from '../scoring.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 import { startAutoDesign, startRebalance } from '../auto-design.js'
 import type { Context } from '../context.js'
+import { JobLimitError } from '../optimize/jobs.js'
 
 const ScenarioInput = z.object({ scenarioId: z.string().min(1).max(100) })
 
@@ -35,6 +36,17 @@ async function scenarioOf(
     throw new TRPCError({ code: 'NOT_FOUND', message: 'No such scenario.' })
   }
   return scenario
+}
+
+/** Starts a job, turning "too many of yours already" into TOO_MANY_REQUESTS. */
+async function limited<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return await start()
+  } catch (error) {
+    if (error instanceof JobLimitError)
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message })
+    throw error
+  }
 }
 
 export const plansRouter = router({
@@ -118,18 +130,20 @@ export const plansRouter = router({
     .mutation(async ({ ctx, input }) => {
       const scope = await scopeOf(ctx, input.scenarioId)
       const scenario = await scenarioOf(ctx, input.scenarioId)
-      return startAutoDesign(
-        ctx.db,
-        ctx.scoring,
-        ctx.optimizeJobs,
-        { ...scope, planId: scenario.planId, userId: ctx.user.id },
-        {
-          parts: input.parts,
-          metric: input.metric,
-          tolerance: input.tolerance,
-          seed: input.seed,
-          splitUnits: input.splitUnits,
-        },
+      return limited(() =>
+        startAutoDesign(
+          ctx.db,
+          ctx.scoring,
+          ctx.optimizeJobs,
+          { ...scope, planId: scenario.planId, userId: ctx.user.id },
+          {
+            parts: input.parts,
+            metric: input.metric,
+            tolerance: input.tolerance,
+            seed: input.seed,
+            splitUnits: input.splitUnits,
+          },
+        ),
       )
     }),
 
@@ -147,12 +161,14 @@ export const plansRouter = router({
     .mutation(async ({ ctx, input }) => {
       const scope = await scopeOf(ctx, input.scenarioId)
       const scenario = await scenarioOf(ctx, input.scenarioId)
-      return startRebalance(
-        ctx.db,
-        ctx.scoring,
-        ctx.optimizeJobs,
-        { ...scope, planId: scenario.planId, userId: ctx.user.id },
-        { maxMovedShare: input.maxMovedShare, splitUnits: input.splitUnits },
+      return limited(() =>
+        startRebalance(
+          ctx.db,
+          ctx.scoring,
+          ctx.optimizeJobs,
+          { ...scope, planId: scenario.planId, userId: ctx.user.id },
+          { maxMovedShare: input.maxMovedShare, splitUnits: input.splitUnits },
+        ),
       )
     }),
 
