@@ -13,6 +13,8 @@ export interface FlowBalanceOptions {
   prefer: 'compact' | 'efficient'
   /** Flow/realise rounds at most. */
   rounds?: number
+  /** Share of the tolerance to aim for (default 0.8 when compact, 0.95 when efficient). */
+  margin?: number
   /** Called after each round; return false to stop (cancellation). */
   onRound?: (round: number) => boolean | void
 }
@@ -58,7 +60,7 @@ export function flowBalance(
   const load = new Float64Array(slots)
   // Aim inside the band: a margin for later edits when designing; under a disruption cap
   // every account counts, so aim just inside its edge.
-  const margin = options.prefer === 'efficient' ? 0.95 : 0.8
+  const margin = options.margin ?? (options.prefer === 'efficient' ? 0.95 : 0.8)
   const lo = 1 - margin * tol
   const hi = 1 + margin * tol
   const maxRounds = options.rounds ?? 12
@@ -79,20 +81,7 @@ export function flowBalance(
         l += state.unitValue(u, metricIdx[i]!) * inv[i]!
       unitLoad[u] = l
     }
-    const accValue = (a: number, metric: string) =>
-      metric === 'accounts'
-        ? 1
-        : metric === 'potential'
-          ? m.accPotential[a]!
-          : metric === 'sales'
-            ? m.accSales[a]!
-            : m.accWorkload[a]!
-    for (let a = 0; a < accLoad.length; a++) {
-      let l = 0
-      for (let i = 0; i < metricIdx.length; i++)
-        l += accValue(a, metricIdx[i]!) * inv[i]!
-      accLoad[a] = l
-    }
+    accountLoads(state, accLoad)
     load.fill(0)
     for (let t = 0; t < slots; t++) {
       if (!state.territoryAt(t).alive) continue
@@ -460,7 +449,7 @@ function carryEfficiently(
 }
 
 const NONE = -1
-const NEAR_HOPS = 5
+export const NEAR_HOPS = 5
 
 /**
  * Disrupted accounts per unit of load carried across the border from `from` to `to`: the
@@ -502,7 +491,7 @@ function crossingCost(
  * Units of `from` within NEAR_HOPS steps of territory `to` (1 = touching it), plus `to`'s
  * own units (depth 0: accounts overridden out of them may come back).
  */
-function nearBorder(
+export function nearBorder(
   state: PlanState,
   from: number,
   to: number,
@@ -527,6 +516,38 @@ function nearBorder(
     frontier = next
   }
   return depth
+}
+
+/**
+ * Each account's load: its balanced metrics blended by weight, each relative to the mean
+ * territory target (1 = a whole territory's worth). Written into `out`.
+ */
+export function accountLoads(
+  state: PlanState,
+  out = new Float64Array(state.model.accountIds.length),
+): Float64Array {
+  const m = state.model
+  const metrics = state.balanceSettings.metrics.filter((x) => x.weight > 0)
+  const wsum = metrics.reduce((s, x) => s + x.weight, 0)
+  out.fill(0)
+  if (wsum === 0) return out
+  for (const { metric, weight } of metrics) {
+    let target = 0
+    for (let t = 0; t < state.territorySlots && target === 0; t++)
+      if (state.territoryAt(t).alive) target = state.targetAt(t, metric)
+    if (!(target > 0)) continue
+    const f = weight / wsum / target
+    const col =
+      metric === 'potential'
+        ? m.accPotential
+        : metric === 'sales'
+          ? m.accSales
+          : metric === 'workload'
+            ? m.accWorkload
+            : null
+    for (let a = 0; a < out.length; a++) out[a]! += (col ? col[a]! : 1) * f
+  }
+  return out
 }
 
 /** Edges on the path back from t to s, or −1 if the `via` pointers loop (never with exact costs). */
