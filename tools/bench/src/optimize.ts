@@ -17,7 +17,7 @@ import { demoFixture, largeGridFixture } from './fixtures.js'
 import { medianMs, round } from './stats.js'
 
 const maxDevPct = (state: PlanState) =>
-  round(maxDeviationPct(state.planScore()), 1)
+  round(maxDeviationPct(state.planScore()), 2)
 const timeMedian = (fn: () => void, runs: number, warmup: number) =>
   round(medianMs(fn, runs, warmup), 1)
 
@@ -84,7 +84,7 @@ const rbResult = rebalance(rb, {
 const rebalanceCase = {
   maxDevPctBefore: before,
   maxDevPctAfter: maxDevPct(rb),
-  movedAccountsPct: round((100 * rb.disrupted) / demo.accountIds.length, 1),
+  movedAccountsPct: round((100 * rb.disrupted) / demo.accountIds.length, 2),
   ms: round(performance.now() - t0, 0),
   infeasible: rbResult.infeasible?.message ?? null,
 }
