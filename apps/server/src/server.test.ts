@@ -186,10 +186,23 @@ describe('server', () => {
     expect(draftScores.plan.balanceScore).toBeCloseTo(data.plan.balanceScore, 9)
   })
 
-  it('drafts an auto-designed scenario for planners only, and explains an infeasible band', async () => {
+  /** Polls a design or rebalance job (as the web app does) until it settles. */
+  async function settle(jobId: string) {
+    for (let i = 0; i < 600; i++) {
+      const { data } = await trpc(server, 'plans.optimizeJob', {
+        cookie,
+        input: { jobId },
+      })
+      if (['done', 'failed', 'cancelled'].includes(data.status)) return data
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    throw new Error(`job ${jobId} did not settle in 60 s`)
+  }
+
+  it('auto-designs in a worker job, staffs the parts with reps and drafts a scenario', async () => {
     const plans = (await trpc(server, 'plans.list', { cookie })).data
     const published = plans[0].publishedScenarioId
-    const { res, data } = await trpc(server, 'plans.autoDesign', {
+    const { res, data: job } = await trpc(server, 'plans.autoDesign', {
       cookie,
       mutation: true,
       input: {
@@ -201,7 +214,15 @@ describe('server', () => {
       },
     })
     expect(res.status).toBe(200)
+    expect(job.status).toMatch(/queued|running/)
+    // The server answers while the engine works.
+    const health = await fetch(new URL('/healthz', server.url))
+    expect(health.status).toBe(200)
+    const done = await settle(job.id)
+    expect(done.status).toBe('done')
+    const data = done.result
     expect(data.contiguous).toBe(true)
+    expect(data.maxDevPct).toBeLessThanOrEqual(5)
     expect(data.cutEdges).toBeGreaterThan(0)
     const scores = (
       await trpc(server, 'plans.scores', {
@@ -212,14 +233,61 @@ describe('server', () => {
     expect(scores.territories).toHaveLength(40)
     expect(scores.plan.unassigned.units).toBe(0)
     expect(scores.plan.noncontiguousTerritories).toBe(0)
-    if (data.infeasible)
-      expect(data.infeasible.message).toMatch(
-        /^infeasible because unit \d{5} alone is \d+ % of the workload target/,
-      )
+    expect(Math.abs(scores.plan.worstDeviation.deviation)).toBeLessThanOrEqual(
+      0.05 + 1e-9,
+    )
+    // Each part is staffed by one of the reps (the optimal assignment), none twice.
+    const draft = (
+      await trpc(server, 'plans.scenario', {
+        cookie,
+        input: { scenarioId: data.scenarioId },
+      })
+    ).data
+    const reps = draft.plan.territories
+      .filter((t: { kind: string }) => t.kind === 'territory')
+      .map((t: { repId: string | null }) => t.repId)
+    expect(reps.every(Boolean)).toBe(true)
+    expect(new Set(reps).size).toBe(40)
     const after = (await trpc(server, 'plans.list', { cookie })).data
     expect(after[0].scenarios.map((s: { id: string }) => s.id)).toContain(
       data.scenarioId,
     )
+  })
+
+  it('explains an infeasible band, rebalances under a cap, and refuses unknown jobs', async () => {
+    const plans = (await trpc(server, 'plans.list', { cookie })).data
+    const published = plans[0].publishedScenarioId
+    const { data: job } = await trpc(server, 'plans.autoDesign', {
+      cookie,
+      mutation: true,
+      input: {
+        scenarioId: published,
+        parts: 40,
+        tolerance: 0.001,
+        splitUnits: false,
+      },
+    })
+    const done = await settle(job.id)
+    expect(done.status).toBe('done')
+    expect(done.result.infeasible.message).toMatch(
+      /infeasible because unit \d{5} alone is \d+ % of the workload target/,
+    )
+    const { data: rb } = await trpc(server, 'plans.rebalance', {
+      cookie,
+      mutation: true,
+      input: { scenarioId: published, maxMovedShare: 0.02 },
+    })
+    const rebalanced = await settle(rb.id)
+    expect(rebalanced.status).toBe('done')
+    expect(rebalanced.result.disruptedAccounts).toBeLessThanOrEqual(
+      Math.floor(0.02 * 3_000),
+    )
+    expect(rebalanced.result.infeasible.code).toBe('DISRUPTION_CAP')
+    const unknown = await trpc(server, 'plans.optimizeJob', {
+      cookie,
+      input: { jobId: 'job_nope' },
+    })
+    expect(unknown.res.status).toBe(404)
   })
 
   it('serves layer geometry as compressed, cacheable TopoJSON', async () => {
