@@ -186,9 +186,11 @@ export function OptimizeDialog({
             </label>
           </div>
         ) : (
-          <div className="optimize-dialog__grid">
+          <div className="optimize-dialog__grid optimize-dialog__grid--wide">
             <label className="field">
-              <span>Most accounts moved, %</span>
+              <span>
+                Accounts moved from the published alignment, at most %
+              </span>
               <input
                 inputMode="decimal"
                 value={maxMoved}
