@@ -1,3 +1,7 @@
 export { CloseCode } from './close-codes.js'
 export { parseDocName } from './doc-name.js'
 export type { DocRef } from './doc-name.js'
+export { Hub } from './hub/hub.js'
+export type { HubOptions } from './hub/hub.js'
+export { MemoryDocStore } from './hub/doc-store.js'
+export type { DocStore } from './hub/doc-store.js'
