@@ -20,6 +20,9 @@ export interface Peer {
   readonly canWrite: boolean
 }
 
+/** The default error sink: a room without a logger keeps serving. */
+const ignore = (_error: Error): void => undefined
+
 interface Pending {
   update: Uint8Array
   from: Peer
@@ -43,7 +46,7 @@ export class Room {
   constructor(
     readonly name: string,
     private readonly store: DocStore,
-    private readonly onError: (error: Error) => void = () => {},
+    private readonly onError: (error: Error) => void = ignore,
   ) {
     // The server's own awareness state is not a user: keep it out of what clients see.
     this.awareness.setLocalState(null)
