@@ -7,11 +7,14 @@ import { sql } from 'kysely'
 import { GeometryCache, OptimizeJobs, ScoringCache } from '@tessera/api'
 import {
   type DatabaseHandle,
+  createYjsDocStore,
   deleteExpiredSessions,
   migrateToLatest,
   openDatabase,
 } from '@tessera/db'
 import type { Config } from './config.js'
+import { authorizeDoc } from './doc-access.js'
+import { Hub } from '@tessera/collab'
 import { createRequestHandler, createUpgradeHandler } from './http.js'
 
 export interface StartOptions {
@@ -114,7 +117,21 @@ export async function startServer(
       return { ok: true, database: db.kind }
     },
   })
-  server.on('upgrade', createUpgradeHandler())
+  // The Yjs hub at /yjs/<docName>: documents from the database, authorized per request.
+  const hub = new Hub({
+    store: createYjsDocStore(db.db),
+    onError: (error, { docName }) =>
+      log.error({ err: error, docName }, 'hub: storing or loading failed'),
+  })
+  server.on(
+    'upgrade',
+    createUpgradeHandler({
+      hub,
+      log,
+      authorize: (req, doc) =>
+        authorizeDoc(db.db, req, doc, config.SESSION_SECRET),
+    }),
+  )
 
   let closing: Promise<void> | undefined
   return {
@@ -125,6 +142,7 @@ export async function startServer(
       (closing ??= (async () => {
         clearInterval(sweep)
         await optimizeJobs.close()
+        await hub.close()
         await closeServer(server)
         await db.close()
       })()),

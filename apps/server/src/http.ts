@@ -5,8 +5,9 @@ import compression from 'compression'
 import sirv from 'sirv'
 import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import { type ApiDeps, appRouter, createContextFactory } from '@tessera/api'
-import { parseDocName } from '@tessera/collab'
+import { CloseCode, type DocRef, type Hub, parseDocName } from '@tessera/collab'
 import type { Logger } from 'pino'
+import { WebSocketServer } from 'ws'
 
 export interface HttpDeps {
   api: ApiDeps
@@ -95,12 +96,52 @@ export function createRequestHandler(deps: HttpDeps) {
  * WebSocket upgrades: `/yjs/<doc>` (the Yjs hub) and `/socket.io` are reserved for the
  * collaboration backbone; until it is wired, refuse them cleanly instead of hanging.
  */
-export function createUpgradeHandler() {
-  return (req: IncomingMessage, socket: Duplex): void => {
+/** Who may open a hub document, decided per upgrade request. */
+export type DocAccess =
+  { ok: true; canWrite: boolean } | { ok: false; code: number; reason: string }
+
+/**
+ * Upgrades: `/yjs/<docName>` goes to the Yjs hub once `authorize` has checked the session
+ * and the document (refusals complete the handshake and close with a named code, so the
+ * client can tell "sign in" from "not yours"); `/socket.io` is not served yet.
+ */
+export function createUpgradeHandler(deps?: {
+  hub: Hub
+  authorize: (req: IncomingMessage, doc: DocRef) => Promise<DocAccess>
+  log: Logger
+}) {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 16 * 1024 * 1024,
+  })
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = req.url ?? '/'
+    if (url.startsWith('/yjs/') && deps) {
+      const doc = parseDocName(url)
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        if (!doc) {
+          ws.close(CloseCode.BadDocName, 'no such document')
+          return
+        }
+        deps
+          .authorize(req, doc)
+          .then((access) => {
+            if (!access.ok) ws.close(access.code, access.reason)
+            else
+              deps.hub.connect(ws, docNameOf(doc), {
+                canWrite: access.canWrite,
+              })
+          })
+          .catch((error: Error) => {
+            deps.log.error({ err: error }, 'hub: authorizing failed')
+            ws.close(1011, 'try again')
+          })
+      })
+      return
+    }
     const status = url.startsWith('/yjs/')
       ? parseDocName(url)
-        ? '501 Not Implemented'
+        ? '503 Service Unavailable'
         : '400 Bad Request'
       : url.startsWith('/socket.io')
         ? '501 Not Implemented'
@@ -109,6 +150,12 @@ export function createUpgradeHandler() {
       `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
     )
   }
+}
+
+function docNameOf(doc: DocRef): string {
+  return doc.kind === 'scenario'
+    ? `scenario:${doc.scenarioId}`
+    : `notes:${doc.scenarioId}:${doc.territoryId}`
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

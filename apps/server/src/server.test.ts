@@ -4,6 +4,8 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pino } from 'pino'
 import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
 import { seedDemoIfEmpty } from '@tessera/demo-data'
 import { type RunningServer, StartupError, startServer } from './app.js'
 import { type Config, loadConfig } from './config.js'
@@ -361,17 +363,84 @@ describe('server', () => {
     expect(right.res.status).toBe(429)
   })
 
-  it('refuses websocket upgrades on the reserved paths cleanly', async () => {
-    const upgrade = (path: string) =>
+  it('refuses websocket upgrades it cannot serve with a named reason', async () => {
+    const ws = server.url.replace('http', 'ws')
+    const closeCode = (path: string, headers: Record<string, string> = {}) =>
       new Promise<number>((resolve) =>
-        new WebSocket(`${server.url.replace('http', 'ws')}${path}`).on(
-          'unexpected-response',
-          (_req, res) => resolve(res.statusCode ?? 0),
+        new WebSocket(`${ws}${path}`, { headers }).on('close', (code) =>
+          resolve(code),
         ),
       )
-    expect(await upgrade('/yjs/scenario:x')).toBe(501)
-    expect(await upgrade('/yjs/scenario:..%2Fetc')).toBe(400)
+    expect(await closeCode('/yjs/scenario:scn_demo_draft')).toBe(4401) // no cookie
+    expect(
+      await closeCode('/yjs/scenario:scn_demo_draft', {
+        cookie: 'tessera_session=abcdefghijklmnopqrstuvwxyz012345',
+      }),
+    ).toBe(4401) // no such session
+    expect(await closeCode('/yjs/scenario:scn_nope', { cookie })).toBe(4403)
+    expect(await closeCode('/yjs/scenario:..%2Fetc', { cookie })).toBe(4400)
+    const upgrade = (path: string) =>
+      new Promise<number>((resolve) =>
+        new WebSocket(`${ws}${path}`).on('unexpected-response', (_req, res) =>
+          resolve(res.statusCode ?? 0),
+        ),
+      )
     expect(await upgrade('/elsewhere')).toBe(404)
+  })
+
+  it('serves plan documents live over the y-websocket protocol, stored before they are shared', async () => {
+    const ws = server.url.replace('http', 'ws')
+    /** The official client, with the session cookie on its upgrade request. */
+    const connect = (room: string, withCookie: string) => {
+      class CookieSocket extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie: withCookie } })
+        }
+      }
+      const doc = new Y.Doc()
+      const provider = new WebsocketProvider(`${ws}/yjs`, room, doc, {
+        WebSocketPolyfill:
+          CookieSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      })
+      return { doc, provider }
+    }
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 500 && !check(); i++)
+        await new Promise((r) => setTimeout(r, 10))
+      expect(check()).toBe(true)
+    }
+    const a = connect('scenario:scn_demo_draft', cookie)
+    const b = connect('scenario:scn_demo_draft', cookie)
+    await until(() => a.provider.synced && b.provider.synced)
+    const assignments = a.doc.getMap<string>('assignments')
+    expect(assignments.size).toBeGreaterThan(3000)
+    const [unit, territory] = [...assignments.entries()][0]!
+    const other = [...assignments.values()].find((t) => t !== territory)!
+    assignments.set(unit, other)
+    await until(() => b.doc.getMap('assignments').get(unit) === other)
+    // The read path (the stored document) has it too.
+    const stored = await trpc(server, 'plans.scenario', {
+      cookie,
+      input: { scenarioId: 'scn_demo_draft' },
+    })
+    expect(stored.data.plan.assignments[unit]).toBe(other)
+    // The published alignment is read-only, even for a planner.
+    const p = connect('scenario:scn_demo_published', cookie)
+    await until(() => p.provider.synced)
+    const pubUnit = [...p.doc.getMap<string>('assignments').keys()][0]!
+    const before = p.doc.getMap<string>('assignments').get(pubUnit)
+    p.doc.getMap<string>('assignments').set(pubUnit, 'ter_hacked')
+    await new Promise((r) => setTimeout(r, 300))
+    const pub = await trpc(server, 'plans.scenario', {
+      cookie,
+      input: { scenarioId: 'scn_demo_published' },
+    })
+    expect(pub.data.plan.assignments[pubUnit]).toBe(before)
+    for (const c of [a, b, p]) {
+      c.provider.destroy()
+      c.doc.destroy()
+    }
   })
 
   it('logs out and forgets the session', async () => {

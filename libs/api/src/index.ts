@@ -5,7 +5,11 @@ export type { ApiDeps, Context } from './context.js'
 export { GeometryCache } from './geometry-cache.js'
 export type { LayerGeometry } from './geometry-cache.js'
 export { hashPassword, verifyPassword } from './passwords.js'
-export { SESSION_COOKIE } from './session-cookie.js'
+export {
+  SESSION_COOKIE,
+  readSessionToken,
+  sessionIdOf,
+} from './session-cookie.js'
 export {
   ScoringCache,
   loadPlanDoc,

@@ -58,6 +58,7 @@ export {
 } from './plans.repository.js'
 export {
   appendYjsUpdates,
+  createYjsDocStore,
   loadYjsDoc,
   writeYjsSnapshot,
 } from './yjs.repository.js'

@@ -90,3 +90,20 @@ export async function writeYjsSnapshot(
       .execute()
   })
 }
+
+/**
+ * The hub's document store over these tables: load reads the snapshot and its tail, append
+ * writes one batch in one transaction. (Shaped like `DocStore` in `libs/collab`.)
+ */
+export function createYjsDocStore(db: Kysely<Database>) {
+  return {
+    load: async (docName: string) => {
+      const { snapshot, updates } = await loadYjsDoc(db, docName)
+      return { snapshot, updates }
+    },
+    append: (docName: string, updates: readonly Uint8Array[]) =>
+      db
+        .transaction()
+        .execute((trx) => appendYjsUpdates(trx, docName, updates)),
+  }
+}
