@@ -8,6 +8,9 @@ import { summarizePlan } from '../features/territories/lib/territory-summary'
 import { FullPageMessage } from './full-page-message'
 import { TopBar } from './top-bar'
 import { usePlanData } from './use-plan-data'
+import { useLivePlan } from './use-live-plan'
+import { useQueryClient } from '@tanstack/react-query'
+import { useTRPC } from '../lib/trpc'
 
 /**
  * The plan workspace: the map and the territory list side by side (stacked on a phone).
@@ -29,8 +32,26 @@ export function PlanPage({ user }: { user: PublicUser }) {
     seq: number
   } | null>(null)
 
-  const territories = data.scenario?.plan.territories
-  const assignments = data.scenario?.plan.assignments
+  // The plan itself comes live from the hub once synced (edits by anyone show at once); the
+  // stored copy from the API shows until then.
+  const live = useLivePlan(data.scenarioId)
+  const plan = live.synced && live.plan ? live.plan : data.scenario?.plan
+  const territories = plan?.territories
+  const assignments = plan?.assignments
+  // Scores are computed by the server from the stored document: refresh them shortly after
+  // the live document changes (the hub stores before it shares, so they agree).
+  const queryClient = useQueryClient()
+  const trpc = useTRPC()
+  const liveVersion = live.version
+  useEffect(() => {
+    if (liveVersion < 2 || !data.scenarioId) return
+    const t = setTimeout(() => {
+      void queryClient.invalidateQueries({
+        queryKey: trpc.plans.scores.queryKey({ scenarioId: data.scenarioId! }),
+      })
+    }, 400)
+    return () => clearTimeout(t)
+  }, [liveVersion, data.scenarioId, queryClient, trpc])
   const summary = useMemo(
     () =>
       territories && assignments && data.units && data.reps

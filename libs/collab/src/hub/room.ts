@@ -128,6 +128,8 @@ export class Room {
           )
         } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
           const update = decoding.readVarUint8Array(decoder)
+          // An empty update (a client with nothing new answering sync step 1) is no edit.
+          if (update.byteLength <= 2 && update.every((b) => b === 0)) return
           if (!peer.canWrite) {
             peer.send(
               frame((e) => {

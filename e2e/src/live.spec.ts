@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+async function openDraft(page: import('@playwright/test').Page) {
+  await page.goto('/')
+  await page.getByTestId('login-email').fill('planner@demo.tessera.dev')
+  await page.getByTestId('login-password').fill('tessera-demo')
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('territory-row')).toHaveCount(40)
+  await page.getByTestId('scenario-name').selectOption('scn_demo_draft')
+  await expect(page.getByTestId('territory-row')).toHaveCount(40)
+}
+
+test('two browsers see an edit of the plan live, through the hub', async ({
+  browser,
+  baseURL,
+}) => {
+  const a = await (await browser.newContext()).newPage()
+  const b = await (await browser.newContext()).newPage()
+  await openDraft(a)
+  await openDraft(b)
+
+  // A third collaborator — the official y-websocket client with a planner's session —
+  // moves every unit of one territory into another.
+  const session = (await a.context().cookies()).find(
+    (c) => c.name === 'tessera_session',
+  )!
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, {
+        headers: { cookie: `tessera_session=${session.value}` },
+      })
+    }
+  }
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(
+    `${baseURL!.replace('http', 'ws')}/yjs`,
+    'scenario:scn_demo_draft',
+    doc,
+    {
+      WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  )
+  await expect.poll(() => provider.synced, { timeout: 20_000 }).toBe(true)
+  const assignments = doc.getMap<string>('assignments')
+  const [, from] = [...assignments.entries()][0]!
+  const to = [...assignments.values()].find((t) => t !== from)!
+  const fromRow = (page: typeof a) =>
+    page.locator(`[data-territory-id="${from}"] .territory-row__accounts`)
+  await expect(fromRow(a)).not.toHaveText('0 accounts')
+  doc.transact(() => {
+    for (const [unit, t] of assignments.entries())
+      if (t === from) assignments.set(unit, to)
+  })
+  // Both browsers show the emptied territory without reloading.
+  await expect(fromRow(a)).toHaveText('0 accounts', { timeout: 15_000 })
+  await expect(fromRow(b)).toHaveText('0 accounts', { timeout: 15_000 })
+  await b.screenshot({ path: 'tmp/e2e-results/live-second-browser.png' })
+  provider.destroy()
+  doc.destroy()
+})
