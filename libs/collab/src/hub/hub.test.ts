@@ -8,8 +8,12 @@ import { MemoryDocStore } from './doc-store.js'
 import { Hub } from './hub.js'
 
 /** A real ws server in front of the hub; `?ro` in the URL connects a reader. */
-async function startHub(store = new MemoryDocStore()) {
-  const hub = new Hub({ store, idleMs: 50 })
+async function startHub(store = new MemoryDocStore(), maxFrameBytes?: number) {
+  const hub = new Hub({
+    store,
+    idleMs: 50,
+    ...(maxFrameBytes ? { maxFrameBytes } : {}),
+  })
   const wss = new WebSocketServer({ port: 0 })
   wss.on('connection', (ws, req) => {
     const url = new URL(req.url ?? '/', 'http://x')
@@ -164,6 +168,57 @@ describe('Hub (real y-websocket clients)', () => {
     await until(() => b.doc.getMap('m').get('k') === 'v')
     await h.hub.settled()
     for (const u of h.store.docs.get('scenario:s4') ?? []) Y.decodeUpdate(u)
+    await h.close()
+  })
+})
+
+describe('Hub under bad input', () => {
+  it('survives hundreds of connections sending random bytes, truncated frames and oversized frames', async () => {
+    const h = await startHub(new MemoryDocStore(), 1024 * 1024)
+    const good = client(h.url, 'scenario:bad')
+    await until(() => good.provider.synced)
+    // A deterministic stream of junk: random lengths and bytes (xorshift).
+    let x = 2463534242
+    const rand = () => {
+      x ^= x << 13
+      x ^= x >>> 17
+      x ^= x << 5
+      return (x >>> 0) / 2 ** 32
+    }
+    const codes: number[] = []
+    await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const raw = new WebSocket(`${h.url}/scenario:bad`)
+        await new Promise((r) => raw.once('open', r))
+        const done = new Promise<number>((r) => raw.once('close', (c) => r(c)))
+        if (i % 50 === 0) raw.send(Buffer.alloc(2 * 1024 * 1024, 7))
+        else if (i % 3 === 0) raw.send('text frames are not the protocol')
+        else {
+          const junk = Buffer.from(
+            Array.from({ length: 1 + Math.floor(rand() * 64) }, () =>
+              Math.floor(rand() * 256),
+            ),
+          )
+          // Most junk is malformed; the rare frame that decodes is just closed by us.
+          raw.send(junk)
+          setTimeout(() => raw.close(), 200)
+        }
+        codes.push(await done)
+      }),
+    )
+    expect(codes).toHaveLength(200)
+    expect(
+      codes.filter((c) => c === CloseCode.MalformedMessage).length,
+    ).toBeGreaterThan(100)
+    // The document and the good client are fine.
+    const other = client(h.url, 'scenario:bad')
+    good.doc.getMap('m').set('still', 'here')
+    await until(() => other.doc.getMap('m').get('still') === 'here')
+    await h.hub.settled()
+    const stored = new Y.Doc()
+    for (const u of h.store.docs.get('scenario:bad') ?? [])
+      Y.applyUpdate(stored, u)
+    expect(stored.getMap('m').get('still')).toBe('here')
     await h.close()
   })
 })
