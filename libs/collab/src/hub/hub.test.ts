@@ -143,6 +143,37 @@ describe('Hub (real y-websocket clients)', () => {
     await h.close()
   })
 
+  it('relays a burst of presence at about 10 updates a second, ending on the latest', async () => {
+    const h = await startHub()
+    const a = client(h.url, 'scenario:s5')
+    const b = client(h.url, 'scenario:s5')
+    await until(() => a.provider.synced && b.provider.synced)
+    let seen = 0
+    b.provider.awareness.on(
+      'change',
+      (ch: { updated: number[]; added: number[] }) => {
+        if ([...ch.updated, ...ch.added].includes(a.doc.clientID)) seen++
+      },
+    )
+    const started = Date.now()
+    for (let i = 0; i <= 100; i++) {
+      a.provider.awareness.setLocalStateField('cursor', [i, i])
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    const ms = Date.now() - started
+    const last = () =>
+      (
+        b.provider.awareness.getStates().get(a.doc.clientID) as {
+          cursor?: number[]
+        }
+      )?.cursor?.[0]
+    await until(() => last() === 100)
+    // At most one per 100 ms (plus the first and the trailing one).
+    expect(seen).toBeLessThanOrEqual(Math.ceil(ms / 100) + 3)
+    expect(seen).toBeGreaterThan(2)
+    await h.close()
+  })
+
   it('closes a connection that sends garbage and keeps serving the others', async () => {
     const h = await startHub()
     const a = client(h.url, 'scenario:s4')

@@ -20,6 +20,9 @@ export interface Peer {
   readonly canWrite: boolean
 }
 
+/** Least time between two presence updates relayed for one connection (≈10 per second). */
+const AWARENESS_MS = 100
+
 /** The default error sink: a room without a logger keeps serving. */
 const ignore = (_error: Error): void => undefined
 
@@ -41,6 +44,14 @@ export class Room {
   readonly peers = new Map<Peer, Set<number>>()
   readonly ready: Promise<void>
   private pending: Pending[] = []
+  private readonly awarenessTimes = new Map<
+    Peer,
+    {
+      last: number
+      pending: Uint8Array | null
+      timer: ReturnType<typeof setTimeout> | null
+    }
+  >()
   private flushing: Promise<void> | null = null
 
   constructor(
@@ -101,8 +112,42 @@ export class Room {
       )
   }
 
+  /**
+   * Presence from one connection is relayed at most every AWARENESS_MS: a burst (a cursor
+   * dragged across the map) collapses to its latest state, which supersedes the others.
+   */
+  private throttledAwareness(peer: Peer, update: Uint8Array): void {
+    const now = Date.now()
+    const t = this.awarenessTimes.get(peer) ?? {
+      last: 0,
+      pending: null,
+      timer: null,
+    }
+    this.awarenessTimes.set(peer, t)
+    if (now - t.last >= AWARENESS_MS && !t.timer) {
+      t.last = now
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+      return
+    }
+    t.pending = update
+    t.timer ??= setTimeout(
+      () => {
+        t.timer = null
+        t.last = Date.now()
+        const next = t.pending
+        t.pending = null
+        if (next && this.peers.has(peer))
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, next, peer)
+      },
+      Math.max(0, t.last + AWARENESS_MS - now),
+    )
+  }
+
   /** Removes a connection and the presence it owned. */
   leave(peer: Peer): void {
+    const throttle = this.awarenessTimes.get(peer)
+    if (throttle?.timer) clearTimeout(throttle.timer)
+    this.awarenessTimes.delete(peer)
     const ids = this.peers.get(peer)
     this.peers.delete(peer)
     if (ids && ids.size > 0)
@@ -151,7 +196,7 @@ export class Room {
       }
       case Message.Awareness: {
         const update = decoding.readVarUint8Array(decoder)
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+        this.throttledAwareness(peer, update)
         return
       }
       case Message.QueryAwareness: {
