@@ -7,7 +7,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import { type ApiDeps, appRouter, createContextFactory } from '@tessera/api'
 import { CloseCode, type DocRef, type Hub, parseDocName } from '@tessera/collab'
 import type { Logger } from 'pino'
-import { WebSocketServer } from 'ws'
+import { type RawData, WebSocketServer } from 'ws'
 
 export interface HttpDeps {
   api: ApiDeps
@@ -123,14 +123,25 @@ export function createUpgradeHandler(deps?: {
           ws.close(CloseCode.BadDocName, 'no such document')
           return
         }
+        // The client speaks first (sync step 1 on open), while authorization still awaits
+        // the database: hold those frames and hand them over in order, or they are lost.
+        const early: [RawData, boolean][] = []
+        const hold = (data: RawData, isBinary: boolean) =>
+          early.push([data, isBinary])
+        ws.on('message', hold)
         deps
           .authorize(req, doc)
           .then((access) => {
-            if (!access.ok) ws.close(access.code, access.reason)
-            else
-              deps.hub.connect(ws, docNameOf(doc), {
-                canWrite: access.canWrite,
-              })
+            ws.off('message', hold)
+            if (!access.ok) {
+              ws.close(access.code, access.reason)
+              return
+            }
+            deps.hub.connect(ws, docNameOf(doc), {
+              canWrite: access.canWrite,
+            })
+            for (const [data, isBinary] of early)
+              ws.emit('message', data, isBinary)
           })
           .catch((error: Error) => {
             deps.log.error({ err: error }, 'hub: authorizing failed')
