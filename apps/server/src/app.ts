@@ -1,4 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
 import { pino, type Logger } from 'pino'
@@ -95,6 +96,10 @@ export async function startServer(
 
   const webDist =
     options.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
+  // Hub tokens are signed with SESSION_SECRET, so every process of a scaled-out deployment
+  // accepts them; without one, a per-process random key (tokens then work on this process).
+  const docTokenSecret =
+    config.SESSION_SECRET ?? randomBytes(32).toString('base64url')
   // Auto-design and rebalance run in worker threads, one at a time (the machine may have
   // only two cores, and the server must keep answering).
   const optimizeJobs = new OptimizeJobs()
@@ -107,6 +112,7 @@ export async function startServer(
       geometry: new GeometryCache(db.db),
       scoring: new ScoringCache(db.db),
       optimizeJobs,
+      docTokenSecret,
       // 5 failed sign-ins per client address and email per 15 minutes.
       loginLimiter: new RateLimiterMemory({ points: 5, duration: 15 * 60 }),
       sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
@@ -129,7 +135,10 @@ export async function startServer(
       hub,
       log,
       authorize: (req, doc) =>
-        authorizeDoc(db.db, req, doc, config.SESSION_SECRET),
+        authorizeDoc(db.db, req, doc, {
+          sessionSecret: config.SESSION_SECRET,
+          docTokenSecret,
+        }),
     }),
   )
 

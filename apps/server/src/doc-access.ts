@@ -1,8 +1,13 @@
 import type { IncomingMessage } from 'node:http'
 import type { Kysely } from 'kysely'
-import { readSessionToken, sessionIdOf } from '@tessera/api'
+import { readSessionToken, sessionIdOf, verifyDocToken } from '@tessera/api'
 import { CloseCode, type DocRef } from '@tessera/collab'
-import { type Database, findScenario, findSessionUser } from '@tessera/db'
+import {
+  type Database,
+  findScenario,
+  findSessionUser,
+  findUserById,
+} from '@tessera/db'
 import type { DocAccess } from './http.js'
 
 /** Roles that edit plans; everyone else in the organization reads. */
@@ -18,17 +23,14 @@ export async function authorizeDoc(
   db: Kysely<Database>,
   req: IncomingMessage,
   doc: DocRef,
-  secret?: string,
+  secrets: { sessionSecret?: string | undefined; docTokenSecret: string },
 ): Promise<DocAccess> {
-  const token = readSessionToken(req)
-  if (!token)
-    return { ok: false, code: CloseCode.Unauthorized, reason: 'sign in first' }
-  const user = await findSessionUser(db, sessionIdOf(token, secret), new Date())
+  const user = await userOf(db, req, doc, secrets)
   if (!user)
     return {
       ok: false,
       code: CloseCode.Unauthorized,
-      reason: 'your session has ended; sign in again',
+      reason: 'sign in first (or ask collab.token for a token)',
     }
   const scenario = await findScenario(db, doc.scenarioId)
   if (!scenario || scenario.orgId !== user.org_id)
@@ -37,4 +39,35 @@ export async function authorizeDoc(
     ok: true,
     canWrite: WRITERS.has(user.role) && scenario.status === 'draft',
   }
+}
+
+/** The user behind the session cookie, or behind a `?token=` from `collab.token`. */
+async function userOf(
+  db: Kysely<Database>,
+  req: IncomingMessage,
+  doc: DocRef,
+  secrets: { sessionSecret?: string | undefined; docTokenSecret: string },
+) {
+  const cookie = readSessionToken(req)
+  if (cookie)
+    return findSessionUser(
+      db,
+      sessionIdOf(cookie, secrets.sessionSecret),
+      new Date(),
+    )
+  const token = new URL(req.url ?? '/', 'http://hub').searchParams.get('token')
+  if (!token) return undefined
+  const userId = verifyDocToken(
+    secrets.docTokenSecret,
+    token,
+    docNameOf(doc),
+    Date.now(),
+  )
+  return userId ? findUserById(db, userId) : undefined
+}
+
+function docNameOf(doc: DocRef): string {
+  return doc.kind === 'scenario'
+    ? `scenario:${doc.scenarioId}`
+    : `notes:${doc.scenarioId}:${doc.territoryId}`
 }

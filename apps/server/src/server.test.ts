@@ -388,6 +388,49 @@ describe('server', () => {
     expect(await upgrade('/elsewhere')).toBe(404)
   })
 
+  it('opens a hub document with a short-lived token instead of the cookie, for that document only', async () => {
+    const ws = server.url.replace('http', 'ws')
+    const { data } = await trpc(server, 'collab.token', {
+      cookie,
+      mutation: true,
+      input: { docName: 'scenario:scn_demo_draft' },
+    })
+    expect(typeof data.token).toBe('string')
+    // Served: the hub opens with sync step 1 (message type 0).
+    const first = await new Promise<number>((resolve) => {
+      const sock = new WebSocket(
+        `${ws}/yjs/scenario:scn_demo_draft?token=${encodeURIComponent(data.token)}`,
+      )
+      sock.once('message', (d: Buffer) => {
+        resolve(d[0]!)
+        sock.close()
+      })
+      sock.once('close', (code) => resolve(code))
+    })
+    expect(first).toBe(0)
+    const closeCode = (path: string) =>
+      new Promise<number>((resolve) =>
+        new WebSocket(`${ws}${path}`).on('close', (code) => resolve(code)),
+      )
+    // Another document, a forged token, or none: refused as unauthenticated.
+    expect(
+      await closeCode(
+        `/yjs/scenario:scn_demo_published?token=${encodeURIComponent(data.token)}`,
+      ),
+    ).toBe(4401)
+    expect(
+      await closeCode(`/yjs/scenario:scn_demo_draft?token=${data.token}x`),
+    ).toBe(4401)
+    expect(
+      (
+        await trpc(server, 'collab.token', {
+          mutation: true,
+          input: { docName: 'scenario:scn_demo_draft' },
+        })
+      ).res.status,
+    ).toBe(401)
+  })
+
   it('serves plan documents live over the y-websocket protocol, stored before they are shared', async () => {
     const ws = server.url.replace('http', 'ws')
     /** The official client, with the session cookie on its upgrade request. */

@@ -19,6 +19,8 @@ export interface ApiDeps {
   /** Counts failed sign-ins per client and email. */
   loginLimiter: RateLimiterAbstract
   sessionTtlSeconds: number
+  /** Signs the hub's short-lived document tokens (shared by every server process). */
+  docTokenSecret: string
   /** Optional pepper for stored session ids (SESSION_SECRET). */
   sessionSecret?: string | undefined
 }

@@ -19,3 +19,4 @@ export {
 export type { ScenarioScope } from './scoring.js'
 export { OptimizeJobs, optimizeWorkerEntry } from './optimize/jobs.js'
 export type { OptimizeJobView, WorkerEntry } from './optimize/jobs.js'
+export { signDocToken, verifyDocToken } from './doc-token.js'

@@ -1,5 +1,6 @@
 import { accountsRouter } from './routers/accounts.router.js'
 import { authRouter } from './routers/auth.router.js'
+import { collabRouter } from './routers/collab.router.js'
 import { geoRouter } from './routers/geo.router.js'
 import { plansRouter } from './routers/plans.router.js'
 import { repsRouter } from './routers/reps.router.js'
@@ -11,6 +12,7 @@ export const appRouter = router({
   geo: geoRouter,
   accounts: accountsRouter,
   reps: repsRouter,
+  collab: collabRouter,
 })
 
 /** The API's type, imported (type-only) by the web app for end-to-end typing. */

@@ -28,6 +28,7 @@ function ctxFor(role: Role | null): Context {
     geometry: new GeometryCache(db),
     scoring: new ScoringCache(db),
     optimizeJobs: {} as OptimizeJobs,
+    docTokenSecret: 'test-secret',
     loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
     sessionTtlSeconds: 60,
     req: {} as IncomingMessage,
