@@ -20,8 +20,10 @@ export function verifyDocToken(
   docName: string,
   now: number,
 ): string | null {
-  const [payload, sig] = token.split('.')
-  if (!payload || !sig || token.length > 2_000) return null
+  const parts = token.split('.')
+  const [payload, sig] = parts
+  if (parts.length !== 2 || !payload || !sig || token.length > 2_000)
+    return null
   const expected = Buffer.from(mac(secret, payload))
   const given = Buffer.from(sig)
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
