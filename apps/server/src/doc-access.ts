@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Kysely } from 'kysely'
 import { readSessionToken, sessionIdOf, verifyDocToken } from '@tessera/api'
-import { CloseCode, type DocRef } from '@tessera/collab'
+import { CloseCode, type DocRef, docNameOf } from '@tessera/collab'
 import {
   type Database,
   findScenario,
@@ -64,10 +64,4 @@ async function userOf(
     Date.now(),
   )
   return userId ? findUserById(db, userId) : undefined
-}
-
-function docNameOf(doc: DocRef): string {
-  return doc.kind === 'scenario'
-    ? `scenario:${doc.scenarioId}`
-    : `notes:${doc.scenarioId}:${doc.territoryId}`
 }

@@ -5,7 +5,13 @@ import compression from 'compression'
 import sirv from 'sirv'
 import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import { type ApiDeps, appRouter, createContextFactory } from '@tessera/api'
-import { CloseCode, type DocRef, type Hub, parseDocName } from '@tessera/collab'
+import {
+  CloseCode,
+  type DocRef,
+  type Hub,
+  docNameOf,
+  parseDocName,
+} from '@tessera/collab'
 import type { Logger } from 'pino'
 import { type RawData, WebSocketServer } from 'ws'
 
@@ -105,7 +111,7 @@ export type DocAccess =
  * and the document (refusals complete the handshake and close with a named code, so the
  * client can tell "sign in" from "not yours"); `/socket.io` is not served yet.
  */
-export function createUpgradeHandler(deps?: {
+export function createUpgradeHandler(deps: {
   hub: Hub
   authorize: (req: IncomingMessage, doc: DocRef) => Promise<DocAccess>
   log: Logger
@@ -116,7 +122,7 @@ export function createUpgradeHandler(deps?: {
   })
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = req.url ?? '/'
-    if (url.startsWith('/yjs/') && deps) {
+    if (url.startsWith('/yjs/')) {
       const doc = parseDocName(url)
       wss.handleUpgrade(req, socket, head, (ws) => {
         if (!doc) {
@@ -150,23 +156,13 @@ export function createUpgradeHandler(deps?: {
       })
       return
     }
-    const status = url.startsWith('/yjs/')
-      ? parseDocName(url)
-        ? '503 Service Unavailable'
-        : '400 Bad Request'
-      : url.startsWith('/socket.io')
-        ? '501 Not Implemented'
-        : '404 Not Found'
+    const status = url.startsWith('/socket.io')
+      ? '501 Not Implemented'
+      : '404 Not Found'
     socket.end(
       `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
     )
   }
-}
-
-function docNameOf(doc: DocRef): string {
-  return doc.kind === 'scenario'
-    ? `scenario:${doc.scenarioId}`
-    : `notes:${doc.scenarioId}:${doc.territoryId}`
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -5,6 +5,13 @@ export type DocRef =
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 
+/** The document name of a reference: the inverse of {@link parseDocName}. */
+export function docNameOf(doc: DocRef): string {
+  return doc.kind === 'scenario'
+    ? `scenario:${doc.scenarioId}`
+    : `notes:${doc.scenarioId}:${doc.territoryId}`
+}
+
 /**
  * Parses `/yjs/<docName>` (or a bare doc name) into what it refers to, or null for anything
  * else, so the hub never creates a room for an arbitrary string a client sends.

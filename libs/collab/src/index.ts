@@ -1,5 +1,5 @@
 export { CloseCode } from './close-codes.js'
-export { parseDocName } from './doc-name.js'
+export { docNameOf, parseDocName } from './doc-name.js'
 export type { DocRef } from './doc-name.js'
 export { Hub } from './hub/hub.js'
 export type { HubOptions } from './hub/hub.js'

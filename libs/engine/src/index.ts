@@ -12,7 +12,12 @@ export type {
   TerritoryInput,
 } from './plan-state.js'
 export { scoreFromScratch } from './scratch.js'
-export { METRICS, balancePenalty, deviation } from './scores.js'
+export {
+  METRICS,
+  balancePenalty,
+  deviation,
+  meanPolsbyPopper,
+} from './scores.js'
 export type { PlanScore, TerritoryScore } from './scores.js'
 export { engineAccountsOf, hexGrid } from './testing/synthetic.js'
 export type { SyntheticLayer } from './testing/synthetic.js'

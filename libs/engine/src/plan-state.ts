@@ -11,6 +11,7 @@ import {
   transferAccount,
 } from './plan-parts.js'
 import {
+  type AccountPreview,
   type AlignmentInput,
   type Move,
   type MovePreview,
@@ -30,6 +31,7 @@ import {
 import { scorePlan, scoreTerritory } from './territory-score.js'
 
 export type {
+  AccountPreview,
   AlignmentInput,
   Move,
   MovePreview,
@@ -326,14 +328,7 @@ export class PlanState {
    * disruption, without doing it: O(metrics). Returns null for a no-op or an account that
    * is in no territory.
    */
-  previewAccount(
-    a: number,
-    to: number,
-  ): {
-    balanceAfter: number
-    spreadDelta: number
-    disruptedDelta: number
-  } | null {
+  previewAccount(a: number, to: number): AccountPreview | null {
     return previewAccountMove(this.p, a, to)
   }
 

@@ -70,3 +70,10 @@ export interface PlanWarning {
 
 /** The territory index of "no territory": unassigned units, accounts without an override. */
 export const NONE = -1
+
+/** The effect of overriding one account (see `PlanState.previewAccount`). */
+export interface AccountPreview {
+  balanceAfter: number
+  spreadDelta: number
+  disruptedDelta: number
+}

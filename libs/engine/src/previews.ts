@@ -3,7 +3,7 @@ import {
   accountVector,
   effectiveTerritory,
 } from './plan-parts.js'
-import { type MovePreview, NONE } from './plan-types.js'
+import { type AccountPreview, type MovePreview, NONE } from './plan-types.js'
 import { METRICS } from './scores.js'
 
 const K = METRICS.length
@@ -63,11 +63,7 @@ export function previewAccountMove(
   p: PlanParts,
   a: number,
   to: number,
-): {
-  balanceAfter: number
-  spreadDelta: number
-  disruptedDelta: number
-} | null {
+): AccountPreview | null {
   const from = effectiveTerritory(p.m, p.unitTer, p.accOverride, a)
   if (from === to || from === NONE || to === NONE) return null
   const balance = p.balance

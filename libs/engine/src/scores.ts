@@ -100,3 +100,12 @@ export function balancePenalty(dev: number, tolerance: number): number {
 export function totalWeight(settings: BalanceSettings): number {
   return settings.metrics.reduce((s, m) => s + m.weight, 0)
 }
+
+/** Mean Polsby–Popper over territories (0 for none): the plan's compactness in one figure. */
+export function meanPolsbyPopper(
+  territories: readonly Pick<TerritoryScore, 'polsbyPopper'>[],
+): number {
+  return territories.length
+    ? territories.reduce((s, t) => s + t.polsbyPopper, 0) / territories.length
+    : 0
+}

@@ -5,6 +5,7 @@ import {
   type PlanState,
   buildModel,
   maxDeviationPct,
+  meanPolsbyPopper,
 } from '@tessera/engine'
 import type { NetworkxGraph } from '@tessera/geo'
 import { UserError } from './files.js'
@@ -66,9 +67,7 @@ export function planQuality(
     pieces: parts.reduce((s, t) => s + t.pieces, 0),
     cutEdges: plan.cutEdges,
     ...(hasGeometry && {
-      polsbyPopperMean:
-        parts.reduce((s, t) => s + t.polsbyPopper, 0) /
-        Math.max(1, parts.length),
+      polsbyPopperMean: meanPolsbyPopper(parts),
     }),
   }
 }

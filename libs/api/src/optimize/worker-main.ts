@@ -4,6 +4,7 @@ import {
   assignReps,
   designPlan,
   maxDeviationPct,
+  meanPolsbyPopper,
   rebalance,
   territoryNeeds,
 } from '@tessera/engine'
@@ -97,9 +98,7 @@ function run(t: OptimizeTask): OptimizeOutcome {
     maxDevPct: maxDeviationPct(plan),
     contiguous: plan.noncontiguousTerritories === 0,
     cutEdges: plan.cutEdges,
-    polsbyPopperMean: territories.length
-      ? territories.reduce((s, x) => s + x.polsbyPopper, 0) / territories.length
-      : 0,
+    polsbyPopperMean: meanPolsbyPopper(territories),
     splitAccounts: r.accountMoves,
     disruptedAccounts: plan.disruptedAccounts,
     cancelled: r.stopped === 'cancelled',

@@ -74,13 +74,7 @@ export class Room {
           for (const id of change.added) mine.add(id)
           for (const id of change.removed) mine.delete(id)
         }
-        const msg = frame((e) => {
-          encoding.writeVarUint(e, Message.Awareness)
-          encoding.writeVarUint8Array(
-            e,
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
-          )
-        })
+        const msg = this.awarenessFrame(ids)
         for (const peer of this.peers.keys()) peer.send(msg)
       },
     )
@@ -100,16 +94,7 @@ export class Room {
       }),
     )
     const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0)
-      peer.send(
-        frame((e) => {
-          encoding.writeVarUint(e, Message.Awareness)
-          encoding.writeVarUint8Array(
-            e,
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, states),
-          )
-        }),
-      )
+    if (states.length > 0) peer.send(this.awarenessFrame(states))
   }
 
   /**
@@ -201,15 +186,7 @@ export class Room {
       }
       case Message.QueryAwareness: {
         const states = [...this.awareness.getStates().keys()]
-        peer.send(
-          frame((e) => {
-            encoding.writeVarUint(e, Message.Awareness)
-            encoding.writeVarUint8Array(
-              e,
-              awarenessProtocol.encodeAwarenessUpdate(this.awareness, states),
-            )
-          }),
-        )
+        peer.send(this.awarenessFrame(states))
         return
       }
       case Message.Auth:
@@ -217,6 +194,17 @@ export class Room {
       default:
         throw new Error(`unknown message type ${type}`)
     }
+  }
+
+  /** An awareness frame with the states of `clients`. */
+  private awarenessFrame(clients: number[]): Uint8Array {
+    return frame((e) => {
+      encoding.writeVarUint(e, Message.Awareness)
+      encoding.writeVarUint8Array(
+        e,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
+      )
+    })
   }
 
   /** Resolves when every update received so far is stored and sent. */

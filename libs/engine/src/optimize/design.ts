@@ -3,7 +3,7 @@ import { haversineKmXY } from '@tessera/geo'
 import type { EngineModel } from '../model.js'
 import { PlanState } from '../plan-state.js'
 import { maxDeviationPct } from '../plan-input.js'
-import { METRIC_INDEX } from '../scores.js'
+import { METRIC_INDEX, meanPolsbyPopper } from '../scores.js'
 import { balanceByAccounts } from './account-moves.js'
 import { compactBorders } from './compact.js'
 import { flowBalance } from './flow-balance.js'
@@ -267,9 +267,7 @@ export function designPlan(
     contiguous: plan.noncontiguousTerritories === 0,
     pieces: territories.reduce((s, t) => s + t.pieces, 0),
     cutEdges: plan.cutEdges,
-    polsbyPopperMean: territories.length
-      ? territories.reduce((s, t) => s + t.polsbyPopper, 0) / territories.length
-      : 0,
+    polsbyPopperMean: meanPolsbyPopper(territories),
     cancelled,
     infeasible:
       infeasible ??

@@ -209,13 +209,25 @@ function adopt(state: PlanState, from: PlanState): void {
 
 /** The largest |deviation| over unlocked territories and balanced metrics. */
 function worstDeviation(state: PlanState): number {
-  let worst = 0
+  return worstUnlocked(state).deviation
+}
+
+/** The unlocked territory furthest from target on any balanced metric, and how far (|dev|). */
+function worstUnlocked(state: PlanState): {
+  deviation: number
+  territoryId: string
+} {
+  let deviation = 0
+  let territoryId = ''
   for (const t of state.territoryScores()) {
     if (t.locked) continue
     for (const d of Object.values(t.deviations))
-      worst = Math.max(worst, Math.abs(d))
+      if (Math.abs(d) > deviation) {
+        deviation = Math.abs(d)
+        territoryId = t.territoryId
+      }
   }
-  return worst
+  return { deviation, territoryId }
 }
 
 /**
@@ -327,16 +339,7 @@ function outOfBand(
   options: RebalanceOptions,
 ): Infeasibility | null {
   const tol = state.balanceSettings.tolerance
-  let worst = 0
-  let worstId = ''
-  for (const t of state.territoryScores()) {
-    if (t.locked) continue
-    for (const d of Object.values(t.deviations))
-      if (Math.abs(d) > worst) {
-        worst = Math.abs(d)
-        worstId = t.territoryId
-      }
-  }
+  const { deviation: worst, territoryId: worstId } = worstUnlocked(state)
   if (worst <= tol + 1e-9) return null
   const capped = state.disrupted >= options.maxDisruptedAccounts - 1
   return {
