@@ -80,7 +80,7 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:pure', 'type:io', 'type:tool'],
             },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:pure'] },
           ],
         },
       ],

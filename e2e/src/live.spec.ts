@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { openPlanDoc } from '@tessera/domain'
 
 async function openDraft(page: import('@playwright/test').Page) {
   await page.goto('/')
@@ -45,16 +46,17 @@ test('two browsers see an edit of the plan live, through the hub', async ({
     },
   )
   await expect.poll(() => provider.synced, { timeout: 20_000 }).toBe(true)
-  const assignments = doc.getMap<string>('assignments')
-  const [, from] = [...assignments.entries()][0]!
-  const to = [...assignments.values()].find((t) => t !== from)!
+  const plan = openPlanDoc(doc, { canWrite: true })
+  const [, from] = [...plan.assignments.entries()][0]!
+  const to = [...plan.assignments.entries()].find(([, t]) => t !== from)![1]
   const fromRow = (page: typeof a) =>
     page.locator(`[data-territory-id="${from}"] .territory-row__accounts`)
   await expect(fromRow(a)).not.toHaveText('0 accounts')
-  doc.transact(() => {
-    for (const [unit, t] of assignments.entries())
-      if (t === from) assignments.set(unit, to)
-  })
+  plan.assignments.setMany(
+    [...plan.assignments.entries()]
+      .filter(([, t]) => t === from)
+      .map(([unit]) => [unit, to] as const),
+  )
   // Both browsers show the emptied territory without reloading.
   await expect(fromRow(a)).toHaveText('0 accounts', { timeout: 15_000 })
   await expect(fromRow(b)).toHaveText('0 accounts', { timeout: 15_000 })

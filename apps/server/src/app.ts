@@ -15,8 +15,10 @@ import {
 } from '@tessera/db'
 import type { Config } from './config.js'
 import { authorizeDoc } from './doc-access.js'
-import { Hub } from '@tessera/collab'
+import { Hub, RedisDocBus } from '@tessera/collab'
 import { createRequestHandler, createUpgradeHandler } from './http.js'
+import { type SocketIo, createSocketIo } from './socket.js'
+import { forwardJobEvents } from './job-events.js'
 
 export interface StartOptions {
   /** Loads demo data into an empty database; returns the demo logins to print. */
@@ -30,6 +32,8 @@ export interface RunningServer {
   url: string
   port: number
   db: DatabaseHandle
+  /** Emits socket.io events to a user's or a plan's sockets. */
+  sockets: Pick<SocketIo, 'toUser' | 'toPlan'>
   close(): Promise<void>
 }
 
@@ -94,6 +98,20 @@ export async function startServer(
     }
   }
 
+  // socket.io at /socket.io (job progress; later comments, tasks, reviews, notifications),
+  // its rooms shared over Redis when REDIS_URL is set.
+  let socketIo: SocketIo
+  try {
+    socketIo = await createSocketIo({
+      db: db.db,
+      log,
+      sessionSecret: config.SESSION_SECRET,
+      redisUrl: config.REDIS_URL,
+    })
+  } catch (error) {
+    return fail((error as Error).message)
+  }
+
   const webDist =
     options.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
   // Hub tokens are signed with SESSION_SECRET, so every process of a scaled-out deployment
@@ -103,9 +121,11 @@ export async function startServer(
   // Auto-design and rebalance run in worker threads, one at a time (the machine may have
   // only two cores, and the server must keep answering).
   const optimizeJobs = new OptimizeJobs()
+  const stopJobEvents = forwardJobEvents(optimizeJobs, socketIo)
   app.handle = createRequestHandler({
     log,
     webDist,
+    socketIo,
     api: {
       db: db.db,
       now: () => new Date(),
@@ -124,8 +144,24 @@ export async function startServer(
     },
   })
   // The Yjs hub at /yjs/<docName>: documents from the database, authorized per request.
+  // With REDIS_URL, processes share documents over Redis pub/sub: each stores what its own
+  // clients send and relays what the others stored.
+  let hubBus: RedisDocBus | undefined
+  if (config.REDIS_URL) {
+    try {
+      hubBus = await RedisDocBus.connect(config.REDIS_URL, {
+        onError: (error) => log.warn({ err: error }, 'hub: redis'),
+      })
+    } catch (error) {
+      await socketIo.close()
+      return fail(
+        `cannot reach Redis at REDIS_URL (${redact(config.REDIS_URL)}): ${(error as Error).message}`,
+      )
+    }
+  }
   const hub = new Hub({
     store: createYjsDocStore(db.db),
+    bus: hubBus,
     onError: (error, { docName }) =>
       log.error({ err: error, docName }, 'hub: storing or loading failed'),
   })
@@ -133,6 +169,7 @@ export async function startServer(
     'upgrade',
     createUpgradeHandler({
       hub,
+      socketIo,
       log,
       authorize: (req, doc) =>
         authorizeDoc(db.db, req, doc, {
@@ -147,15 +184,26 @@ export async function startServer(
     url: `http://localhost:${port}`,
     port,
     db,
+    sockets: socketIo,
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep)
+        stopJobEvents()
         await optimizeJobs.close()
+        await socketIo.close()
         await hub.close()
+        await hubBus?.close()
         await closeServer(server)
         await db.close()
       })()),
   }
+}
+
+/** A URL fit for a log line: no password. */
+function redact(url: string): string {
+  const u = new URL(url)
+  if (u.password) u.password = '***'
+  return u.toString()
 }
 
 function listen(server: Server, port: number): Promise<void> {

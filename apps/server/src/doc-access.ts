@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http'
 import type { Kysely } from 'kysely'
-import { readSessionToken, sessionIdOf, verifyDocToken } from '@tessera/api'
-import { CloseCode, type DocRef, docNameOf } from '@tessera/collab'
 import {
-  type Database,
-  findScenario,
-  findSessionUser,
-  findUserById,
-} from '@tessera/db'
+  findRequestSession,
+  readSessionToken,
+  toPublicUser,
+  verifyDocToken,
+} from '@tessera/api'
+import { CloseCode, type DocRef, docNameOf } from '@tessera/collab'
+import { type Database, findScenario, findUserById } from '@tessera/db'
 import type { DocAccess } from './http.js'
 
 /** Roles that edit plans; everyone else in the organization reads. */
@@ -33,7 +33,7 @@ export async function authorizeDoc(
       reason: 'sign in first (or ask collab.token for a token)',
     }
   const scenario = await findScenario(db, doc.scenarioId)
-  if (!scenario || scenario.orgId !== user.org_id)
+  if (!scenario || scenario.orgId !== user.orgId)
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' }
   return {
     ok: true,
@@ -48,13 +48,14 @@ async function userOf(
   doc: DocRef,
   secrets: { sessionSecret?: string | undefined; docTokenSecret: string },
 ) {
-  const cookie = readSessionToken(req)
-  if (cookie)
-    return findSessionUser(
-      db,
-      sessionIdOf(cookie, secrets.sessionSecret),
-      new Date(),
-    )
+  // A cookie decides alone (a bad one is not retried as a token).
+  if (readSessionToken(req))
+    return (
+      await findRequestSession(db, req, {
+        sessionSecret: secrets.sessionSecret,
+        now: new Date(),
+      })
+    )?.user
   const token = new URL(req.url ?? '/', 'http://hub').searchParams.get('token')
   if (!token) return undefined
   const userId = verifyDocToken(
@@ -63,5 +64,6 @@ async function userOf(
     docNameOf(doc),
     Date.now(),
   )
-  return userId ? findUserById(db, userId) : undefined
+  const row = userId ? await findUserById(db, userId) : undefined
+  return row && toPublicUser(row)
 }

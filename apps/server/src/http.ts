@@ -14,11 +14,14 @@ import {
 } from '@tessera/collab'
 import type { Logger } from 'pino'
 import { type RawData, WebSocketServer } from 'ws'
+import { SOCKET_IO_PATH, type SocketIo } from './socket.js'
 
 export interface HttpDeps {
   api: ApiDeps
   webDist: string
   log: Logger
+  /** Serves `/socket.io/` long-polling requests. */
+  socketIo: Pick<SocketIo, 'handleRequest'>
   /** Liveness details for /healthz. */
   health: () => Promise<{ ok: boolean; database: string }>
 }
@@ -27,8 +30,9 @@ export interface HttpDeps {
 const CACHEABLE = new Set(['geo.layer', 'geo.adjacency'])
 
 /**
- * The one request handler behind the one port: `/healthz`, `/trpc/*`, and the built web
- * app with an SPA fallback. Responses are gzip/brotli-compressed when the client accepts it.
+ * The one request handler behind the one port: `/healthz`, `/trpc/*`, socket.io's
+ * long-polling at `/socket.io/`, and the built web app with an SPA fallback. Responses are
+ * gzip/brotli-compressed when the client accepts it.
  */
 export function createRequestHandler(deps: HttpDeps) {
   const trpc = createHTTPHandler({
@@ -79,7 +83,16 @@ export function createRequestHandler(deps: HttpDeps) {
       compress(req as never, res as never, () => void trpc(req, res))
       return
     }
-    if (url.startsWith('/yjs/') || url.startsWith('/socket.io')) {
+    if (url.startsWith(`${SOCKET_IO_PATH}/`)) {
+      deps.socketIo.handleRequest(req, res)
+      return
+    }
+    // Never the SPA's index.html for a socket.io path socket.io does not serve.
+    if (url.startsWith(SOCKET_IO_PATH)) {
+      sendJson(res, 404, { error: 'Not found.' })
+      return
+    }
+    if (url.startsWith('/yjs/')) {
       sendJson(res, 501, {
         error:
           'This endpoint is reserved for live collaboration and is not enabled yet.',
@@ -98,10 +111,6 @@ export function createRequestHandler(deps: HttpDeps) {
   }
 }
 
-/**
- * WebSocket upgrades: `/yjs/<doc>` (the Yjs hub) and `/socket.io` are reserved for the
- * collaboration backbone; until it is wired, refuse them cleanly instead of hanging.
- */
 /** Who may open a hub document, decided per upgrade request. */
 export type DocAccess =
   { ok: true; canWrite: boolean } | { ok: false; code: number; reason: string }
@@ -109,10 +118,12 @@ export type DocAccess =
 /**
  * Upgrades: `/yjs/<docName>` goes to the Yjs hub once `authorize` has checked the session
  * and the document (refusals complete the handshake and close with a named code, so the
- * client can tell "sign in" from "not yours"); `/socket.io` is not served yet.
+ * client can tell "sign in" from "not yours"); `/socket.io/` goes to socket.io, which
+ * checks the session itself at its handshake.
  */
 export function createUpgradeHandler(deps: {
   hub: Hub
+  socketIo: Pick<SocketIo, 'handleUpgrade'>
   authorize: (req: IncomingMessage, doc: DocRef) => Promise<DocAccess>
   log: Logger
 }) {
@@ -156,11 +167,12 @@ export function createUpgradeHandler(deps: {
       })
       return
     }
-    const status = url.startsWith('/socket.io')
-      ? '501 Not Implemented'
-      : '404 Not Found'
+    if (url.startsWith(`${SOCKET_IO_PATH}/`)) {
+      deps.socketIo.handleUpgrade(req, socket, head)
+      return
+    }
     socket.end(
-      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      'HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
     )
   }
 }

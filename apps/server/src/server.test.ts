@@ -7,6 +7,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { seedDemoIfEmpty } from '@tessera/demo-data'
+import { openPlanDoc } from '@tessera/domain'
 import { type RunningServer, StartupError, startServer } from './app.js'
 import { type Config, loadConfig } from './config.js'
 
@@ -456,12 +457,15 @@ describe('server', () => {
     const a = connect('scenario:scn_demo_draft', cookie)
     const b = connect('scenario:scn_demo_draft', cookie)
     await until(() => a.provider.synced && b.provider.synced)
-    const assignments = a.doc.getMap<string>('assignments')
-    expect(assignments.size).toBeGreaterThan(3000)
-    const [unit, territory] = [...assignments.entries()][0]!
-    const other = [...assignments.values()].find((t) => t !== territory)!
-    assignments.set(unit, other)
-    await until(() => b.doc.getMap('assignments').get(unit) === other)
+    const planA = openPlanDoc(a.doc, { canWrite: true })
+    const planB = openPlanDoc(b.doc)
+    expect(planA.assignments.size).toBeGreaterThan(3000)
+    const [unit, territory] = [...planA.assignments.entries()][0]!
+    const other = [...planA.assignments.entries()].find(
+      ([, t]) => t !== territory,
+    )![1]
+    planA.assignments.set(unit, other)
+    await until(() => planB.assignments.get(unit) === other)
     // The read path (the stored document) has it too.
     const stored = await trpc(server, 'plans.scenario', {
       cookie,
@@ -471,9 +475,10 @@ describe('server', () => {
     // The published alignment is read-only, even for a planner.
     const p = connect('scenario:scn_demo_published', cookie)
     await until(() => p.provider.synced)
-    const pubUnit = [...p.doc.getMap<string>('assignments').keys()][0]!
-    const before = p.doc.getMap<string>('assignments').get(pubUnit)
-    p.doc.getMap<string>('assignments').set(pubUnit, 'ter_hacked')
+    const planP = openPlanDoc(p.doc, { canWrite: true })
+    const pubUnit = [...planP.assignments.entries()][0]![0]
+    const before = planP.assignments.get(pubUnit)
+    planP.assignments.set(pubUnit, 'ter_hacked')
     await new Promise((r) => setTimeout(r, 300))
     const pub = await trpc(server, 'plans.scenario', {
       cookie,

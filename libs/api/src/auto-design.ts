@@ -13,7 +13,7 @@ import {
   type BalanceSettings,
   type TerritoryRecord,
   initPlanDoc,
-  planDocMaps,
+  planDocMeta,
   planDocName,
   territoryColor,
 } from '@tessera/domain'
@@ -217,7 +217,7 @@ async function saveDraft(
       // Units heavier than a territory's share are split: their accounts ride as overrides.
       accountOverrides: draft.outcome.overrides,
     })
-    planDocMaps(doc).meta.set('balance', draft.settings)
+    planDocMeta(doc).set('balance', draft.settings)
     await db.transaction().execute(async (trx) => {
       await insertScenario(trx, {
         id: scenarioId,
@@ -232,7 +232,6 @@ async function saveDraft(
         trx,
         planDocName(scenarioId),
         Y.encodeStateAsUpdate(doc),
-        '0',
       )
       await recordAudit(trx, {
         orgId: scope.orgId,

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Kysely } from 'kysely'
-import { type Database, findSessionUser } from '@tessera/db'
+import type { Database } from '@tessera/db'
 import type { PublicUser } from '@tessera/domain'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
-import { readSessionToken, sessionIdOf } from './session-cookie.js'
+import { findRequestSession } from './session-user.js'
 import type { GeometryCache } from './geometry-cache.js'
 import type { ScoringCache } from './scoring.js'
 import type { OptimizeJobs } from './optimize/jobs.js'
@@ -40,21 +40,16 @@ export function createContextFactory(deps: ApiDeps) {
     req: IncomingMessage
     res: ServerResponse
   }): Promise<Context> => {
-    const token = readSessionToken(req)
-    const sessionId = token ? sessionIdOf(token, deps.sessionSecret) : null
-    const row = sessionId
-      ? await findSessionUser(deps.db, sessionId, deps.now())
-      : undefined
-    const user: PublicUser | null = row
-      ? {
-          id: row.id,
-          orgId: row.org_id,
-          email: row.email,
-          displayName: row.display_name,
-          role: row.role,
-          repId: row.rep_id,
-        }
-      : null
-    return { ...deps, req, res, user, sessionId: user ? sessionId : null }
+    const session = await findRequestSession(deps.db, req, {
+      sessionSecret: deps.sessionSecret,
+      now: deps.now(),
+    })
+    return {
+      ...deps,
+      req,
+      res,
+      user: session?.user ?? null,
+      sessionId: session?.sessionId ?? null,
+    }
   }
 }

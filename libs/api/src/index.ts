@@ -10,6 +10,7 @@ export {
   readSessionToken,
   sessionIdOf,
 } from './session-cookie.js'
+export { findRequestSession, toPublicUser } from './session-user.js'
 export {
   ScoringCache,
   loadPlanDoc,
@@ -18,5 +19,9 @@ export {
 } from './scoring.js'
 export type { ScenarioScope } from './scoring.js'
 export { OptimizeJobs, optimizeWorkerEntry } from './optimize/jobs.js'
-export type { OptimizeJobView, WorkerEntry } from './optimize/jobs.js'
+export type {
+  JobListener,
+  OptimizeJobView,
+  WorkerEntry,
+} from './optimize/jobs.js'
 export { signDocToken, verifyDocToken } from './doc-token.js'

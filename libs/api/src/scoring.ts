@@ -12,7 +12,7 @@ import {
   BalanceSettings,
   type PlanState as PlanDocState,
   defaultBalanceSettings,
-  planDocMaps,
+  planDocMeta,
   planDocName,
   readPlanState,
 } from '@tessera/domain'
@@ -36,9 +36,7 @@ export async function loadPlanDoc(
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update)
     // Settings live in the document's meta; anything malformed falls back to the defaults.
-    const parsed = BalanceSettings.safeParse(
-      planDocMaps(doc).meta.get('balance'),
-    )
+    const parsed = BalanceSettings.safeParse(planDocMeta(doc).get('balance'))
     return {
       plan: readPlanState(doc),
       settings: parsed.success ? parsed.data : defaultBalanceSettings,

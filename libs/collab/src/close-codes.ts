@@ -11,6 +11,8 @@ export const CloseCode = {
   Forbidden: 4403,
   /** A frame could not be decoded; the connection is dropped, the document is untouched. */
   MalformedMessage: 4422,
+  /** A frame larger than the hub accepts (the websocket standard's "message too big"). */
+  TooLarge: 1009,
   /** The server is shutting down or evicting the room; reconnect. */
   GoingAway: 1001,
 } as const

@@ -58,6 +58,7 @@ export {
 } from './plans.repository.js'
 export {
   appendYjsUpdates,
+  compactYjsDoc,
   createYjsDocStore,
   loadYjsDoc,
   writeYjsSnapshot,
@@ -65,5 +66,5 @@ export {
 export type { StoredDoc } from './yjs.repository.js'
 export { listAudit, recordAudit } from './audit.repository.js'
 export type { AuditEntry } from './audit.repository.js'
-export { testBackends } from './testing.js'
+export { createThrowawayDatabase, testBackends } from './testing.js'
 export type { TestBackend } from './testing.js'

@@ -27,6 +27,7 @@ import {
 } from './units.repository.js'
 import {
   appendYjsUpdates,
+  compactYjsDoc,
   loadYjsDoc,
   writeYjsSnapshot,
 } from './yjs.repository.js'
@@ -192,26 +193,41 @@ describe.each(testBackends())('repositories on $name', (backend) => {
   })
 
   it('keeps a Yjs update log and folds it into a snapshot without gaps', async () => {
-    await appendYjsUpdates(h.db, 'doc:1', [
+    const ids = await appendYjsUpdates(h.db, 'doc:1', [
       new Uint8Array([1]),
       new Uint8Array([2]),
     ])
+    expect(ids).toHaveLength(2)
     const before = await loadYjsDoc(h.db, 'doc:1')
     expect(before.snapshot).toBeNull()
+    expect(before.generation).toBe(0)
     expect(before.updates.map((u) => [...u])).toEqual([[1], [2]])
-    await writeYjsSnapshot(
-      h.db,
-      'doc:1',
-      new Uint8Array([9, 9]),
-      before.lastUpdateId,
-    )
-    await appendYjsUpdates(h.db, 'doc:1', [new Uint8Array([3])])
+    expect(before.updateIds).toEqual(ids)
+    // An update stored after the compactor read the log is not folded, so it stays.
+    const [late] = await appendYjsUpdates(h.db, 'doc:1', [new Uint8Array([3])])
+    const done = await compactYjsDoc(h.db, 'doc:1', {
+      state: new Uint8Array([9, 9]),
+      generation: 0,
+      folded: before.updateIds,
+    })
+    expect(done).toEqual({ ok: true, generation: 1 })
     const after = await loadYjsDoc(h.db, 'doc:1')
     expect([...after.snapshot!]).toEqual([9, 9])
+    expect(after.generation).toBe(1)
     expect(after.updates.map((u) => [...u])).toEqual([[3]])
-    expect(BigInt(after.lastUpdateId)).toBeGreaterThan(
-      BigInt(before.lastUpdateId),
-    )
+    expect(after.updateIds).toEqual([late])
+    // A second compactor that still thinks generation 0 is refused and handed the snapshot.
+    const stale = await compactYjsDoc(h.db, 'doc:1', {
+      state: new Uint8Array([7]),
+      generation: 0,
+      folded: [late!],
+    })
+    expect(stale.ok).toBe(false)
+    if (!stale.ok) expect([...stale.snapshot]).toEqual([9, 9])
+    expect((await loadYjsDoc(h.db, 'doc:1')).updates).toHaveLength(1)
+    // A whole new document written as a snapshot bumps the generation.
+    await writeYjsSnapshot(h.db, 'doc:1', new Uint8Array([5]))
+    expect((await loadYjsDoc(h.db, 'doc:1')).generation).toBe(2)
   })
 
   it('stores plans, scenarios and reps', async () => {

@@ -134,8 +134,10 @@ export interface YjsUpdatesTable {
 export interface YjsSnapshotsTable {
   doc_name: string
   state: Uint8Array
-  /** The highest `yjs_updates.id` folded into `state`. */
+  /** The highest `yjs_updates.id` folded into `state` (for people reading the table). */
   last_update_id: ColumnType<string, string | number, string | number>
+  /** Bumped by every write of `state` (compaction's optimistic check). */
+  generation: ColumnType<number, number | undefined, number>
   updated_at: Timestamp
 }
 

@@ -33,35 +33,46 @@ export function testBackends(
   return backends
 }
 
+/**
+ * A new, empty database on the PostgreSQL server of `adminUrl`, for tests and benchmarks
+ * that start real server processes on it; `drop()` removes it.
+ */
+export async function createThrowawayDatabase(
+  adminUrl: string,
+  prefix = 'tessera_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`
+  await adminQuery(adminUrl, `create database ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: () =>
+      adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
+  }
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 async function openThrowawayPostgres(
   adminUrl: string,
 ): Promise<DatabaseHandle> {
-  const name = `tessera_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  try {
-    await admin.query(`create database ${name}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({
-    databaseUrl: url.toString(),
-    dataDir: '',
-  })
+  const { url, drop } = await createThrowawayDatabase(adminUrl)
+  const handle = await openDatabase({ databaseUrl: url, dataDir: '' })
   await migrateToLatest(handle.db)
   return {
     ...handle,
     async close() {
       await handle.close()
-      const cleanup = new pg.Client({ connectionString: adminUrl })
-      await cleanup.connect()
-      try {
-        await cleanup.query(`drop database if exists ${name} with (force)`)
-      } finally {
-        await cleanup.end()
-      }
+      await drop()
     },
   }
 }

@@ -43,11 +43,37 @@ export type { Product } from './model.js'
 export {
   PLAN_SCHEMA_VERSION,
   initPlanDoc,
-  planDocMaps,
+  openPlanDoc,
+  planDocMeta,
   planDocName,
   readPlanState,
 } from './plan-doc.js'
-export type { PlanDocMaps, PlanState } from './plan-doc.js'
+export type { OpenPlanDocOptions, PlanDoc, PlanState } from './plan-doc.js'
+export { KEYED_LOG_TIDY, KeyedLog } from './keyed-log.js'
+export type {
+  Entry as KeyedLogEntry,
+  KeyedLogListener,
+  KeyedLogOptions,
+} from './keyed-log.js'
 export { hexToRgb, territoryColor } from './palette.js'
 export { err, ok } from './errors.js'
 export type { ErrorCode, Result } from './errors.js'
+export {
+  PlanRoomRequest,
+  notificationKinds,
+  optimizeJobStatuses,
+} from './events.js'
+export type {
+  ClientToServerEvents,
+  InterServerEvents,
+  NotificationKind,
+  OptimizeJobResult,
+  OptimizeJobSnapshot,
+  OptimizeJobStatus,
+  RowChange,
+  RowChangeKind,
+  ServerToClientEvents,
+  SocketAck,
+  SocketData,
+  UserNotification,
+} from './events.js'

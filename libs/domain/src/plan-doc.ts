@@ -1,28 +1,81 @@
 import * as Y from 'yjs'
+import { KeyedLog } from './keyed-log.js'
 import type { TerritoryRecord } from './model.js'
 
 /**
  * The plan document: one Y.Doc per scenario (ARCHITECTURE.md, "The plan document").
- * These accessors are the only code that knows the Yjs shape, so the representation
- * of `assignments` can change (with a `schemaVersion` bump and a migration) without
- * touching callers.
+ * These accessors are the only code that knows the Yjs shape.
+ *
+ * Schema 2 keeps the two maps that are rewritten all the time — unit → territory and
+ * account → territory — as `KeyedLog`s (see keyed-log.ts: small and fast over a long life),
+ * and the territory records and settings as plain `Y.Map`s (a few dozen keys, rarely
+ * written). Schema 1 documents (`Y.Map` assignments) are still read, and a writer moves them
+ * to schema 2 when it opens them (`openPlanDoc`).
  */
-export const PLAN_SCHEMA_VERSION = 1
+export const PLAN_SCHEMA_VERSION = 2
 
-export interface PlanDocMaps {
-  assignments: Y.Map<string>
-  accountOverrides: Y.Map<string>
-  territories: Y.Map<TerritoryRecord>
-  meta: Y.Map<unknown>
+/** The Yjs names of the plan document's shared types. */
+const NAMES = {
+  assignments: 'unitAssignments',
+  accountOverrides: 'accountOverrides.log',
+  territories: 'territories',
+  meta: 'meta',
+  legacyAssignments: 'assignments',
+  legacyOverrides: 'accountOverrides',
+} as const
+
+/** The plan document, opened: live maps over its shared types. Call `destroy` when done. */
+export interface PlanDoc {
+  readonly doc: Y.Doc
+  /** unitId → territoryId */
+  readonly assignments: KeyedLog
+  /** accountId → territoryId (an account placed apart from its unit) */
+  readonly accountOverrides: KeyedLog
+  readonly territories: Y.Map<TerritoryRecord>
+  readonly meta: Y.Map<unknown>
+  destroy(): void
 }
 
-export function planDocMaps(doc: Y.Doc): PlanDocMaps {
+export interface OpenPlanDocOptions {
+  /**
+   * This replica may write: it tidies entries that lost to concurrent writes and moves a
+   * schema 1 document to schema 2. Readers must leave both alone (their edits are refused).
+   */
+  canWrite?: boolean
+}
+
+export function openPlanDoc(
+  doc: Y.Doc,
+  options: OpenPlanDocOptions = {},
+): PlanDoc {
+  const canWrite = options.canWrite ?? false
+  const meta = doc.getMap<unknown>(NAMES.meta)
+  if (canWrite && Number(meta.get('schemaVersion') ?? 0) === 1)
+    migrateFromSchema1(doc)
+  const assignments = new KeyedLog(
+    doc.getArray<Uint8Array>(NAMES.assignments),
+    { tidy: canWrite },
+  )
+  const accountOverrides = new KeyedLog(
+    doc.getArray<Uint8Array>(NAMES.accountOverrides),
+    { tidy: canWrite },
+  )
   return {
-    assignments: doc.getMap<string>('assignments'),
-    accountOverrides: doc.getMap<string>('accountOverrides'),
-    territories: doc.getMap<TerritoryRecord>('territories'),
-    meta: doc.getMap<unknown>('meta'),
+    doc,
+    assignments,
+    accountOverrides,
+    territories: doc.getMap<TerritoryRecord>(NAMES.territories),
+    meta,
+    destroy() {
+      assignments.destroy()
+      accountOverrides.destroy()
+    },
   }
+}
+
+/** The document's settings map (balance settings, layer, schema version). */
+export function planDocMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(NAMES.meta)
 }
 
 export interface PlanState {
@@ -40,29 +93,66 @@ export function initPlanDoc(
   doc: Y.Doc,
   state: Omit<PlanState, 'schemaVersion'>,
 ): void {
-  const maps = planDocMaps(doc)
+  const plan = openPlanDoc(doc, { canWrite: true })
   doc.transact(() => {
-    maps.meta.set('schemaVersion', PLAN_SCHEMA_VERSION)
-    maps.meta.set('unitLayerId', state.unitLayerId)
-    for (const t of state.territories) maps.territories.set(t.id, t)
-    for (const [unit, ter] of Object.entries(state.assignments))
-      maps.assignments.set(unit, ter)
-    for (const [acc, ter] of Object.entries(state.accountOverrides)) {
-      maps.accountOverrides.set(acc, ter)
-    }
+    plan.meta.set('schemaVersion', PLAN_SCHEMA_VERSION)
+    plan.meta.set('unitLayerId', state.unitLayerId)
+    for (const t of state.territories) plan.territories.set(t.id, t)
+    plan.assignments.setMany(Object.entries(state.assignments))
+    plan.accountOverrides.setMany(Object.entries(state.accountOverrides))
   })
+  plan.destroy()
 }
 
 /** A plain-JSON snapshot of the document, for the engine, the API and reports. */
 export function readPlanState(doc: Y.Doc): PlanState {
-  const maps = planDocMaps(doc)
-  return {
-    schemaVersion: Number(maps.meta.get('schemaVersion') ?? 0),
-    unitLayerId: String(maps.meta.get('unitLayerId') ?? ''),
-    territories: [...maps.territories.values()],
-    assignments: Object.fromEntries(maps.assignments.entries()),
-    accountOverrides: Object.fromEntries(maps.accountOverrides.entries()),
+  const meta = planDocMeta(doc)
+  const schemaVersion = Number(meta.get('schemaVersion') ?? 0)
+  const base = {
+    schemaVersion,
+    unitLayerId: String(meta.get('unitLayerId') ?? ''),
+    territories: [...doc.getMap<TerritoryRecord>(NAMES.territories).values()],
   }
+  if (schemaVersion === 1) {
+    return {
+      ...base,
+      assignments: doc.getMap<string>(NAMES.legacyAssignments).toJSON(),
+      accountOverrides: doc.getMap<string>(NAMES.legacyOverrides).toJSON(),
+    }
+  }
+  const plan = openPlanDoc(doc)
+  try {
+    return {
+      ...base,
+      assignments: plan.assignments.toObject(),
+      accountOverrides: plan.accountOverrides.toObject(),
+    }
+  } finally {
+    plan.destroy()
+  }
+}
+
+/** Moves a schema 1 document's maps into the logs, in one transaction. */
+function migrateFromSchema1(doc: Y.Doc): void {
+  const oldAssignments = doc.getMap<string>(NAMES.legacyAssignments)
+  const oldOverrides = doc.getMap<string>(NAMES.legacyOverrides)
+  const assignments = new KeyedLog(
+    doc.getArray<Uint8Array>(NAMES.assignments),
+    { tidy: true },
+  )
+  const overrides = new KeyedLog(
+    doc.getArray<Uint8Array>(NAMES.accountOverrides),
+    { tidy: true },
+  )
+  doc.transact(() => {
+    assignments.setMany(oldAssignments.entries())
+    overrides.setMany(oldOverrides.entries())
+    oldAssignments.clear()
+    oldOverrides.clear()
+    doc.getMap<unknown>(NAMES.meta).set('schemaVersion', PLAN_SCHEMA_VERSION)
+  })
+  assignments.destroy()
+  overrides.destroy()
 }
 
 export function planDocName(scenarioId: string): string {

@@ -164,7 +164,6 @@ export async function seedDemo(
         trx,
         planDocName(scenarioId),
         Y.encodeStateAsUpdate(doc),
-        '0',
       )
       doc.destroy()
     }

@@ -73,6 +73,39 @@ describe('OptimizeJobs (real worker threads)', () => {
     expect(jobs.cancel(view.id, 'org_b')).toBeUndefined()
   })
 
+  it('tells listeners of every change, with whose job it is, until they unsubscribe', async () => {
+    const heard: { status: string; fraction: number; userId: string }[] = []
+    const stop = jobs.onChange((job, owner) => {
+      heard.push({ status: job.status, fraction: job.fraction, ...owner })
+      throw new Error('a broken listener does not stop the job')
+    })
+    const view = jobs.start(
+      meta,
+      design(modelOf(20, 16, 2_000), 6),
+      async () => ({
+        scenarioId: 'scn_heard',
+        name: 'Heard',
+      }),
+    )
+    const seen = await settle(jobs, view.id)
+    stop()
+    expect(seen.at(-1)!.status).toBe('done')
+    expect(heard[0]).toMatchObject({ status: 'queued', userId: 'u' })
+    expect(heard[1]!.status).toBe('running')
+    expect(heard.some((h) => h.status === 'running' && h.fraction > 0)).toBe(
+      true,
+    )
+    expect(heard.at(-1)).toMatchObject({ status: 'done', fraction: 1 })
+    const count = heard.length
+    const unheard = jobs.start(
+      meta,
+      design(modelOf(4, 4, 10), 2),
+      async () => ({ scenarioId: 'x', name: 'x' }),
+    )
+    await settle(jobs, unheard.id)
+    expect(heard).toHaveLength(count)
+  })
+
   it('cancels a running job at its next step and a queued one before it starts, saving neither', async () => {
     let saves = 0
     const save = async () => {

@@ -2,35 +2,26 @@ import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type { OptimizeJobSnapshot, OptimizeJobStatus } from '@tessera/domain'
 import type {
   OptimizeOutcome,
   OptimizeTask,
   WorkerMessage,
 } from './protocol.js'
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+export type JobStatus = OptimizeJobStatus
 
-/** What a caller sees of a job (no engine data: that stays on the server). */
-export interface OptimizeJobView {
-  id: string
-  kind: OptimizeTask['kind']
-  scenarioId: string
-  status: JobStatus
-  /** 0–1 as the engine reports it. */
-  fraction: number
-  /** The plan's balance score at the last progress report. */
-  balanceScore: number
-  startedAt: string
-  finishedAt: string | null
-  /** When done: the draft scenario the result landed in, and how good it is. */
-  result:
-    | (Omit<OptimizeOutcome, 'assignments' | 'overrides' | 'repOf'> & {
-        scenarioId: string
-        name: string
-      })
-    | null
-  error: string | null
-}
+/**
+ * What a caller sees of a job (no engine data: that stays on the server): the domain's
+ * snapshot, so `plans.optimizeJob` and the socket.io `job:*` events send one shape.
+ */
+export type OptimizeJobView = OptimizeJobSnapshot
+
+/** Told of every change to a job's view, with whose job it is. */
+export type JobListener = (
+  job: OptimizeJobView,
+  owner: { orgId: string; userId: string },
+) => void
 
 interface Job {
   view: OptimizeJobView
@@ -85,6 +76,7 @@ export function optimizeWorkerEntry(): WorkerEntry {
  */
 export class OptimizeJobs {
   private readonly jobs = new Map<string, Job>()
+  private readonly listeners = new Set<JobListener>()
   private running = 0
   private readonly sweep: NodeJS.Timeout
 
@@ -140,8 +132,18 @@ export class OptimizeJobs {
       save,
     }
     this.jobs.set(id, job)
+    this.changed(job)
     this.pump()
     return { ...job.view }
+  }
+
+  /**
+   * Calls `listener` whenever a job's view changes (queued, running, each progress report,
+   * settled), so the server can push it instead of being polled. Returns the unsubscribe.
+   */
+  onChange(listener: JobListener): () => void {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
   }
 
   /** A job of the caller's organization, or undefined. */
@@ -179,6 +181,7 @@ export class OptimizeJobs {
     job.task = null // the model is large: let it go once the worker has its copy
     job.view.status = 'running'
     this.running++
+    this.changed(job)
     let settled = false
     let answered = false
     const worker = new Worker(this.entry.url, {
@@ -206,6 +209,7 @@ export class OptimizeJobs {
       if (m.type === 'progress') {
         job.view.fraction = Math.max(job.view.fraction, m.fraction)
         job.view.balanceScore = m.balanceScore
+        this.changed(job)
       } else if (m.type === 'error') settle('failed', m.message)
       else if (m.outcome.cancelled || Atomics.load(job.cancel, 0) === 1)
         settle('cancelled')
@@ -245,6 +249,17 @@ export class OptimizeJobs {
     job.view.error = error
     job.view.finishedAt = this.now().toISOString()
     job.task = null
+    this.changed(job)
+  }
+
+  private changed(job: Job): void {
+    for (const listener of this.listeners) {
+      try {
+        listener({ ...job.view }, { orgId: job.orgId, userId: job.userId })
+      } catch {
+        // A listener's failure (a closed socket server, say) must not stop the job.
+      }
+    }
   }
 
   private prune(): void {

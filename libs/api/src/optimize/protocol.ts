@@ -1,4 +1,4 @@
-import type { BalanceSettings } from '@tessera/domain'
+import type { BalanceSettings, OptimizeJobResult } from '@tessera/domain'
 import type { EngineModel, PlanInput, RepCandidate } from '@tessera/engine'
 
 /** What the main thread asks an optimization worker to do (structured-cloned). */
@@ -24,21 +24,18 @@ export type OptimizeTask =
       splitUnits: boolean
     }
 
-/** The outcome both kinds share: a whole alignment and how good it is. */
-export interface OptimizeOutcome {
+/**
+ * The outcome both kinds share: a whole alignment and how good it is (the scores are the
+ * ones a finished job reports; the server adds the draft it saved).
+ */
+export interface OptimizeOutcome extends Omit<
+  OptimizeJobResult,
+  'scenarioId' | 'name'
+> {
   assignments: Record<string, string>
   overrides: Record<string, string>
-  balanceScore: number
-  maxDevPct: number
-  contiguous: boolean
-  cutEdges: number
-  polsbyPopperMean: number
-  splitAccounts: number
-  disruptedAccounts: number
   /** Design only: the rep the assignment gave each part (parts without one are left out). */
   repOf: Record<string, string>
-  cancelled: boolean
-  infeasible: { code: string; message: string } | null
 }
 
 export type WorkerMessage =

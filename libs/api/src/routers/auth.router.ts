@@ -13,6 +13,7 @@ import {
   newSessionToken,
   setSessionCookie,
 } from '../session-cookie.js'
+import { toPublicUser } from '../session-user.js'
 import { protectedProcedure, publicProcedure, router } from '../trpc.js'
 import type { Context } from '../context.js'
 
@@ -81,14 +82,7 @@ export const authRouter = router({
       subjectType: 'user',
       subjectId: user.id,
     })
-    return {
-      id: user.id,
-      orgId: user.org_id,
-      email: user.email,
-      displayName: user.display_name,
-      role: user.role,
-      repId: user.rep_id,
-    }
+    return toPublicUser(user)
   }),
 
   logout: protectedProcedure.mutation(async ({ ctx }) => {

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws'
 import { CloseCode } from '../close-codes.js'
+import type { DocBus } from './bus.js'
 import type { DocStore } from './doc-store.js'
 import { type Peer, Room } from './room.js'
 
@@ -7,8 +8,13 @@ export interface HubOptions {
   store: DocStore
   /** How long an empty room stays in memory before it is evicted (ms). */
   idleMs?: number
+  /** Other hub processes serving the same documents (Redis in production). */
+  bus?: DocBus
   /** Largest frame accepted (bytes); bigger ones close the connection. */
   maxFrameBytes?: number
+  /** Compaction thresholds (see `RoomOptions`). */
+  compactAfter?: number
+  compactBytes?: number
   onError?: (error: Error, context: { docName: string }) => void
 }
 
@@ -45,7 +51,11 @@ export class Hub {
     })
     ws.on('message', (data, isBinary) => {
       const bytes = toBytes(data)
-      if (!isBinary || bytes.byteLength > maxBytes) {
+      if (bytes.byteLength > maxBytes) {
+        ws.close(CloseCode.TooLarge, 'frame too large')
+        return
+      }
+      if (!isBinary) {
         ws.close(CloseCode.MalformedMessage, 'binary y-websocket frames only')
         return
       }
@@ -71,6 +81,11 @@ export class Hub {
     return this.rooms.size
   }
 
+  /** The room of `docName` if it is in memory (tests, benchmarks). */
+  roomOf(docName: string): Room | undefined {
+    return this.rooms.get(docName)
+  }
+
   /** Waits until every received update of every room is stored and broadcast. */
   async settled(): Promise<void> {
     await Promise.all([...this.rooms.values()].map((r) => r.settled()))
@@ -91,9 +106,13 @@ export class Hub {
     }
     let room = this.rooms.get(docName)
     if (!room) {
-      room = new Room(docName, this.options.store, (error) =>
-        this.options.onError?.(error, { docName }),
-      )
+      room = new Room(docName, {
+        store: this.options.store,
+        bus: this.options.bus,
+        compactAfter: this.options.compactAfter,
+        compactBytes: this.options.compactBytes,
+        onError: (error) => this.options.onError?.(error, { docName }),
+      })
       this.rooms.set(docName, room)
       room.ready.catch(() => this.rooms.delete(docName))
     }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as initial from './2026-11-27T1000-initial.js'
+import * as snapshotGeneration from './2026-11-27T1600-snapshot-generation.js'
 
 /**
  * Every migration, keyed by its timestamped name. Kept in code (not read from a folder at
@@ -7,4 +8,5 @@ import * as initial from './2026-11-27T1000-initial.js'
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1000-initial': initial,
+  '2026-11-27T1600-snapshot-generation': snapshotGeneration,
 }
