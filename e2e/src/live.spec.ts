@@ -3,16 +3,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openPlanDoc } from '@tessera/domain'
-
-async function openDraft(page: import('@playwright/test').Page) {
-  await page.goto('/')
-  await page.getByTestId('login-email').fill('planner@demo.tessera.dev')
-  await page.getByTestId('login-password').fill('tessera-demo')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('territory-row')).toHaveCount(40)
-  await page.getByTestId('scenario-name').selectOption('scn_demo_draft')
-  await expect(page.getByTestId('territory-row')).toHaveCount(40)
-}
+import { openDraft } from './support'
 
 test('two browsers see an edit of the plan live, through the hub', async ({
   browser,
@@ -63,4 +54,6 @@ test('two browsers see an edit of the plan live, through the hub', async ({
   await b.screenshot({ path: 'tmp/e2e-results/live-second-browser.png' })
   provider.destroy()
   doc.destroy()
+  await a.context().close()
+  await b.context().close()
 })

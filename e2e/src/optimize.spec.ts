@@ -1,12 +1,5 @@
 import { expect, test } from '@playwright/test'
-
-async function signIn(page: import('@playwright/test').Page, who: string) {
-  await page.goto('/')
-  await page.getByTestId('login-email').fill(`${who}@demo.tessera.dev`)
-  await page.getByTestId('login-password').fill('tessera-demo')
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('territory-row')).toHaveCount(40)
-}
+import { signIn } from './support'
 
 test('a planner auto-designs territories in the background and opens the draft', async ({
   page,

@@ -56,6 +56,8 @@ export type {
   KeyedLogOptions,
 } from './keyed-log.js'
 export { hexToRgb, territoryColor } from './palette.js'
+export { Presence, parsePresence, presenceColor, tools } from './presence.js'
+export type { Tool } from './presence.js'
 export { err, ok } from './errors.js'
 export type { ErrorCode, Result } from './errors.js'
 export {

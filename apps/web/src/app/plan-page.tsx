@@ -1,8 +1,9 @@
-import type { PublicUser } from '@tessera/domain'
+import { type PublicUser, hexToRgb } from '@tessera/domain'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLogout } from '../features/auth/api/session'
 import { TerritoryMap } from '../features/map/components/territory-map'
 import { OptimizeDialog } from '../features/optimize/components/optimize-dialog'
+import { PresenceBar } from '../features/presence/components/presence-bar'
 import { TerritoryList } from '../features/territories/components/territory-list'
 import { summarizePlan } from '../features/territories/lib/territory-summary'
 import { FullPageMessage } from './full-page-message'
@@ -34,7 +35,46 @@ export function PlanPage({ user }: { user: PublicUser }) {
 
   // The plan itself comes live from the hub once synced (edits by anyone show at once); the
   // stored copy from the API shows until then.
-  const live = useLivePlan(data.scenarioId)
+  const live = useLivePlan(data.scenarioId, user)
+  const { peers, setPresence } = live
+  // What this tab shares: the territory it has selected (its pointer is shared by the map).
+  useEffect(() => {
+    setPresence({ selection: { territoryId: selected, unitIds: [] } })
+  }, [selected, setPresence])
+  const onPointer = useCallback(
+    (cursor: [number, number] | null) => setPresence({ cursor }),
+    [setPresence],
+  )
+  const remoteCursors = useMemo(
+    () =>
+      peers.flatMap((p) =>
+        p.cursor
+          ? [
+              {
+                id: p.clientId,
+                name: p.user.name,
+                color: hexToRgb(p.user.color),
+                position: p.cursor,
+              },
+            ]
+          : [],
+      ),
+    [peers],
+  )
+  const remoteSelections = useMemo(
+    () =>
+      peers.flatMap((p) =>
+        p.selection.territoryId
+          ? [
+              {
+                territoryId: p.selection.territoryId,
+                color: hexToRgb(p.user.color),
+              },
+            ]
+          : [],
+      ),
+    [peers],
+  )
   const plan = live.synced && live.plan ? live.plan : data.scenario?.plan
   const territories = plan?.territories
   const assignments = plan?.assignments
@@ -143,31 +183,38 @@ export function PlanPage({ user }: { user: PublicUser }) {
             selectedTerritoryId={selected}
             focus={focus}
             onSelectTerritory={setSelected}
+            remoteCursors={remoteCursors}
+            remoteSelections={remoteSelections}
+            onPointer={onPointer}
           />
         </div>
         <aside className="workspace__panel">
-          {canOptimize && data.scenarioId && (
-            <div className="workspace__actions">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setOptimizing(true)}
-              >
-                Optimize…
-              </button>
-              <OptimizeDialog
-                open={optimizing}
-                onClose={() => setOptimizing(false)}
-                scenarioId={data.scenarioId}
-                territoryCount={
-                  territories.filter((t) => t.kind === 'territory').length
-                }
-                onOpenScenario={(scenarioId) => {
-                  if (data.plan) setChoice({ planId: data.plan.id, scenarioId })
-                }}
-              />
-            </div>
-          )}
+          <div className="workspace__actions">
+            <PresenceBar peers={peers} territories={territories} />
+            {canOptimize && data.scenarioId && (
+              <>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setOptimizing(true)}
+                >
+                  Optimize…
+                </button>
+                <OptimizeDialog
+                  open={optimizing}
+                  onClose={() => setOptimizing(false)}
+                  scenarioId={data.scenarioId}
+                  territoryCount={
+                    territories.filter((t) => t.kind === 'territory').length
+                  }
+                  onOpenScenario={(scenarioId) => {
+                    if (data.plan)
+                      setChoice({ planId: data.plan.id, scenarioId })
+                  }}
+                />
+              </>
+            )}
+          </div>
           <TerritoryList
             summary={summary}
             scores={data.scores}

@@ -1,7 +1,20 @@
-import { type PlanState, planDocName, readPlanState } from '@tessera/domain'
-import { useEffect, useState } from 'react'
+import {
+  type PlanState,
+  type Presence,
+  type PublicUser,
+  parsePresence,
+  planDocName,
+  presenceColor,
+  readPlanState,
+} from '@tessera/domain'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+
+/** Someone else in the document right now (one entry per browser tab). */
+export interface Peer extends Presence {
+  clientId: number
+}
 
 export interface LivePlan {
   plan: PlanState | null
@@ -9,22 +22,39 @@ export interface LivePlan {
   synced: boolean
   /** Bumped on every change, local or remote, so scores can follow. */
   version: number
+  /** The other people in this document, with their pointer, selection and tool. */
+  peers: Peer[]
+  /** Shares this tab's pointer / selection / tool (sent at most ~10 times a second). */
+  setPresence: (change: Partial<Omit<Presence, 'user'>>) => void
 }
+
+/** Least time between two presence messages this tab sends (the hub throttles too). */
+const PRESENCE_MS = 100
 
 /**
  * The scenario's plan document, live from the hub over the y-websocket protocol: every
  * edit anyone makes shows here without a page action. Re-reads the plan at most once per
  * animation frame, however many updates arrive. The session cookie rides along on the
- * websocket (same origin).
+ * websocket (same origin). Presence (awareness) says who this is and, as the user moves,
+ * where; other people's presence is parsed (any client may send anything) and exposed.
  */
-export function useLivePlan(scenarioId: string | null): LivePlan {
-  const [live, setLive] = useState<LivePlan>({
+export function useLivePlan(
+  scenarioId: string | null,
+  user: PublicUser,
+): LivePlan {
+  const [live, setLive] = useState<Omit<LivePlan, 'setPresence'>>({
     plan: null,
     synced: false,
     version: 0,
+    peers: [],
   })
+  const providerRef = useRef<WebsocketProvider | null>(null)
+  const pending = useRef<Partial<Presence> | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const lastSent = useRef(0)
+
   useEffect(() => {
-    setLive({ plan: null, synced: false, version: 0 })
+    setLive({ plan: null, synced: false, version: 0, peers: [] })
     if (!scenarioId) return
     const doc = new Y.Doc()
     const origin = window.location.origin.replace(/^http/, 'ws')
@@ -33,6 +63,19 @@ export function useLivePlan(scenarioId: string | null): LivePlan {
       planDocName(scenarioId),
       doc,
     )
+    providerRef.current = provider
+    const me: Presence = {
+      user: {
+        id: user.id,
+        name: user.displayName,
+        color: presenceColor(user.id),
+      },
+      cursor: null,
+      selection: { territoryId: null, unitIds: [] },
+      tool: 'select',
+    }
+    provider.awareness.setLocalState(me)
+
     let frame = 0
     const read = () => {
       frame = 0
@@ -50,12 +93,47 @@ export function useLivePlan(scenarioId: string | null): LivePlan {
     provider.on('sync', (synced: boolean) => {
       if (synced) schedule()
     })
+    const onAwareness = () => {
+      const peers: Peer[] = []
+      for (const [clientId, state] of provider.awareness.getStates()) {
+        if (clientId === doc.clientID) continue
+        const presence = parsePresence(state)
+        if (presence) peers.push({ ...presence, clientId })
+      }
+      peers.sort((a, b) => a.user.name.localeCompare(b.user.name))
+      setLive((l) => ({ ...l, peers }))
+    }
+    provider.awareness.on('change', onAwareness)
     return () => {
       if (frame) cancelAnimationFrame(frame)
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = null
+      pending.current = null
+      providerRef.current = null
       doc.off('update', schedule)
+      provider.awareness.off('change', onAwareness)
       provider.destroy()
       doc.destroy()
     }
-  }, [scenarioId])
-  return live
+  }, [scenarioId, user.id, user.displayName])
+
+  const setPresence = useCallback((change: Partial<Omit<Presence, 'user'>>) => {
+    pending.current = { ...pending.current, ...change }
+    const flush = () => {
+      timer.current = null
+      const provider = providerRef.current
+      const next = pending.current
+      pending.current = null
+      if (!provider || !next) return
+      lastSent.current = performance.now()
+      const current = provider.awareness.getLocalState() as Presence | null
+      if (current) provider.awareness.setLocalState({ ...current, ...next })
+    }
+    if (timer.current) return
+    const wait = lastSent.current + PRESENCE_MS - performance.now()
+    if (wait <= 0) flush()
+    else timer.current = setTimeout(flush, wait)
+  }, [])
+
+  return { ...live, setPresence }
 }

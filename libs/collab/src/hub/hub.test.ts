@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { openPlanDoc } from '@tessera/domain'
 import { CloseCode } from '../close-codes.js'
 import { MemoryDocStore } from './doc-store.js'
 import { MemoryBus } from './bus.js'
@@ -147,6 +148,44 @@ describe('Hub (real y-websocket clients)', () => {
     await h.hub.settled()
     for (const u of (await h.store.load('scenario:s4')).updates)
       Y.decodeUpdate(u)
+    await h.close()
+  })
+
+  it('reconnects after a dropped connection and merges the edits made offline on both sides', async () => {
+    const h = await startHub()
+    const a = client(h.url, 'scenario:r1')
+    const b = client(h.url, 'scenario:r1')
+    await until(() => a.provider.synced && b.provider.synced)
+    const planA = openPlanDoc(a.doc, { canWrite: true })
+    const planB = openPlanDoc(b.doc, { canWrite: true })
+    planA.assignments.setMany(
+      Array.from({ length: 50 }, (_, i) => [`u${i}`, 't0'] as const),
+    )
+    await until(() => planB.assignments.size === 50)
+    // A loses its connection (and stays off a while); both keep editing, some units on both.
+    a.provider.shouldConnect = false
+    h.dropAll()
+    await until(() => !a.provider.wsconnected)
+    for (let i = 0; i < 30; i++) planA.assignments.set(`u${i}`, 'tA')
+    for (let i = 20; i < 50; i++) planB.assignments.set(`u${i}`, 'tB')
+    planA.assignments.set('u-new-offline', 'tA')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(planB.assignments.get('u0')).toBe('t0')
+    a.provider.connect()
+    const json = (p: typeof planA) =>
+      JSON.stringify(Object.entries(p.assignments.toObject()).sort())
+    await until(
+      () => json(planA) === json(planB) && planB.assignments.size === 51,
+    )
+    // Nothing lost: A's offline edits on units B did not touch, B's on units A did not touch.
+    expect(planB.assignments.get('u0')).toBe('tA')
+    expect(planA.assignments.get('u45')).toBe('tB')
+    expect(planB.assignments.get('u-new-offline')).toBe('tA')
+    await h.hub.settled()
+    const stored = openPlanDoc(await storedDoc(h.store, 'scenario:r1'))
+    expect(
+      JSON.stringify(Object.entries(stored.assignments.toObject()).sort()),
+    ).toBe(json(planA))
     await h.close()
   })
 

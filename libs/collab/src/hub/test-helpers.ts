@@ -26,6 +26,10 @@ export async function startHub(
     hub,
     store,
     url,
+    /** Drops every connection from the server side, as a network failure would. */
+    dropAll: () => {
+      for (const c of wss.clients) c.terminate()
+    },
     close: async () => {
       for (const c of wss.clients) c.terminate()
       await new Promise<void>((r) => wss.close(() => r()))

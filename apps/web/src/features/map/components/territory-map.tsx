@@ -11,6 +11,8 @@ import {
   accountLayer,
   accountRadiusScale,
   lineLayer,
+  type RemoteCursor,
+  remoteCursorLayers,
   unitFillLayer,
   unitLineOpacity,
 } from '../lib/map-layers'
@@ -40,7 +42,18 @@ export interface TerritoryMapProps {
   /** Ask the map to fly to a territory; a new `seq` asks again for the same one. */
   focus: { territoryId: string; seq: number } | null
   onSelectTerritory: (territoryId: string | null) => void
+  /** Collaborators' pointers, drawn with their names. */
+  remoteCursors?: readonly RemoteCursor[]
+  /** Territories collaborators have selected, outlined in their colour. */
+  remoteSelections?: readonly {
+    territoryId: string
+    color: [number, number, number]
+  }[]
+  /** The pointer moved over the map (lon, lat), or left it (null): shared as presence. */
+  onPointer?: (lonLat: [number, number] | null) => void
 }
+
+export type { RemoteCursor } from '../lib/map-layers'
 
 const MAP_VIEW = new MapView({ id: 'map', controller: true, repeat: false })
 
@@ -79,6 +92,19 @@ export function TerritoryMap(props: TerritoryMapProps) {
         ? territoryOutline(geometry, territoryOf, selectedTerritoryId)
         : null,
     [geometry, territoryOf, selectedTerritoryId],
+  )
+  const { remoteSelections } = props
+  const remoteOutlines = useMemo(
+    () =>
+      geometry && remoteSelections
+        ? remoteSelections
+            .filter((r) => r.territoryId !== selectedTerritoryId)
+            .map((r) => ({
+              ...r,
+              outline: territoryOutline(geometry, territoryOf, r.territoryId),
+            }))
+        : [],
+    [geometry, territoryOf, remoteSelections, selectedTerritoryId],
   )
   const selectedIndex = selectedTerritoryId
     ? (paint?.territoryIndex.get(selectedTerritoryId) ?? -1)
@@ -124,7 +150,16 @@ export function TerritoryMap(props: TerritoryMapProps) {
         lineLayer('selected-halo', selectedOutline, [255, 255, 255, 235], 5),
       selectedOutline &&
         lineLayer('selected-outline', selectedOutline, [15, 23, 42, 255], 2.25),
+      ...remoteOutlines.map((r) =>
+        lineLayer(
+          `remote-selection-${r.territoryId}`,
+          r.outline,
+          [...r.color, 255],
+          3,
+        ),
+      ),
       accountLayer(accounts ?? [], radiusScale),
+      ...remoteCursorLayers(props.remoteCursors ?? []),
     ].filter((layer) => layer !== false && layer !== null)
   }, [
     geometry,
@@ -135,9 +170,24 @@ export function TerritoryMap(props: TerritoryMapProps) {
     accounts,
     unitOpacity,
     radiusScale,
+    remoteOutlines,
+    props.remoteCursors,
   ])
 
-  const { hover, onHover } = useMapHover({ ...props, geometry, paint })
+  const { hover, onHover: onHoverTooltip } = useMapHover({
+    ...props,
+    geometry,
+    paint,
+  })
+  const { onPointer } = props
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      onHoverTooltip(info)
+      const c = info.coordinate
+      onPointer?.(c && c.length >= 2 ? [c[0]!, c[1]!] : null)
+    },
+    [onHoverTooltip, onPointer],
+  )
 
   const { onSelectTerritory } = props
   const onClick = useCallback(

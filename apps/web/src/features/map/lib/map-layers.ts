@@ -1,4 +1,9 @@
-import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers'
+import {
+  GeoJsonLayer,
+  PathLayer,
+  ScatterplotLayer,
+  TextLayer,
+} from '@deck.gl/layers'
 import type { Account } from '@tessera/domain'
 import { type TerritoryPaint, unitFill } from './territory-paint'
 import type { UnitFeature, UnitGeometry } from './unit-geometry'
@@ -96,4 +101,47 @@ export function accountLayer(accounts: readonly Account[], radiusScale = 1) {
 export function unitLineOpacity(zoom: number): number {
   const t = Math.min(1, Math.max(0, (zoom - 4) / 2))
   return Math.round(t * 10) / 10
+}
+
+/** A collaborator's pointer on the map, in their presence colour, with their name. */
+export interface RemoteCursor {
+  id: number
+  name: string
+  color: [number, number, number]
+  position: [number, number]
+}
+
+export function remoteCursorLayers(cursors: readonly RemoteCursor[]) {
+  if (cursors.length === 0) return []
+  return [
+    new ScatterplotLayer<RemoteCursor>({
+      id: 'remote-cursors',
+      data: cursors,
+      getPosition: (c) => c.position,
+      getFillColor: (c) => c.color,
+      getLineColor: [255, 255, 255],
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      radiusUnits: 'pixels',
+      getRadius: 6,
+      updateTriggers: { getPosition: cursors },
+    }),
+    new TextLayer<RemoteCursor>({
+      id: 'remote-cursor-names',
+      data: cursors,
+      getPosition: (c) => c.position,
+      getText: (c) => c.name,
+      getColor: [255, 255, 255],
+      background: true,
+      getBackgroundColor: (c) => [...c.color, 235],
+      backgroundPadding: [5, 2],
+      getSize: 12,
+      getPixelOffset: [10, -12],
+      getTextAnchor: 'start',
+      fontFamily: 'system-ui, sans-serif',
+      fontWeight: 600,
+      updateTriggers: { getPosition: cursors },
+    }),
+  ]
 }
