@@ -33,13 +33,18 @@ const quantile = (xs: number[], q: number) => {
 }
 
 /**
- * The plan document over a long life (issue 5, point 2): `writes` reassignments of the
- * demo's units in brush strokes of 1–500 units (a run of neighbouring units, as a brush
- * paints), each stroke one transaction, by a planner whose session (Yjs client) changes every
- * 2,000 strokes. Between strokes, single-unit reassignments (a click) are timed: that is
- * "one reassignment applied locally". Then the persisted bytes are compared with a fresh
+ * The plan document over a long life (issue 5, point 2): the server creates it (as a new
+ * scenario or the demo is created), then planners' sessions — each a browser tab, one Yjs
+ * client id, SESSION_STROKES strokes — make `writes` reassignments of the demo's units: brush
+ * strokes of 1–500 units (a run of neighbouring units, as a brush paints), each one
+ * transaction, and after each stroke five clicks (one unit, its own transaction). Every
+ * reassignment is timed ("one reassignment applied locally"). Then the persisted bytes are
+ * compared with a fresh
  * document holding the same final plan, and loaded cold the way the server and browser do.
  */
+/** Strokes in one planning session (a browser tab: one Yjs client id), with their clicks. */
+const SESSION_STROKES = 200
+
 export function measureDocLongLife(
   model: EngineModel,
   planInput: PlanInput,
@@ -48,12 +53,16 @@ export function measureDocLongLife(
   const rng = createRng(options.seed ?? 11)
   const units = Object.keys(planInput.assignments)
   const territories = planInput.territories.map((t) => t.id)
-  let doc = new Y.Doc()
+  // The server creates the document (a new scenario, the demo); planners' sessions edit it.
+  const seeded = new Y.Doc()
   {
-    const plan = openPlanDoc(doc, { canWrite: true })
+    const plan = openPlanDoc(seeded, { canWrite: true })
     plan.assignments.setMany(Object.entries(planInput.assignments))
     plan.destroy()
   }
+  let doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(seeded))
+  seeded.destroy()
   let plan = openPlanDoc(doc, { canWrite: true })
   const rounds: number[][] = []
   const perUnit: number[] = []
@@ -70,7 +79,7 @@ export function measureDocLongLife(
   for (let i = 0; i < 2000; i++) click()
   writes += 2000
   while (writes < options.writes) {
-    if (strokes > 0 && strokes % 2000 === 0) {
+    if (strokes > 0 && strokes % SESSION_STROKES === 0) {
       // A new session: another Yjs client id continues the same document.
       plan.destroy()
       const next = new Y.Doc()

@@ -91,6 +91,26 @@ describe('Hub (real y-websocket clients)', () => {
     await h.close()
   })
 
+  it('answers the query-awareness message with everyone’s presence', async () => {
+    const h = await startHub()
+    const a = client(h.url, 'scenario:q1')
+    await until(() => a.provider.synced)
+    a.provider.awareness.setLocalStateField('user', { name: 'Ana' })
+    await new Promise((r) => setTimeout(r, 150))
+    const raw = new WebSocket(`${h.url}/scenario:q1`)
+    const got: Buffer[] = []
+    raw.on('message', (d: Buffer) => got.push(d))
+    await new Promise((res) => raw.once('open', res))
+    await until(() => got.length > 0) // sync step 1 and the presence at join
+    got.length = 0
+    raw.send(Buffer.from([3])) // messageQueryAwareness
+    await until(() => got.some((d) => d[0] === 1))
+    const frame = got.find((d) => d[0] === 1)!
+    expect(frame.toString()).toContain('"name":"Ana"')
+    raw.close()
+    await h.close()
+  })
+
   it('relays a burst of presence at about 10 updates a second, ending on the latest', async () => {
     const h = await startHub()
     const a = client(h.url, 'scenario:s5')
