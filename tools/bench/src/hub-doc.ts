@@ -54,13 +54,20 @@ export function measureDocLongLife(
   const units = Object.keys(planInput.assignments)
   const territories = planInput.territories.map((t) => t.id)
   // The server creates the document (a new scenario, the demo); planners' sessions edit it.
-  const seeded = new Y.Doc()
+  // Client ids are random in real life; seeded here, so sizes repeat from run to run (an id's
+  // varint length shows in every struct it writes).
+  const newDoc = () => {
+    const d = new Y.Doc()
+    d.clientID = rng.int(1, 2 ** 31 - 1)
+    return d
+  }
+  const seeded = newDoc()
   {
     const plan = openPlanDoc(seeded, { canWrite: true })
     plan.assignments.setMany(Object.entries(planInput.assignments))
     plan.destroy()
   }
-  let doc = new Y.Doc()
+  let doc = newDoc()
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(seeded))
   seeded.destroy()
   let plan = openPlanDoc(doc, { canWrite: true })
@@ -82,7 +89,7 @@ export function measureDocLongLife(
     if (strokes > 0 && strokes % SESSION_STROKES === 0) {
       // A new session: another Yjs client id continues the same document.
       plan.destroy()
-      const next = new Y.Doc()
+      const next = newDoc()
       Y.applyUpdate(next, Y.encodeStateAsUpdate(doc))
       doc.destroy()
       doc = next
@@ -114,7 +121,7 @@ export function measureDocLongLife(
   const heapMB = process.memoryUsage().heapUsed / 2 ** 20
   doc.destroy()
 
-  const fresh = new Y.Doc()
+  const fresh = newDoc()
   const freshPlan = openPlanDoc(fresh, { canWrite: true })
   freshPlan.assignments.setMany(Object.entries(finalAssignments))
   freshPlan.destroy()
