@@ -46,6 +46,7 @@ export {
   openPlanDoc,
   planDocMeta,
   planDocName,
+  planStateOf,
   readPlanState,
 } from './plan-doc.js'
 export type { OpenPlanDocOptions, PlanDoc, PlanState } from './plan-doc.js'

@@ -104,6 +104,19 @@ export function initPlanDoc(
   plan.destroy()
 }
 
+/** A plain-JSON snapshot of an open document (a reader may hold a schema 1 one). */
+export function planStateOf(plan: PlanDoc): PlanState {
+  if (Number(plan.meta.get('schemaVersion') ?? 0) === 1)
+    return readPlanState(plan.doc)
+  return {
+    schemaVersion: Number(plan.meta.get('schemaVersion') ?? 0),
+    unitLayerId: String(plan.meta.get('unitLayerId') ?? ''),
+    territories: [...plan.territories.values()],
+    assignments: plan.assignments.toObject(),
+    accountOverrides: plan.accountOverrides.toObject(),
+  }
+}
+
 /** A plain-JSON snapshot of the document, for the engine, the API and reports. */
 export function readPlanState(doc: Y.Doc): PlanState {
   const meta = planDocMeta(doc)
@@ -122,11 +135,7 @@ export function readPlanState(doc: Y.Doc): PlanState {
   }
   const plan = openPlanDoc(doc)
   try {
-    return {
-      ...base,
-      assignments: plan.assignments.toObject(),
-      accountOverrides: plan.accountOverrides.toObject(),
-    }
+    return planStateOf(plan)
   } finally {
     plan.destroy()
   }

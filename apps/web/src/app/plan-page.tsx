@@ -4,6 +4,12 @@ import { useLogout } from '../features/auth/api/session'
 import { TerritoryMap } from '../features/map/components/territory-map'
 import { OptimizeDialog } from '../features/optimize/components/optimize-dialog'
 import { PresenceBar } from '../features/presence/components/presence-bar'
+import {
+  EditToolbar,
+  type EditorTool,
+} from '../features/editor/components/edit-toolbar'
+import { useEditorShortcuts } from '../features/editor/hooks/use-editor-shortcuts'
+import { usePlanEditor } from '../features/editor/hooks/use-plan-editor'
 import { TerritoryList } from '../features/territories/components/territory-list'
 import { summarizePlan } from '../features/territories/lib/territory-summary'
 import { FullPageMessage } from './full-page-message'
@@ -35,8 +41,76 @@ export function PlanPage({ user }: { user: PublicUser }) {
 
   // The plan itself comes live from the hub once synced (edits by anyone show at once); the
   // stored copy from the API shows until then.
-  const live = useLivePlan(data.scenarioId, user)
+  // Who may edit here: planners, managers and admins, on a draft scenario.
+  const scenarioStatus = data.plan?.scenarios.find(
+    (s) => s.id === data.scenarioId,
+  )?.status
+  const readOnlyReason =
+    user.role === 'rep'
+      ? 'View only: reps review plans; planners and managers edit them.'
+      : scenarioStatus && scenarioStatus !== 'draft'
+        ? `View only: this scenario is ${scenarioStatus.replace('_', ' ')}. Open a draft to edit.`
+        : null
+  const canWrite = readOnlyReason === null && scenarioStatus !== undefined
+  const live = useLivePlan(data.scenarioId, user, canWrite)
   const { peers, setPresence } = live
+  const editor = usePlanEditor(live.planDoc, canWrite)
+  const [tool, setTool] = useState<EditorTool>('select')
+  const effectiveTool: EditorTool = canWrite ? tool : 'select'
+  useEditorShortcuts({
+    enabled: canWrite,
+    setTool,
+    undo: editor.undo,
+    redo: editor.redo,
+  })
+  useEffect(() => {
+    setPresence({ tool: effectiveTool })
+  }, [effectiveTool, setPresence])
+  const [message, setMessage] = useState<string | null>(null)
+  useEffect(() => {
+    if (!message) return
+    const t = setTimeout(() => setMessage(null), 4000)
+    return () => clearTimeout(t)
+  }, [message])
+  // A brush stroke sends the units it crosses once per frame (one update for everyone),
+  // all one undo step until the stroke ends.
+  const strokeRef = useRef<{ units: Set<string>; frame: number }>({
+    units: new Set(),
+    frame: 0,
+  })
+  const flushStroke = useCallback(() => {
+    const stroke = strokeRef.current
+    stroke.frame = 0
+    if (stroke.units.size === 0) return
+    const units = [...stroke.units]
+    stroke.units.clear()
+    if (!selected) {
+      setMessage(
+        'Pick a territory to paint with: click it in the list or on the map.',
+      )
+      return
+    }
+    const result = editor.assign(units, selected, { inStroke: true })
+    if (!result.ok) setMessage(result.message)
+    else if (result.skippedLocked > 0)
+      setMessage(
+        `${result.skippedLocked} unit${result.skippedLocked === 1 ? '' : 's'} left as they are: their territory is locked.`,
+      )
+  }, [editor, selected])
+  const onPaint = useCallback(
+    (unitIds: string[]) => {
+      const stroke = strokeRef.current
+      for (const u of unitIds) stroke.units.add(u)
+      stroke.frame ||= requestAnimationFrame(flushStroke)
+    },
+    [flushStroke],
+  )
+  const onPaintEnd = useCallback(() => {
+    const stroke = strokeRef.current
+    if (stroke.frame) cancelAnimationFrame(stroke.frame)
+    flushStroke()
+    editor.endStep()
+  }, [flushStroke, editor])
   // What this tab shares: the territory it has selected (its pointer is shared by the map).
   useEffect(() => {
     setPresence({ selection: { territoryId: selected, unitIds: [] } })
@@ -186,6 +260,36 @@ export function PlanPage({ user }: { user: PublicUser }) {
             remoteCursors={remoteCursors}
             remoteSelections={remoteSelections}
             onPointer={onPointer}
+            tool={effectiveTool}
+            onPaint={onPaint}
+            onPaintEnd={onPaintEnd}
+            overlay={
+              <>
+                <EditToolbar
+                  tool={effectiveTool}
+                  onTool={setTool}
+                  canUndo={editor.canUndo}
+                  canRedo={editor.canRedo}
+                  onUndo={editor.undo}
+                  onRedo={editor.redo}
+                  readOnlyReason={readOnlyReason}
+                  brushName={
+                    territories.find((t) => t.id === selected)?.name ?? null
+                  }
+                  status={live.status}
+                  pendingEdits={live.pendingEdits}
+                />
+                {message ? (
+                  <div
+                    className="editor-toast"
+                    role="alert"
+                    data-testid="editor-message"
+                  >
+                    {message}
+                  </div>
+                ) : null}
+              </>
+            }
           />
         </div>
         <aside className="workspace__panel">

@@ -1,11 +1,13 @@
 import {
+  type PlanDoc,
   type PlanState,
   type Presence,
   type PublicUser,
+  openPlanDoc,
   parsePresence,
   planDocName,
   presenceColor,
-  readPlanState,
+  planStateOf,
 } from '@tessera/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
@@ -16,8 +18,17 @@ export interface Peer extends Presence {
   clientId: number
 }
 
+/** The link to the hub, as the connection indicator shows it. */
+export type ConnectionStatus =
+  'connecting' | 'connected' | 'reconnecting' | 'offline'
+
 export interface LivePlan {
   plan: PlanState | null
+  /** The live document (for edits); null until a scenario is open. */
+  planDoc: PlanDoc | null
+  status: ConnectionStatus
+  /** Local edits made since the link dropped, not yet sent. */
+  pendingEdits: number
   /** The document has synced with the hub at least once. */
   synced: boolean
   /** Bumped on every change, local or remote, so scores can follow. */
@@ -41,20 +52,25 @@ const PRESENCE_MS = 100
 export function useLivePlan(
   scenarioId: string | null,
   user: PublicUser,
+  canWrite: boolean,
 ): LivePlan {
-  const [live, setLive] = useState<Omit<LivePlan, 'setPresence'>>({
+  const empty: Omit<LivePlan, 'setPresence'> = {
     plan: null,
+    planDoc: null,
+    status: 'connecting',
+    pendingEdits: 0,
     synced: false,
     version: 0,
     peers: [],
-  })
+  }
+  const [live, setLive] = useState<Omit<LivePlan, 'setPresence'>>(empty)
   const providerRef = useRef<WebsocketProvider | null>(null)
   const pending = useRef<Partial<Presence> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const lastSent = useRef(0)
 
   useEffect(() => {
-    setLive({ plan: null, synced: false, version: 0, peers: [] })
+    setLive(empty)
     if (!scenarioId) return
     const doc = new Y.Doc()
     const origin = window.location.origin.replace(/^http/, 'ws')
@@ -64,6 +80,47 @@ export function useLivePlan(
       doc,
     )
     providerRef.current = provider
+    // A writer's replica tidies and migrates the document; a reader's never writes.
+    const planDoc = openPlanDoc(doc, { canWrite })
+    let everConnected = false
+    let unsent = 0
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') everConnected = true
+      setLive((l) => ({
+        ...l,
+        status:
+          status === 'connected'
+            ? 'connected'
+            : !everConnected
+              ? 'connecting'
+              : navigator.onLine
+                ? 'reconnecting'
+                : 'offline',
+      }))
+    }
+    provider.on('status', onStatus)
+    // Edits made while the link is down wait in the document; they go out on reconnect.
+    const onLocalUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin === provider || provider.wsconnected) return
+      unsent++
+      setLive((l) => ({ ...l, pendingEdits: unsent }))
+    }
+    doc.on('update', onLocalUpdate)
+    const onSync = (synced: boolean) => {
+      if (!synced || unsent === 0) return
+      unsent = 0
+      setLive((l) => ({ ...l, pendingEdits: 0 }))
+    }
+    provider.on('sync', onSync)
+    const onNetwork = () =>
+      setLive((l) =>
+        l.status === 'connected'
+          ? l
+          : { ...l, status: navigator.onLine ? 'reconnecting' : 'offline' },
+      )
+    window.addEventListener('online', onNetwork)
+    window.addEventListener('offline', onNetwork)
+    setLive((l) => ({ ...l, planDoc }))
     const me: Presence = {
       user: {
         id: user.id,
@@ -81,7 +138,7 @@ export function useLivePlan(
       frame = 0
       setLive((l) => ({
         ...l,
-        plan: readPlanState(doc),
+        plan: planStateOf(planDoc),
         synced: provider.synced || l.synced,
         version: l.version + 1,
       }))
@@ -111,11 +168,18 @@ export function useLivePlan(
       pending.current = null
       providerRef.current = null
       doc.off('update', schedule)
+      doc.off('update', onLocalUpdate)
+      provider.off('status', onStatus)
+      provider.off('sync', onSync)
+      window.removeEventListener('online', onNetwork)
+      window.removeEventListener('offline', onNetwork)
       provider.awareness.off('change', onAwareness)
+      planDoc.destroy()
       provider.destroy()
       doc.destroy()
     }
-  }, [scenarioId, user.id, user.displayName])
+    // (`empty` is a fresh object each render; only these change the connection.)
+  }, [scenarioId, user.id, user.displayName, canWrite])
 
   const setPresence = useCallback((change: Partial<Omit<Presence, 'user'>>) => {
     pending.current = { ...pending.current, ...change }

@@ -1,7 +1,7 @@
 import { MapView, type PickingInfo } from '@deck.gl/core'
 import { DeckGL } from '@deck.gl/react'
 import type { Rep, TerritoryRecord, Unit } from '@tessera/domain'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useElementSize } from '../../../hooks/use-element-size'
 import { useAccountsInView } from '../hooks/use-accounts-in-view'
 import { useMapCamera } from '../hooks/use-map-camera'
@@ -16,6 +16,7 @@ import {
   unitFillLayer,
   unitLineOpacity,
 } from '../lib/map-layers'
+import { UnitHitTest } from '../lib/hit-test'
 import { buildTerritoryPaint, territoryIdOfUnit } from '../lib/territory-paint'
 import {
   territoryBorders,
@@ -51,11 +52,26 @@ export interface TerritoryMapProps {
   }[]
   /** The pointer moved over the map (lon, lat), or left it (null): shared as presence. */
   onPointer?: (lonLat: [number, number] | null) => void
+  /**
+   * `paint`: dragging (or clicking) over units hands them to `onPaint` instead of panning
+   * the map; the wheel still zooms. `onPaintEnd` closes a stroke.
+   */
+  tool?: 'select' | 'paint'
+  onPaint?: (unitIds: string[]) => void
+  onPaintEnd?: () => void
+  /** Drawn over the map (the editing toolbar, a message). */
+  overlay?: ReactNode
 }
 
 export type { RemoteCursor } from '../lib/map-layers'
 
 const MAP_VIEW = new MapView({ id: 'map', controller: true, repeat: false })
+// Painting: a drag paints instead of panning; zoom, keyboard and double-click stay.
+const PAINT_VIEW = new MapView({
+  id: 'map',
+  controller: { dragPan: false, dragRotate: false },
+  repeat: false,
+})
 
 /**
  * The plan on a map: units filled by territory colour, territory borders, state and
@@ -189,9 +205,45 @@ export function TerritoryMap(props: TerritoryMapProps) {
     [onHoverTooltip, onPointer],
   )
 
-  const { onSelectTerritory } = props
+  const { onSelectTerritory, tool = 'select', onPaint, onPaintEnd } = props
+  const painting = tool === 'paint'
+  // The brush hit-tests on the CPU (see UnitHitTest) and fills the gaps between pointer
+  // events, so a quick stroke paints every unit it crosses.
+  const hitTest = useMemo(
+    () => (geometry ? new UnitHitTest(geometry) : null),
+    [geometry],
+  )
+  const lastPaint = useRef<{
+    x: number
+    y: number
+    lonLat: [number, number]
+  } | null>(null)
+  const paintAt = useCallback(
+    (info: PickingInfo) => {
+      const c = info.coordinate
+      if (!hitTest || !geometry || !c || c.length < 2) return
+      const here: [number, number] = [c[0]!, c[1]!]
+      const prev = lastPaint.current
+      const steps = prev ? Math.hypot(info.x - prev.x, info.y - prev.y) / 4 : 0
+      const hit = hitTest.unitsAlong(prev?.lonLat ?? here, here, steps)
+      lastPaint.current = { x: info.x, y: info.y, lonLat: here }
+      if (hit.size > 0)
+        onPaint?.([...hit].map((i) => geometry.unitIds[i]!).filter(Boolean))
+    },
+    [hitTest, geometry, onPaint],
+  )
+  const endPaint = useCallback(() => {
+    lastPaint.current = null
+    onPaintEnd?.()
+  }, [onPaintEnd])
   const onClick = useCallback(
     (info: PickingInfo) => {
+      if (painting) {
+        lastPaint.current = null
+        paintAt(info)
+        endPaint()
+        return
+      }
       const feature =
         info.layer?.id === 'units' ? (info.object as UnitFeature) : null
       onSelectTerritory(
@@ -200,7 +252,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
           : null,
       )
     },
-    [paint, onSelectTerritory],
+    [paint, onSelectTerritory, painting, paintAt, endPaint],
   )
 
   return (
@@ -212,16 +264,33 @@ export function TerritoryMap(props: TerritoryMapProps) {
       role="region"
     >
       <DeckGL
-        views={MAP_VIEW}
+        views={painting ? PAINT_VIEW : MAP_VIEW}
         viewState={view}
         onViewStateChange={camera.onViewStateChange}
         layers={layers}
         onHover={onHover}
         onClick={onClick}
+        onDragStart={
+          painting
+            ? (info: PickingInfo) => {
+                lastPaint.current = null
+                paintAt(info)
+              }
+            : undefined
+        }
+        onDrag={painting ? paintAt : undefined}
+        onDragEnd={painting ? endPaint : undefined}
         getCursor={({ isDragging, isHovering }) =>
-          isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'
+          painting
+            ? 'crosshair'
+            : isDragging
+              ? 'grabbing'
+              : isHovering
+                ? 'pointer'
+                : 'grab'
         }
       />
+      {props.overlay}
       {hover ? (
         <MapTooltip x={hover.x} y={hover.y} bounds={size} data={hover.data} />
       ) : null}

@@ -1,0 +1,145 @@
+import '../editor.css'
+
+export type EditorTool = 'select' | 'paint'
+export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline'
+
+interface EditToolbarProps {
+  tool: EditorTool
+  onTool: (tool: EditorTool) => void
+  canUndo: boolean
+  canRedo: boolean
+  onUndo: () => void
+  onRedo: () => void
+  /** Why this user may not edit here; null when they may. */
+  readOnlyReason: string | null
+  /** The territory the brush paints with. */
+  brushName: string | null
+  status: LinkStatus
+  pendingEdits: number
+}
+
+const statusText = (status: LinkStatus, pending: number) => {
+  const waiting =
+    pending > 0 ? ` · ${pending} edit${pending === 1 ? '' : 's'} to send` : ''
+  switch (status) {
+    case 'connected':
+      return 'Live'
+    case 'connecting':
+      return 'Connecting…'
+    case 'reconnecting':
+      return `Reconnecting…${waiting}`
+    case 'offline':
+      return `Offline${waiting}`
+  }
+}
+
+/**
+ * The editor's tools over the map: select and paint (with the territory the brush paints
+ * with), undo and redo (your own edits only), and the link to the hub. When the role or the
+ * scenario does not allow edits, the tools are shown disabled with the reason.
+ */
+export function EditToolbar(props: EditToolbarProps) {
+  const { tool, onTool, readOnlyReason, status, pendingEdits } = props
+  const disabled = readOnlyReason !== null
+  return (
+    <div
+      className="edit-toolbar"
+      role="toolbar"
+      aria-label="Editing tools"
+      data-testid="edit-toolbar"
+    >
+      <div className="edit-toolbar__group">
+        <ToolButton
+          icon="M3.5 2.5 12 8.2l-3.7.8 2.2 4.3-1.6.8-2.2-4.3-2.7 2.6z"
+          label="Select"
+          title="Select (V)"
+          active={tool === 'select'}
+          onClick={() => onTool('select')}
+          testId="tool-select"
+        />
+        <ToolButton
+          icon="M10.5 2.5l3 3-6 6-3-3zM4.5 8.5l3 3-1.2 1.2c-.8.8-2.6 1-3.8.8.2-1.2 0-3 .8-3.8z"
+          label="Paint"
+          title={
+            readOnlyReason ?? 'Paint units into the selected territory (B)'
+          }
+          active={tool === 'paint'}
+          disabled={disabled}
+          onClick={() => onTool('paint')}
+          testId="tool-paint"
+        />
+      </div>
+      <div className="edit-toolbar__group">
+        <ToolButton
+          icon="M5.5 3.5 2.5 6.5l3 3M2.5 6.5h7a4 4 0 0 1 0 8h-2"
+          title="Undo your last edit (Ctrl+Z)"
+          ariaLabel="Undo"
+          disabled={disabled || !props.canUndo}
+          onClick={props.onUndo}
+          testId="undo"
+        />
+        <ToolButton
+          icon="M10.5 3.5l3 3-3 3M13.5 6.5h-7a4 4 0 0 0 0 8h2"
+          title="Redo (Ctrl+Shift+Z)"
+          ariaLabel="Redo"
+          disabled={disabled || !props.canRedo}
+          onClick={props.onRedo}
+          testId="redo"
+        />
+      </div>
+      <div className="edit-toolbar__info">
+        {disabled ? (
+          <span
+            className="edit-toolbar__readonly"
+            data-testid="read-only-reason"
+          >
+            {readOnlyReason}
+          </span>
+        ) : tool === 'paint' ? (
+          <span className="edit-toolbar__brush" data-testid="brush">
+            {props.brushName
+              ? `Painting into ${props.brushName}`
+              : 'Pick a territory to paint with'}
+          </span>
+        ) : null}
+        <span
+          className={`edit-toolbar__status is-${status}`}
+          role="status"
+          data-testid="connection-status"
+        >
+          <span className="edit-toolbar__dot" aria-hidden />
+          {statusText(status, pendingEdits)}
+        </span>
+      </div>
+    </div>
+  )
+}
+
+function ToolButton(props: {
+  icon: string
+  label?: string
+  ariaLabel?: string
+  title: string
+  active?: boolean
+  disabled?: boolean
+  onClick: () => void
+  testId: string
+}) {
+  return (
+    <button
+      type="button"
+      className={`edit-toolbar__tool${props.active ? ' is-active' : ''}`}
+      aria-pressed={props.active}
+      aria-label={props.ariaLabel}
+      onClick={props.onClick}
+      disabled={props.disabled}
+      title={props.title}
+      data-testid={props.testId}
+    >
+      <svg viewBox="0 0 16 16" aria-hidden>
+        <path d={props.icon} />
+      </svg>
+      {props.label ? <span>{props.label}</span> : null}
+    </button>
+  )
+}

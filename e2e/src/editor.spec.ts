@@ -1,0 +1,90 @@
+import { type Page, expect, test } from '@playwright/test'
+import { openDraft, signIn } from './support'
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `tmp/e2e-results/editor-${name}.png` })
+
+const row = (page: Page, name: string) =>
+  page.getByTestId('territory-row').filter({ hasText: name }).first()
+const accounts = (page: Page, name: string) =>
+  row(page, name).locator('.territory-row__accounts').innerText()
+
+/** Paints with the selected territory along a horizontal line across the map. */
+async function stroke(page: Page, from: number, to: number, atY = 0.5) {
+  const box = (await page.getByTestId('map').boundingBox())!
+  const y = box.y + box.height * atY
+  await page.mouse.move(box.x + box.width * from, y)
+  await page.mouse.down()
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(
+      box.x + box.width * (from + ((to - from) * i) / 10),
+      y,
+    )
+  await page.mouse.up()
+}
+
+test('planners paint live, each undoes only their own edit, and a rep cannot edit', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000)
+  const a = await (await browser.newContext()).newPage()
+  const b = await (await browser.newContext()).newPage()
+  await openDraft(a, 'planner')
+  await openDraft(b, 'manager')
+  const wichitaBefore = await accounts(b, 'Wichita')
+  const minneapolisBefore = await accounts(b, 'Minneapolis')
+
+  // A picks Wichita and paints across its western neighbours.
+  await row(a, 'Wichita').click()
+  await a.keyboard.press('b')
+  await expect(a.getByTestId('brush')).toHaveText('Painting into Wichita')
+  await a.waitForTimeout(1500) // the camera flies to Wichita
+  await stroke(a, 0.06, 0.24)
+  await expect(a.getByTestId('undo')).toBeEnabled()
+  await shot(a, '1-planner-painted')
+  // B sees it without reloading: the list (and the map) follow.
+  await expect
+    .poll(() => accounts(b, 'Wichita'), { timeout: 20_000 })
+    .not.toBe(wichitaBefore)
+  const wichitaPainted = await accounts(b, 'Wichita')
+  await shot(b, '2-manager-sees-it')
+
+  // B makes an edit of their own: one click-paint into Minneapolis, east of it (far from
+  // the units A painted, and not a Wichita unit).
+  await row(b, 'Minneapolis').click()
+  await b.getByTestId('tool-paint').click()
+  await b.waitForTimeout(1500)
+  // (A click that lands while the camera still flies is taken by the camera: click again.)
+  const box = (await b.getByTestId('map').boundingBox())!
+  await expect(async () => {
+    await b.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.45)
+    await b.mouse.down()
+    await b.mouse.up()
+    expect(await accounts(b, 'Minneapolis')).not.toBe(minneapolisBefore)
+  }).toPass({ timeout: 30_000, intervals: [1000, 2000] })
+  const minneapolisB = await accounts(b, 'Minneapolis')
+
+  // A undoes: A's stroke goes, B's click stays — on both screens.
+  await a.keyboard.press('Control+z')
+  await expect
+    .poll(() => accounts(b, 'Wichita'), { timeout: 20_000 })
+    .toBe(wichitaBefore)
+  await expect
+    .poll(() => accounts(a, 'Minneapolis'), { timeout: 20_000 })
+    .toBe(minneapolisB)
+  expect(await accounts(b, 'Minneapolis')).toBe(minneapolisB)
+  await shot(b, '3-after-planner-undo')
+  // Redo brings A's stroke back.
+  await a.keyboard.press('Control+Shift+z')
+  await expect
+    .poll(() => accounts(b, 'Wichita'), { timeout: 20_000 })
+    .toBe(wichitaPainted)
+
+  // A rep sees the tools disabled, with the reason.
+  const rep = await (await browser.newContext()).newPage()
+  await signIn(rep, 'rep')
+  await expect(rep.getByTestId('read-only-reason')).toContainText('View only')
+  await expect(rep.getByTestId('tool-paint')).toBeDisabled()
+  await shot(rep, '4-rep-read-only')
+  for (const p of [a, b, rep]) await p.context().close()
+})
