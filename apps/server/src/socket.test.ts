@@ -264,9 +264,13 @@ describe('socket.io on the one port', () => {
           e.job.fraction < 1,
       ),
     ).toBe(true)
-    // At most 5 a second (200 ms apart, a little slack for timers).
+    // At most 5 a second. Sent ≥ 200 ms apart (job-events.test.ts checks the sender
+    // exactly); received here after a loaded machine's delivery jitter, so the gaps get
+    // slack and the rate is checked over the whole run.
     for (let i = 1; i < mine.length; i++)
-      expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(150)
+      expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(100)
+    const span = mine.at(-1)!.at - mine[0]!.at
+    expect(mine.length).toBeLessThanOrEqual(Math.floor(span / 200) + 2)
   })
 })
 
