@@ -10,6 +10,7 @@ import {
   planStateOf,
 } from '@tessera/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
@@ -82,6 +83,14 @@ export function useLivePlan(
     providerRef.current = provider
     // A writer's replica tidies and migrates the document; a reader's never writes.
     const planDoc = openPlanDoc(doc, { canWrite })
+    // A writer's copy is also kept in the browser (IndexedDB), per user: edits made offline
+    // survive a reload and go to the hub when the link is back.
+    const local = canWrite
+      ? new IndexeddbPersistence(
+          `tessera:${user.id}:${planDocName(scenarioId)}`,
+          doc,
+        )
+      : null
     let everConnected = false
     let unsent = 0
     const onStatus = ({ status }: { status: string }) => {
@@ -101,7 +110,8 @@ export function useLivePlan(
     provider.on('status', onStatus)
     // Edits made while the link is down wait in the document; they go out on reconnect.
     const onLocalUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin === provider || provider.wsconnected) return
+      if (origin === provider || origin === local || provider.wsconnected)
+        return
       unsent++
       setLive((l) => ({ ...l, pendingEdits: unsent }))
     }
@@ -175,6 +185,7 @@ export function useLivePlan(
       window.removeEventListener('offline', onNetwork)
       provider.awareness.off('change', onAwareness)
       planDoc.destroy()
+      void local?.destroy()
       provider.destroy()
       doc.destroy()
     }
