@@ -10,6 +10,10 @@ import {
 } from '../features/editor/components/edit-toolbar'
 import { useEditorShortcuts } from '../features/editor/hooks/use-editor-shortcuts'
 import { usePlanEditor } from '../features/editor/hooks/use-plan-editor'
+import {
+  type Suggestion,
+  SuggestionsPanel,
+} from '../features/suggestions/components/suggestions-panel'
 import { TerritoryList } from '../features/territories/components/territory-list'
 import { summarizePlan } from '../features/territories/lib/territory-summary'
 import { FullPageMessage } from './full-page-message'
@@ -67,6 +71,15 @@ export function PlanPage({ user }: { user: PublicUser }) {
     setPresence({ tool: effectiveTool })
   }, [effectiveTool, setPresence])
   const [message, setMessage] = useState<string | null>(null)
+  const [previewing, setPreviewing] = useState<Suggestion | null>(null)
+  const applySuggestion = useCallback(
+    (s: Suggestion) => {
+      setPreviewing(null)
+      const result = editor.assign(s.unitIds, s.to)
+      if (!result.ok) setMessage(result.message)
+    },
+    [editor],
+  )
   useEffect(() => {
     if (!message) return
     const t = setTimeout(() => setMessage(null), 4000)
@@ -162,6 +175,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
     const t = setTimeout(() => {
       void queryClient.invalidateQueries({
         queryKey: trpc.plans.scores.queryKey({ scenarioId: data.scenarioId! }),
+      })
+      void queryClient.invalidateQueries({
+        queryKey: trpc.plans.suggestions.pathKey(),
       })
     }, 400)
     return () => clearTimeout(t)
@@ -260,6 +276,17 @@ export function PlanPage({ user }: { user: PublicUser }) {
             remoteCursors={remoteCursors}
             remoteSelections={remoteSelections}
             onPointer={onPointer}
+            preview={
+              previewing
+                ? {
+                    unitIds: previewing.unitIds,
+                    color: hexToRgb(
+                      territories.find((t) => t.id === previewing.to)?.color ??
+                        '#64748b',
+                    ),
+                  }
+                : null
+            }
             tool={effectiveTool}
             onPaint={onPaint}
             onPaintEnd={onPaintEnd}
@@ -319,6 +346,16 @@ export function PlanPage({ user }: { user: PublicUser }) {
               </>
             )}
           </div>
+          {data.scenarioId ? (
+            <SuggestionsPanel
+              scenarioId={data.scenarioId}
+              territories={territories}
+              units={data.units.units}
+              canApply={canWrite}
+              onPreview={setPreviewing}
+              onApply={applySuggestion}
+            />
+          ) : null}
           <TerritoryList
             summary={summary}
             scores={data.scores}

@@ -11,6 +11,7 @@ import {
   accountLayer,
   accountRadiusScale,
   lineLayer,
+  previewLayer,
   type RemoteCursor,
   remoteCursorLayers,
   unitFillLayer,
@@ -61,6 +62,11 @@ export interface TerritoryMapProps {
   onPaintEnd?: () => void
   /** Drawn over the map (the editing toolbar, a message). */
   overlay?: ReactNode
+  /** A proposed move to show: these units in the colour of where they would go. */
+  preview?: {
+    unitIds: readonly string[]
+    color: [number, number, number]
+  } | null
 }
 
 export type { RemoteCursor } from '../lib/map-layers'
@@ -122,6 +128,18 @@ export function TerritoryMap(props: TerritoryMapProps) {
         : [],
     [geometry, territoryOf, remoteSelections, selectedTerritoryId],
   )
+  const { preview } = props
+  const previewFeatures = useMemo(
+    () =>
+      geometry && preview
+        ? preview.unitIds.flatMap((id) => {
+            const i = geometry.indexOf.get(id)
+            const f = i === undefined ? undefined : geometry.features[i]
+            return f ? [f] : []
+          })
+        : [],
+    [geometry, preview],
+  )
   const selectedIndex = selectedTerritoryId
     ? (paint?.territoryIndex.get(selectedTerritoryId) ?? -1)
     : -1
@@ -174,6 +192,9 @@ export function TerritoryMap(props: TerritoryMapProps) {
           3,
         ),
       ),
+      previewFeatures.length > 0 &&
+        preview &&
+        previewLayer(previewFeatures, preview.color),
       accountLayer(accounts ?? [], radiusScale),
       ...remoteCursorLayers(props.remoteCursors ?? []),
     ].filter((layer) => layer !== false && layer !== null)
@@ -188,6 +209,8 @@ export function TerritoryMap(props: TerritoryMapProps) {
     radiusScale,
     remoteOutlines,
     props.remoteCursors,
+    previewFeatures,
+    preview,
   ])
 
   const { hover, onHover: onHoverTooltip } = useMapHover({

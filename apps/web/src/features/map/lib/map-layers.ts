@@ -145,3 +145,23 @@ export function remoteCursorLayers(cursors: readonly RemoteCursor[]) {
     }),
   ]
 }
+
+/** A proposed move drawn over the map: the units filled in their new territory's colour. */
+export function previewLayer(
+  features: readonly UnitFeature[],
+  color: [number, number, number],
+) {
+  return new GeoJsonLayer<UnitFeature['properties']>({
+    id: 'move-preview',
+    data: features as unknown as GeoJSON.Feature<
+      GeoJSON.Geometry,
+      UnitFeature['properties']
+    >[],
+    filled: true,
+    stroked: true,
+    getFillColor: [...color, 235],
+    getLineColor: [15, 23, 42, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2.5,
+  })
+}

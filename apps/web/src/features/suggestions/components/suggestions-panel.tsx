@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query'
+import type { TerritoryRecord, Unit } from '@tessera/domain'
+import {
+  formatCompactCount,
+  formatCount,
+  formatMoney,
+  plural,
+} from '../../../lib/format'
+import { type RouterOutputs, useTRPC } from '../../../lib/trpc'
+import '../suggestions.css'
+
+export type Suggestion =
+  RouterOutputs['plans']['suggestions']['suggestions'][number]
+
+interface SuggestionsPanelProps {
+  scenarioId: string
+  territories: readonly TerritoryRecord[]
+  units: readonly Unit[]
+  canApply: boolean
+  onPreview: (suggestion: Suggestion | null) => void
+  onApply: (suggestion: Suggestion) => void
+}
+
+/**
+ * The engine's best next moves for this scenario, each with why (the balance it gains and
+ * what changes hands). Hovering one previews it on the map; "Apply" makes it an ordinary
+ * edit (undoable, live for everyone). The list follows the plan: it is refetched with the
+ * scores whenever the document changes.
+ */
+export function SuggestionsPanel(props: SuggestionsPanelProps) {
+  const trpc = useTRPC()
+  const query = useQuery(
+    trpc.plans.suggestions.queryOptions({
+      scenarioId: props.scenarioId,
+      limit: 6,
+    }),
+  )
+  const names = new Map(props.territories.map((t) => [t.id, t.name]))
+  const unitNames = new Map(props.units.map((u) => [u.id, u.name]))
+  const list = query.data?.suggestions ?? []
+  return (
+    <section
+      className="suggestions"
+      aria-label="Suggested moves"
+      data-testid="suggestions"
+    >
+      <header className="suggestions__header">
+        <h2>Suggested moves</h2>
+        {query.isFetching ? (
+          <span className="spinner spinner--small" aria-hidden />
+        ) : null}
+      </header>
+      {query.isError ? (
+        <p className="suggestions__empty">
+          Suggestions are unavailable right now.
+        </p>
+      ) : list.length === 0 && !query.isLoading ? (
+        <p className="suggestions__empty">No move improves the balance now.</p>
+      ) : (
+        <ol
+          className="suggestions__list"
+          onMouseLeave={() => props.onPreview(null)}
+        >
+          {list.map((s) => {
+            const first = unitNames.get(s.unitId) ?? s.unitId
+            const what =
+              s.unitIds.length > 1
+                ? `${first} + ${plural(s.unitIds.length - 1, 'unit')}`
+                : first
+            return (
+              <li
+                key={`${s.unitIds.join(',')}>${s.to}`}
+                className="suggestion"
+                data-testid="suggestion"
+                onMouseEnter={() => props.onPreview(s)}
+                onFocus={() => props.onPreview(s)}
+              >
+                <div className="suggestion__what">
+                  <strong>{what}</strong>
+                  <span>
+                    {names.get(s.from) ?? s.from} → {names.get(s.to) ?? s.to}
+                  </span>
+                </div>
+                <div className="suggestion__why">
+                  <span className="suggestion__gain">
+                    +{s.balanceGain.toFixed(1)} balance (
+                    {s.balanceBefore.toFixed(1)} → {s.balanceAfter.toFixed(1)})
+                  </span>
+                  <span>
+                    {formatCount(s.accounts)} accounts ·{' '}
+                    {formatMoney(s.potential)}
+                    {s.travelDelta !== 0
+                      ? ` · travel ${s.travelDelta > 0 ? '+' : '−'}${formatCompactCount(Math.abs(s.travelDelta))} visit-km`
+                      : ''}
+                  </span>
+                </div>
+                {props.canApply ? (
+                  <button
+                    type="button"
+                    className="button button--secondary suggestion__apply"
+                    onClick={() => props.onApply(s)}
+                    data-testid="apply-suggestion"
+                  >
+                    Apply
+                  </button>
+                ) : null}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+}
