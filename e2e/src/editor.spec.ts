@@ -23,7 +23,20 @@ async function stroke(page: Page, from: number, to: number, atY = 0.5) {
   await page.mouse.up()
 }
 
-test('planners paint live, each undoes only their own edit, and a rep cannot edit', async ({
+const nameOf = async (page: Page) =>
+  (await page.getByTestId('user-menu').locator('.top-bar__name').textContent())!
+/** Someone's avatar in the who-is-here bar (found by name: other tests' tabs may be open). */
+const avatarOf = (page: Page, name: string) =>
+  page.locator(`[data-testid="presence-avatar"][title^="${name} — "]`)
+
+/** Both live on the hub and showing the live document (not the stored copy). */
+async function live(...pages: Page[]) {
+  for (const p of pages)
+    await expect(p.getByTestId('connection-status')).toHaveText('Live')
+  await pages[0]!.waitForTimeout(1000)
+}
+
+test('planners paint live and see each other, each undoes only their own edit, and a rep cannot edit', async ({
   browser,
 }) => {
   test.setTimeout(240_000)
@@ -31,6 +44,16 @@ test('planners paint live, each undoes only their own edit, and a rep cannot edi
   const b = await (await browser.newContext()).newPage()
   await openDraft(a, 'planner')
   await openDraft(b, 'manager')
+  await live(a, b)
+  // Presence: each sees the other, not themselves.
+  const plannerName = await nameOf(a)
+  const managerName = await nameOf(b)
+  await expect(avatarOf(a, managerName)).toHaveAttribute(
+    'title',
+    `${managerName} — selecting`,
+  )
+  await expect(avatarOf(b, plannerName)).toHaveCount(1)
+  await expect(avatarOf(a, plannerName)).toHaveCount(0)
   const wichitaBefore = await accounts(b, 'Wichita')
   const minneapolisBefore = await accounts(b, 'Minneapolis')
 
@@ -63,6 +86,12 @@ test('planners paint live, each undoes only their own edit, and a rep cannot edi
     expect(await accounts(b, 'Minneapolis')).not.toBe(minneapolisBefore)
   }).toPass({ timeout: 30_000, intervals: [1000, 2000] })
   const minneapolisB = await accounts(b, 'Minneapolis')
+  // A sees what B is doing, and B's cursor on the map.
+  await expect(avatarOf(a, managerName)).toHaveAttribute(
+    'title',
+    `${managerName} — painting in Minneapolis`,
+  )
+  await shot(a, '2b-planner-sees-manager-cursor')
 
   // A undoes: A's stroke goes, B's click stays — on both screens.
   await a.keyboard.press('Control+z')
@@ -86,5 +115,15 @@ test('planners paint live, each undoes only their own edit, and a rep cannot edi
   await expect(rep.getByTestId('read-only-reason')).toContainText('View only')
   await expect(rep.getByTestId('tool-paint')).toBeDisabled()
   await shot(rep, '4-rep-read-only')
-  for (const p of [a, b, rep]) await p.context().close()
+  // Everyone can read the shortcuts ("?").
+  await rep.keyboard.press('?')
+  await expect(rep.getByTestId('shortcuts-help')).toBeVisible()
+  await expect(rep.getByTestId('shortcuts-help')).toContainText(
+    'Undo your last edit',
+  )
+  await shot(rep, '5-shortcuts-help')
+  // B leaves: A's who-is-here bar lets B go.
+  await b.context().close()
+  await expect(avatarOf(a, managerName)).toHaveCount(0, { timeout: 40_000 })
+  for (const p of [a, rep]) await p.context().close()
 })

@@ -29,7 +29,10 @@ test('edits made offline are kept, shown as pending, and merge on reconnect', as
   const b = await (await browser.newContext()).newPage()
   await openDraft(a, 'planner')
   await openDraft(b, 'manager')
-  await expect(a.getByTestId('connection-status')).toHaveText('Live')
+  // Both live, showing the live document rather than the stored copy they start with.
+  for (const p of [a, b])
+    await expect(p.getByTestId('connection-status')).toHaveText('Live')
+  await b.waitForTimeout(1000)
   const before = await accounts(b, 'Wichita')
 
   // The network goes.

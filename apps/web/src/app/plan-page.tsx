@@ -10,6 +10,7 @@ import {
 } from '../features/editor/components/edit-toolbar'
 import { useEditorShortcuts } from '../features/editor/hooks/use-editor-shortcuts'
 import { usePlanEditor } from '../features/editor/hooks/use-plan-editor'
+import { ShortcutsHelp } from '../features/editor/components/shortcuts-help'
 import {
   type Suggestion,
   SuggestionsPanel,
@@ -61,11 +62,14 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const editor = usePlanEditor(live.planDoc, canWrite)
   const [tool, setTool] = useState<EditorTool>('select')
   const effectiveTool: EditorTool = canWrite ? tool : 'select'
+  const [helpOpen, setHelpOpen] = useState(false)
+  const showHelp = useCallback(() => setHelpOpen(true), [])
   useEditorShortcuts({
     enabled: canWrite,
     setTool,
     undo: editor.undo,
     redo: editor.redo,
+    showHelp,
   })
   useEffect(() => {
     setPresence({ tool: effectiveTool })
@@ -305,6 +309,11 @@ export function PlanPage({ user }: { user: PublicUser }) {
                   }
                   status={live.status}
                   pendingEdits={live.pendingEdits}
+                  onHelp={showHelp}
+                />
+                <ShortcutsHelp
+                  open={helpOpen}
+                  onClose={() => setHelpOpen(false)}
                 />
                 {message ? (
                   <div

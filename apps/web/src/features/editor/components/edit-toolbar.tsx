@@ -16,6 +16,7 @@ interface EditToolbarProps {
   brushName: string | null
   status: LinkStatus
   pendingEdits: number
+  onHelp: () => void
 }
 
 const statusText = (status: LinkStatus, pending: number) => {
@@ -85,6 +86,13 @@ export function EditToolbar(props: EditToolbarProps) {
           disabled={disabled || !props.canRedo}
           onClick={props.onRedo}
           testId="redo"
+        />
+        <ToolButton
+          icon="M6 6a2 2 0 1 1 3 1.7c-.6.4-1 .9-1 1.6V10M8 12.5v.5"
+          title="Keyboard shortcuts (?)"
+          ariaLabel="Keyboard shortcuts"
+          onClick={props.onHelp}
+          testId="shortcuts"
         />
       </div>
       <div className="edit-toolbar__info">

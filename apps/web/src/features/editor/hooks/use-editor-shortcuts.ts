@@ -2,18 +2,20 @@ import { useEffect } from 'react'
 import type { EditorTool } from '../components/edit-toolbar'
 
 /**
- * The editor's keys: V select, B paint, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo. Keys
- * typed into a field (a search box, a name) are left alone.
+ * The editor's keys (listed in `SHORTCUTS`, the help panel): V select, B paint, Ctrl/⌘+Z
+ * undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, ? help. Keys typed into a field (a search box, a
+ * name) are left alone.
  */
 export function useEditorShortcuts(handlers: {
   enabled: boolean
   setTool: (tool: EditorTool) => void
   undo: () => void
   redo: () => void
+  /** "?" works for everyone, editors or not. */
+  showHelp: () => void
 }) {
-  const { enabled, setTool, undo, redo } = handlers
+  const { enabled, setTool, undo, redo, showHelp } = handlers
   useEffect(() => {
-    if (!enabled) return
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
       if (
@@ -22,6 +24,11 @@ export function useEditorShortcuts(handlers: {
           ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
       )
         return
+      if (e.key === '?') {
+        showHelp()
+        return
+      }
+      if (!enabled) return
       const mod = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()
       if (mod && key === 'z') {
@@ -36,5 +43,5 @@ export function useEditorShortcuts(handlers: {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [enabled, setTool, undo, redo])
+  }, [enabled, setTool, undo, redo, showHelp])
 }

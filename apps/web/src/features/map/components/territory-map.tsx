@@ -11,7 +11,7 @@ import {
   accountLayer,
   accountRadiusScale,
   lineLayer,
-  previewLayer,
+  previewLayers,
   type RemoteCursor,
   remoteCursorLayers,
   unitFillLayer,
@@ -192,9 +192,15 @@ export function TerritoryMap(props: TerritoryMapProps) {
           3,
         ),
       ),
-      previewFeatures.length > 0 &&
-        preview &&
-        previewLayer(previewFeatures, preview.color),
+      ...(previewFeatures.length > 0 && preview && geometry
+        ? previewLayers(
+            previewFeatures,
+            previewFeatures.map(
+              (f) => geometry.bounds[f.properties.unitIndex]!,
+            ),
+            preview.color,
+          )
+        : []),
       accountLayer(accounts ?? [], radiusScale),
       ...remoteCursorLayers(props.remoteCursors ?? []),
     ].filter((layer) => layer !== false && layer !== null)

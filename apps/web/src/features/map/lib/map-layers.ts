@@ -146,22 +146,49 @@ export function remoteCursorLayers(cursors: readonly RemoteCursor[]) {
   ]
 }
 
-/** A proposed move drawn over the map: the units filled in their new territory's colour. */
-export function previewLayer(
+/**
+ * A proposed move drawn over the map: the units filled in their new territory's colour, and
+ * a ring around them that stays visible at country zoom (a county can be a few pixels).
+ */
+export function previewLayers(
   features: readonly UnitFeature[],
+  bounds: readonly [number, number, number, number][],
   color: [number, number, number],
 ) {
-  return new GeoJsonLayer<UnitFeature['properties']>({
-    id: 'move-preview',
-    data: features as unknown as GeoJSON.Feature<
-      GeoJSON.Geometry,
-      UnitFeature['properties']
-    >[],
-    filled: true,
-    stroked: true,
-    getFillColor: [...color, 235],
-    getLineColor: [15, 23, 42, 255],
-    lineWidthUnits: 'pixels',
-    getLineWidth: 2.5,
-  })
+  const [w, s, e, n] = bounds.reduce(
+    (acc, b) => [
+      Math.min(acc[0], b[0]),
+      Math.min(acc[1], b[1]),
+      Math.max(acc[2], b[2]),
+      Math.max(acc[3], b[3]),
+    ],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  )
+  return [
+    new GeoJsonLayer<UnitFeature['properties']>({
+      id: 'move-preview',
+      data: features as unknown as GeoJSON.Feature<
+        GeoJSON.Geometry,
+        UnitFeature['properties']
+      >[],
+      filled: true,
+      stroked: true,
+      getFillColor: [...color, 235],
+      getLineColor: [15, 23, 42, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2.5,
+    }),
+    new ScatterplotLayer<[number, number]>({
+      id: 'move-preview-ring',
+      data: Number.isFinite(w) ? [[(w + e) / 2, (s + n) / 2]] : [],
+      getPosition: (p) => p,
+      stroked: true,
+      filled: false,
+      radiusUnits: 'pixels',
+      getRadius: 22,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3,
+      getLineColor: [15, 23, 42, 230],
+    }),
+  ]
 }

@@ -1,0 +1,63 @@
+import { useEffect, useId, useRef } from 'react'
+
+/** Every key the editor answers to; the help panel lists exactly these. */
+export const SHORTCUTS: readonly { keys: string; does: string }[] = [
+  { keys: 'V', does: 'Select: click a territory on the map or in the list' },
+  {
+    keys: 'B',
+    does: 'Paint: drag across units to move them into the selected territory',
+  },
+  { keys: 'Ctrl+Z (⌘Z)', does: 'Undo your last edit (never a collaborator’s)' },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', does: 'Redo' },
+  { keys: 'Esc', does: 'Clear the selection' },
+  { keys: '?', does: 'Show this help' },
+]
+
+/** The keyboard shortcuts, in a dialog (opened with "?" or the toolbar's help button). */
+export function ShortcutsHelp({
+  open,
+  onClose,
+}: {
+  open: boolean
+  onClose: () => void
+}) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  useEffect(() => {
+    const d = ref.current
+    if (!d) return
+    if (open && !d.open) d.showModal()
+    if (!open && d.open) d.close()
+  }, [open])
+  return (
+    <dialog
+      ref={ref}
+      className="shortcuts-help"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      data-testid="shortcuts-help"
+    >
+      <header className="shortcuts-help__head">
+        <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onClose}
+          aria-label="Close"
+        >
+          ✕
+        </button>
+      </header>
+      <dl className="shortcuts-help__list">
+        {SHORTCUTS.map((s) => (
+          <div key={s.keys}>
+            <dt>
+              <kbd>{s.keys}</kbd>
+            </dt>
+            <dd>{s.does}</dd>
+          </div>
+        ))}
+      </dl>
+    </dialog>
+  )
+}
