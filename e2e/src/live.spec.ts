@@ -9,6 +9,8 @@ test('two browsers see an edit of the plan live, through the hub', async ({
   browser,
   baseURL,
 }) => {
+  // Two signed-in browsers drawing the map in software, on a loaded CI machine.
+  test.setTimeout(150_000)
   const a = await (await browser.newContext()).newPage()
   const b = await (await browser.newContext()).newPage()
   await openDraft(a)
