@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
+import { useModalDialog } from '../../../hooks/use-modal-dialog'
 
 /** Every key the editor answers to; the help panel lists exactly these. */
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
@@ -21,14 +22,8 @@ export function ShortcutsHelp({
   open: boolean
   onClose: () => void
 }) {
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModalDialog(open)
   const id = useId()
-  useEffect(() => {
-    const d = ref.current
-    if (!d) return
-    if (open && !d.open) d.showModal()
-    if (!open && d.open) d.close()
-  }, [open])
   return (
     <dialog
       ref={ref}

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { useOptimizeJob } from '../api/optimize-jobs'
 import { isSettled, progressPercent, statusLine } from '../lib/job-status'
+import { useModalDialog } from '../../../hooks/use-modal-dialog'
 import '../optimize.css'
 
 type Mode = 'design' | 'rebalance'
@@ -29,7 +30,7 @@ export function OptimizeDialog({
   territoryCount,
   onOpenScenario,
 }: OptimizeDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModalDialog(open)
   const [mode, setMode] = useState<Mode>('design')
   const [parts, setParts] = useState(String(territoryCount || 10))
   const [metric, setMetric] = useState<Metric>('workload')
@@ -40,13 +41,6 @@ export function OptimizeDialog({
   const [jobId, setJobId] = useState<string | null>(null)
   const { job, autoDesign, rebalance, cancel } = useOptimizeJob(jobId)
   const id = useId()
-
-  useEffect(() => {
-    const d = ref.current
-    if (!d) return
-    if (open && !d.open) d.showModal()
-    if (!open && d.open) d.close()
-  }, [open])
 
   const partsN = Number(parts)
   const tolN = Number(tolerance)
