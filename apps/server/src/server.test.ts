@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { seedDemoIfEmpty } from '@tessera/demo-data'
 import { openPlanDoc } from '@tessera/domain'
+import { PlanState, territoryInputsFrom, unpackModel } from '@tessera/engine'
 import { type RunningServer, StartupError, startServer } from './app.js'
 import { type Config, loadConfig } from './config.js'
 
@@ -187,6 +188,37 @@ describe('server', () => {
       })
     ).data
     expect(draftScores.plan.balanceScore).toBeCloseTo(data.plan.balanceScore, 9)
+
+    // The browser's engine, fed from engineInput and the live plan, agrees with the server.
+    const packed = await trpc(server, 'plans.engineInput', {
+      cookie,
+      input: { scenarioId: draft.id },
+    })
+    expect(packed.res.status).toBe(200)
+    const model = unpackModel(packed.data.model)
+    if (!model.ok) throw new Error(model.error.message)
+    expect(model.value.accountIds).toHaveLength(3_000)
+    const doc = (
+      await trpc(server, 'plans.scenario', {
+        cookie,
+        input: { scenarioId: draft.id },
+      })
+    ).data
+    const reps = (await trpc(server, 'reps.list', { cookie })).data
+    const browser = new PlanState(model.value, {
+      territories: territoryInputsFrom(doc.plan.territories, reps),
+      assignments: doc.plan.assignments,
+      overrides: doc.plan.accountOverrides,
+      published: packed.data.published,
+      settings: doc.settings,
+    })
+    expect(browser.planScore().balanceScore).toBeCloseTo(
+      draftScores.plan.balanceScore,
+      9,
+    )
+    expect(browser.planScore().disruptedAccounts).toBe(
+      draftScores.plan.disruptedAccounts,
+    )
   })
 
   /** Polls a design or rebalance job (as the web app does) until it settles. */

@@ -18,9 +18,11 @@ import {
 } from '@tessera/domain'
 import {
   type EngineModel,
+  type PackedModel,
   type PlanInput,
   PlanState,
   buildModel,
+  packModel,
   suggestMoves,
   territoryInputsFrom,
 } from '@tessera/engine'
@@ -52,6 +54,7 @@ export async function loadPlanDoc(
  */
 export class ScoringCache {
   private readonly models = new Map<string, Promise<EngineModel>>()
+  private readonly packs = new WeakMap<EngineModel, PackedModel>()
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -64,6 +67,13 @@ export class ScoringCache {
       entry.catch(() => this.models.delete(key))
     }
     return entry
+  }
+
+  /** The model packed for a browser, encoded once per model. */
+  packed(model: EngineModel): PackedModel {
+    let p = this.packs.get(model)
+    if (!p) this.packs.set(model, (p = packModel(model)))
+    return p
   }
 
   invalidate(orgId: string): void {
@@ -173,5 +183,29 @@ export async function suggestForScenario(
   return {
     balanceScore: state.balanceScore(),
     suggestions: suggestMoves(state, options),
+  }
+}
+
+/**
+ * What a browser needs to score the scenario itself while it is edited: the engine model
+ * (packed; built once per layer and shared) and the published alignment disruption is
+ * measured against. The plan itself comes live from the document; reps from `reps.list`.
+ */
+export async function engineInputFor(
+  db: Kysely<Database>,
+  cache: ScoringCache,
+  scope: ScenarioScope,
+) {
+  const model = await cache.model(scope.orgId, scope.layerId)
+  const published =
+    scope.publishedScenarioId && scope.publishedScenarioId !== scope.scenarioId
+      ? (await loadPlanDoc(db, scope.publishedScenarioId)).plan
+      : null
+  return {
+    model: cache.packed(model),
+    published: published && {
+      assignments: published.assignments,
+      overrides: published.accountOverrides,
+    },
   }
 }

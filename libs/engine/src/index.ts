@@ -60,3 +60,5 @@ export type {
   SolveCapacitatedOptions,
   SolveCapacitatedResult,
 } from './optimize/capacitated/index.js'
+export { packModel, unpackModel } from './model-pack.js'
+export type { PackedModel } from './model-pack.js'

@@ -10,13 +10,24 @@ import {
 } from '../features/editor/components/edit-toolbar'
 import { useEditorShortcuts } from '../features/editor/hooks/use-editor-shortcuts'
 import { usePlanEditor } from '../features/editor/hooks/use-plan-editor'
+import { applyAlignment } from '../features/editor/lib/apply-alignment'
+import { lendToBench } from '../lib/perf-probe'
 import { ShortcutsHelp } from '../features/editor/components/shortcuts-help'
 import {
   type Suggestion,
   SuggestionsPanel,
 } from '../features/suggestions/components/suggestions-panel'
 import { TerritoryList } from '../features/territories/components/territory-list'
-import { summarizePlan } from '../features/territories/lib/territory-summary'
+import type { ScoresState } from '../features/territories/lib/balance'
+import { useLiveScores } from '../features/scores/hooks/use-live-scores'
+import {
+  type PlanSummary,
+  reuseUnchanged,
+  summarizePlan,
+} from '../features/territories/lib/territory-summary'
+import { TerritoryTable } from '../features/territories/components/territory-table'
+import type { TableRow } from '../features/territories/lib/territory-table'
+import { primaryMetric } from '../features/territories/lib/balance'
 import { FullPageMessage } from './full-page-message'
 import { TopBar } from './top-bar'
 import { usePlanData } from './use-plan-data'
@@ -169,13 +180,22 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const plan = live.synced && live.plan ? live.plan : data.scenario?.plan
   const territories = plan?.territories
   const assignments = plan?.assignments
-  // Scores are computed by the server from the stored document: refresh them shortly after
-  // the live document changes (the hub stores before it shares, so they agree).
+  // Scores come from the engine in a Web Worker, fed with every change to the live
+  // document. Until it is ready (or if it fails) the server's scores of the stored document
+  // show, refreshed shortly after each change (the hub stores before it shares).
+  const liveScores = useLiveScores({
+    scenarioId: data.scenarioId,
+    planDoc: live.planDoc,
+    synced: live.synced,
+    reps: data.reps,
+  })
+  const engineLive = liveScores.status === 'ready'
+  const engineFailed = liveScores.status === 'error'
   const queryClient = useQueryClient()
   const trpc = useTRPC()
   const liveVersion = live.version
   useEffect(() => {
-    if (liveVersion < 2 || !data.scenarioId) return
+    if (engineLive || liveVersion < 2 || !data.scenarioId) return
     const t = setTimeout(() => {
       void queryClient.invalidateQueries({
         queryKey: trpc.plans.scores.queryKey({ scenarioId: data.scenarioId! }),
@@ -185,14 +205,92 @@ export function PlanPage({ user }: { user: PublicUser }) {
       })
     }, 400)
     return () => clearTimeout(t)
-  }, [liveVersion, data.scenarioId, queryClient, trpc])
-  const summary = useMemo(
-    () =>
-      territories && assignments && data.units && data.reps
-        ? summarizePlan(territories, data.reps, assignments, data.units.stats)
-        : null,
-    [territories, assignments, data.units, data.reps],
+  }, [engineLive, liveVersion, data.scenarioId, queryClient, trpc])
+  const serverScores = data.scores
+  const scores = useMemo((): ScoresState => {
+    if (!engineLive || !liveScores.plan) return serverScores
+    return {
+      data: {
+        settings: liveScores.settings,
+        plan: liveScores.plan,
+        territories: [...liveScores.territories.values()],
+        warnings: 0,
+      },
+      isLoading: false,
+      isError: false,
+      retry: serverScores.retry,
+    }
+  }, [
+    engineLive,
+    liveScores.plan,
+    liveScores.settings,
+    liveScores.territories,
+    serverScores,
+  ])
+  // For `npm run bench:web`: inert unless the bench installed its hook before load.
+  const benchDoc = live.planDoc
+  useEffect(() => {
+    const offAssign = lendToBench('assign', editor.assign)
+    const offRead = lendToBench('assignments', () =>
+      benchDoc ? benchDoc.assignments.toObject() : {},
+    )
+    return () => {
+      offAssign()
+      offRead()
+    }
+  }, [editor.assign, benchDoc])
+
+  // An optimizer's result, landed in this scenario as one ordinary (undoable) edit.
+  const applyResultHere = useCallback(
+    async (draftScenarioId: string) => {
+      const draft = await queryClient.fetchQuery(
+        trpc.plans.scenario.queryOptions({ scenarioId: draftScenarioId }),
+      )
+      const done = editor.step((plan) =>
+        applyAlignment(plan, {
+          territories: draft.plan.territories,
+          assignments: draft.plan.assignments,
+          accountOverrides: draft.plan.accountOverrides,
+          settings: draft.settings,
+        }),
+      )
+      if ('ok' in done)
+        throw new Error(done.ok ? 'nothing to apply' : done.message)
+      setMessage(
+        `Applied “${draft.scenario.name}”: ${done.unitsChanged} units reassigned. Undo reverts it.`,
+      )
+    },
+    [queryClient, trpc, editor],
   )
+
+  const lastSummary = useRef<PlanSummary | null>(null)
+  const summary = useMemo(() => {
+    if (!territories || !assignments || !data.units || !data.reps) return null
+    const next = reuseUnchanged(
+      summarizePlan(territories, data.reps, assignments, data.units.stats),
+      lastSummary.current,
+    )
+    lastSummary.current = next
+    return next
+  }, [territories, assignments, data.units, data.reps])
+  const [tableOpen, setTableOpen] = useState(false)
+  const scoreRows = scores.data?.territories
+  const tableRows = useMemo((): TableRow[] => {
+    if (!summary || !territories) return []
+    const byId = new Map(scoreRows?.map((r) => [r.territoryId, r]))
+    const locked = new Map(territories.map((t) => [t.id, t.locked]))
+    return summary.regions.flatMap((region) =>
+      region.territories.map((t) => ({
+        id: t.id,
+        name: t.name,
+        color: t.color,
+        repName: t.repName,
+        regionName: region.name,
+        locked: locked.get(t.id) ?? false,
+        score: byId.get(t.id),
+      })),
+    )
+  }, [summary, territories, scoreRows])
 
   const mapRef = useRef<HTMLDivElement>(null)
   const selectFromList = useCallback((territoryId: string) => {
@@ -265,7 +363,11 @@ export function PlanPage({ user }: { user: PublicUser }) {
     body = <FullPageMessage busy title="Loading the plan…" />
   } else {
     body = (
-      <div className="workspace">
+      <div
+        className="workspace"
+        data-engine={liveScores.status}
+        data-engine-seq={liveScores.seq}
+      >
         <div className="workspace__map" ref={mapRef}>
           <TerritoryMap
             layerId={data.layerId}
@@ -311,6 +413,16 @@ export function PlanPage({ user }: { user: PublicUser }) {
                   pendingEdits={live.pendingEdits}
                   onHelp={showHelp}
                 />
+                {tableOpen ? (
+                  <TerritoryTable
+                    rows={tableRows}
+                    metric={primaryMetric(scores.data?.settings)}
+                    tolerance={scores.data?.settings.tolerance ?? 0}
+                    selectedId={selected}
+                    onSelect={selectFromList}
+                    onClose={() => setTableOpen(false)}
+                  />
+                ) : null}
                 <ShortcutsHelp
                   open={helpOpen}
                   onClose={() => setHelpOpen(false)}
@@ -347,6 +459,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
                   territoryCount={
                     territories.filter((t) => t.kind === 'territory').length
                   }
+                  onApplyHere={canWrite ? applyResultHere : undefined}
                   onOpenScenario={(scenarioId) => {
                     if (data.plan)
                       setChoice({ planId: data.plan.id, scenarioId })
@@ -361,15 +474,21 @@ export function PlanPage({ user }: { user: PublicUser }) {
               territories={territories}
               units={data.units.units}
               canApply={canWrite}
+              live={
+                engineFailed
+                  ? undefined
+                  : (liveScores.suggestions ?? { balanceScore: 0, list: null })
+              }
               onPreview={setPreviewing}
               onApply={applySuggestion}
             />
           ) : null}
           <TerritoryList
             summary={summary}
-            scores={data.scores}
+            scores={scores}
             selectedId={selected}
             onSelect={selectFromList}
+            onOpenTable={() => setTableOpen(true)}
           />
         </aside>
       </div>

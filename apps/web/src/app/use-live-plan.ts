@@ -143,12 +143,65 @@ export function useLivePlan(
     }
     provider.awareness.setLocalState(me)
 
+    // The plan as plain JSON for the page, patched with the keys each change touched (a
+    // one-unit edit costs a copy of the object, not a re-read of the whole document), at
+    // most once per animation frame however many updates arrive.
     let frame = 0
+    let plan: PlanState | null = null
+    const dirty = {
+      all: true,
+      assignments: new Set<string>(),
+      overrides: new Set<string>(),
+      territories: false,
+    }
+    const patch = (
+      base: Record<string, string>,
+      keys: Set<string>,
+      log: PlanDoc['assignments'],
+    ) => {
+      const next = { ...base }
+      for (const k of keys) {
+        const v = log.get(k)
+        if (v === undefined) delete next[k]
+        else next[k] = v
+      }
+      keys.clear()
+      return next
+    }
     const read = () => {
       frame = 0
+      if (
+        !plan ||
+        dirty.all ||
+        Number(planDoc.meta.get('schemaVersion')) !== 2
+      ) {
+        plan = planStateOf(planDoc)
+        dirty.all = false
+        dirty.assignments.clear()
+        dirty.overrides.clear()
+      } else {
+        plan = {
+          ...plan,
+          assignments: dirty.assignments.size
+            ? patch(plan.assignments, dirty.assignments, planDoc.assignments)
+            : plan.assignments,
+          accountOverrides: dirty.overrides.size
+            ? patch(
+                plan.accountOverrides,
+                dirty.overrides,
+                planDoc.accountOverrides,
+              )
+            : plan.accountOverrides,
+          territories: dirty.territories
+            ? [...planDoc.territories.values()]
+            : plan.territories,
+        }
+      }
+      dirty.territories = false
+      const next = plan
       setLive((l) => ({
         ...l,
-        plan: planStateOf(planDoc),
+        plan: next,
         synced: provider.synced || l.synced,
         version: l.version + 1,
       }))
@@ -156,7 +209,25 @@ export function useLivePlan(
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(read)
     }
-    doc.on('update', schedule)
+    const offAssignments = planDoc.assignments.observe((keys) => {
+      for (const k of keys) dirty.assignments.add(k)
+      schedule()
+    })
+    const offOverrides = planDoc.accountOverrides.observe((keys) => {
+      for (const k of keys) dirty.overrides.add(k)
+      schedule()
+    })
+    const onTerritories = () => {
+      dirty.territories = true
+      schedule()
+    }
+    planDoc.territories.observe(onTerritories)
+    // Anything else (a schema migration, settings) re-reads the whole plan.
+    const onMeta = () => {
+      dirty.all = true
+      schedule()
+    }
+    planDoc.meta.observe(onMeta)
     provider.on('sync', (synced: boolean) => {
       if (synced) schedule()
     })
@@ -177,7 +248,10 @@ export function useLivePlan(
       timer.current = null
       pending.current = null
       providerRef.current = null
-      doc.off('update', schedule)
+      offAssignments()
+      offOverrides()
+      planDoc.territories.unobserve(onTerritories)
+      planDoc.meta.unobserve(onMeta)
       doc.off('update', onLocalUpdate)
       provider.off('status', onStatus)
       provider.off('sync', onSync)

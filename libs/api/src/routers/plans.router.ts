@@ -2,7 +2,12 @@ import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { BalanceMetric } from '@tessera/domain'
 import { findPlan, findScenario, listPlans, listScenarios } from '@tessera/db'
-import { loadPlanDoc, scoreScenario, suggestForScenario } from '../scoring.js'
+import {
+  engineInputFor,
+  loadPlanDoc,
+  scoreScenario,
+  suggestForScenario,
+} from '../scoring.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 import { startAutoDesign, startRebalance } from '../auto-design.js'
 import type { Context } from '../context.js'
@@ -85,6 +90,16 @@ export const plansRouter = router({
     .input(ScenarioInput)
     .query(async ({ ctx, input }) =>
       scoreScenario(ctx.db, ctx.scoring, await scopeOf(ctx, input.scenarioId)),
+    ),
+
+  /**
+   * The engine's input for scoring this scenario in the browser (a Web Worker scores every
+   * live edit): the packed model and the published alignment.
+   */
+  engineInput: protectedProcedure
+    .input(ScenarioInput)
+    .query(async ({ ctx, input }) =>
+      engineInputFor(ctx.db, ctx.scoring, await scopeOf(ctx, input.scenarioId)),
     ),
 
   /** The engine's best next unit moves for a scenario, each with the deltas that justify it. */

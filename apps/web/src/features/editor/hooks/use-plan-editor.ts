@@ -15,6 +15,11 @@ export interface PlanEditor {
     territoryId: string,
     options?: { inStroke?: boolean },
   ) => EditResult
+  /**
+   * Runs any edit of the plan (made with origin LOCAL_EDIT) as one undo step of its own;
+   * refused with a message when this user cannot write here.
+   */
+  step: <T>(edit: (plan: PlanDoc) => T) => T | EditResult
   undo: () => void
   redo: () => void
   /** Ends the current undo step (a brush stroke is one step however long it lasts). */
@@ -50,6 +55,8 @@ export function usePlanEditor(
         planDoc.assignments.array,
         planDoc.accountOverrides.array,
         planDoc.territories,
+        // Balance settings (an optimizer's result applied here brings its own).
+        planDoc.meta,
       ],
       // Steps are closed explicitly (`endStep`), not by time: on a slow machine a stroke's
       // batches can be further apart than any timeout, and one stroke must be one undo.
@@ -68,14 +75,33 @@ export function usePlanEditor(
   }, [planDoc, canWrite])
 
   const assign = useCallback(
-    (unitIds: Iterable<string>, territoryId: string) =>
-      planDoc && canWrite
-        ? assignUnits(planDoc, unitIds, territoryId)
-        : READ_ONLY,
-    [planDoc, canWrite],
+    (
+      unitIds: Iterable<string>,
+      territoryId: string,
+      options?: { inStroke?: boolean },
+    ) => {
+      if (!planDoc || !canWrite) return READ_ONLY
+      // Outside a stroke an edit is a step of its own: close whatever came before it and
+      // close it after, so the next edit does not join it.
+      if (!options?.inStroke) undoManager?.stopCapturing()
+      const result = assignUnits(planDoc, unitIds, territoryId)
+      if (!options?.inStroke) undoManager?.stopCapturing()
+      return result
+    },
+    [planDoc, canWrite, undoManager],
+  )
+  const step = useCallback(
+    <T>(edit: (plan: PlanDoc) => T): T | typeof READ_ONLY => {
+      if (!planDoc || !canWrite) return READ_ONLY
+      undoManager?.stopCapturing()
+      const result = edit(planDoc)
+      undoManager?.stopCapturing()
+      return result
+    },
+    [planDoc, canWrite, undoManager],
   )
   const undo = useCallback(() => void undoManager?.undo(), [undoManager])
   const redo = useCallback(() => void undoManager?.redo(), [undoManager])
   const endStep = useCallback(() => undoManager?.stopCapturing(), [undoManager])
-  return { ...stacks, assign, undo, redo, endStep }
+  return { ...stacks, assign, step, undo, redo, endStep }
 }

@@ -15,6 +15,11 @@ interface OptimizeDialogProps {
   territoryCount: number
   /** Opens the draft a finished job created. */
   onOpenScenario: (scenarioId: string) => void
+  /**
+   * Lands a finished job's result in the open scenario instead (an ordinary, undoable edit);
+   * absent when this scenario cannot be edited here.
+   */
+  onApplyHere?: (draftScenarioId: string) => Promise<void>
 }
 
 /**
@@ -29,7 +34,10 @@ export function OptimizeDialog({
   scenarioId,
   territoryCount,
   onOpenScenario,
+  onApplyHere,
 }: OptimizeDialogProps) {
+  const [applying, setApplying] = useState(false)
+  const [applyError, setApplyError] = useState<string | null>(null)
   const ref = useModalDialog(open)
   const [mode, setMode] = useState<Mode>('design')
   const [parts, setParts] = useState(String(territoryCount || 10))
@@ -240,6 +248,19 @@ export function OptimizeDialog({
                 {data.result.infeasible.message}
               </p>
             )}
+            {data.status === 'done' && data.result ? (
+              <p className="optimize-progress__line">
+                Saved as the draft “{data.result.name}”
+                {onApplyHere
+                  ? '. Open it, or apply it to this scenario (Undo reverts it).'
+                  : '.'}
+              </p>
+            ) : null}
+            {applyError ? (
+              <p className="optimize-progress__warn" role="alert">
+                {applyError}
+              </p>
+            ) : null}
           </div>
         )}
         <footer className="optimize-dialog__foot">
@@ -261,6 +282,31 @@ export function OptimizeDialog({
               >
                 Again
               </button>
+              {onApplyHere ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={applying}
+                  data-testid="apply-result-here"
+                  onClick={() => {
+                    setApplying(true)
+                    setApplyError(null)
+                    onApplyHere(data.result!.scenarioId)
+                      .then(() => {
+                        setJobId(null)
+                        onClose()
+                      })
+                      .catch((error: Error) =>
+                        setApplyError(
+                          `The result could not be applied: ${error.message}`,
+                        ),
+                      )
+                      .finally(() => setApplying(false))
+                  }}
+                >
+                  {applying ? 'Applying…' : 'Apply to this scenario'}
+                </button>
+              ) : null}
               <button
                 type="button"
                 className="button button--primary"

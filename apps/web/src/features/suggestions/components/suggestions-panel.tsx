@@ -19,6 +19,11 @@ interface SuggestionsPanelProps {
   canApply: boolean
   onPreview: (suggestion: Suggestion | null) => void
   onApply: (suggestion: Suggestion) => void
+  /**
+   * Suggestions from the engine beside the editor (`list` null while it thinks). Without
+   * it, the server's suggestions for the stored plan are asked for instead.
+   */
+  live?: { balanceScore: number; list: Suggestion[] | null } | undefined
 }
 
 /**
@@ -29,15 +34,19 @@ interface SuggestionsPanelProps {
  */
 export function SuggestionsPanel(props: SuggestionsPanelProps) {
   const trpc = useTRPC()
+  const { live } = props
   const query = useQuery(
-    trpc.plans.suggestions.queryOptions({
-      scenarioId: props.scenarioId,
-      limit: 6,
-    }),
+    trpc.plans.suggestions.queryOptions(
+      { scenarioId: props.scenarioId, limit: 6 },
+      { enabled: live === undefined },
+    ),
   )
   const names = new Map(props.territories.map((t) => [t.id, t.name]))
   const unitNames = new Map(props.units.map((u) => [u.id, u.name]))
-  const list = query.data?.suggestions ?? []
+  const list = live ? (live.list ?? []) : (query.data?.suggestions ?? [])
+  const busy = live ? live.list === null : query.isFetching
+  const loading = live ? live.list === null : query.isLoading
+  const failed = !live && query.isError
   return (
     <section
       className="suggestions"
@@ -46,15 +55,13 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
     >
       <header className="suggestions__header">
         <h2>Suggested moves</h2>
-        {query.isFetching ? (
-          <span className="spinner spinner--small" aria-hidden />
-        ) : null}
+        {busy ? <span className="spinner spinner--small" aria-hidden /> : null}
       </header>
-      {query.isError ? (
+      {failed ? (
         <p className="suggestions__empty">
           Suggestions are unavailable right now.
         </p>
-      ) : list.length === 0 && !query.isLoading ? (
+      ) : list.length === 0 && !loading ? (
         <p className="suggestions__empty">No move improves the balance now.</p>
       ) : (
         <ol

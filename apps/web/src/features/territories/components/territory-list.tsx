@@ -1,6 +1,6 @@
 import type { BalanceMetric } from '@tessera/domain'
 import type { TerritoryScore } from '@tessera/engine'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import {
   formatCount,
   formatMoney,
@@ -35,6 +35,8 @@ interface TerritoryListProps {
   scores: ScoresState
   selectedId: string | null
   onSelect: (territoryId: string) => void
+  /** Opens the full territory table (every metric, sortable by any column). */
+  onOpenTable?: () => void
 }
 
 const SORT_CAPTIONS: Record<Exclude<SortKey, 'name'>, string> = {
@@ -56,6 +58,7 @@ export function TerritoryList({
   scores,
   selectedId,
   onSelect,
+  onOpenTable,
 }: TerritoryListProps) {
   const [query, setQuery] = useState('')
   const [sortChoice, setSortChoice] = useState<SortKey>('name')
@@ -99,11 +102,13 @@ export function TerritoryList({
       ),
     [summary.regions],
   )
-  const rowBalance: RowBalance = {
-    metric,
-    tolerance: scoreData?.settings.tolerance ?? 0,
-    loading: !scoreData && !scores.isError,
-  }
+  const tolerance = scoreData?.settings.tolerance ?? 0
+  const loading = !scoreData && !scores.isError
+  // One object while nothing changes, so memoised rows skip a repaint.
+  const rowBalance = useMemo(
+    (): RowBalance => ({ metric, tolerance, loading }),
+    [metric, tolerance, loading],
+  )
   const listRef = useRef<HTMLDivElement>(null)
 
   // A territory picked on the map scrolls into view here, inside the list only: on a phone
@@ -143,6 +148,16 @@ export function TerritoryList({
             {summary.territoryCount} in{' '}
             {plural(summary.regions.length, 'region')}
           </span>
+          {onOpenTable ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={onOpenTable}
+              data-testid="open-territory-table"
+            >
+              Table
+            </button>
+          ) : null}
         </div>
         <dl className="territory-panel__totals">
           <div>
@@ -252,7 +267,8 @@ export function TerritoryList({
   )
 }
 
-function TerritoryRow({
+/** A row repaints only when its own territory, score or selection changes. */
+const TerritoryRow = memo(function TerritoryRow({
   territory,
   score,
   balance,
@@ -346,4 +362,4 @@ function TerritoryRow({
       ) : null}
     </button>
   )
-}
+})

@@ -1,6 +1,10 @@
 import type { Rep, TerritoryRecord } from '@tessera/domain'
 import { describe, expect, it } from 'vitest'
-import { filterRegions, summarizePlan } from './territory-summary'
+import {
+  filterRegions,
+  reuseUnchanged,
+  summarizePlan,
+} from './territory-summary'
 
 const t = (
   id: string,
@@ -102,5 +106,73 @@ describe('summarizePlan', () => {
     )
     expect(filterRegions(summary.regions, 'nothing')).toEqual([])
     expect(filterRegions(summary.regions, '  ')).toHaveLength(3)
+  })
+})
+
+describe('reuseUnchanged', () => {
+  it('keeps the objects of territories whose numbers did not change', () => {
+    const territories = [
+      {
+        id: 'a',
+        name: 'A',
+        color: '#111111',
+        kind: 'territory' as const,
+        parentId: null,
+        repId: null,
+        locked: false,
+      },
+      {
+        id: 'b',
+        name: 'B',
+        color: '#222222',
+        kind: 'territory' as const,
+        parentId: null,
+        repId: null,
+        locked: false,
+      },
+    ]
+    const stats = [
+      {
+        unitId: 'u1',
+        accounts: 2,
+        potential: 10,
+        revenue: 0,
+        workloadMinutes: 0,
+      },
+      {
+        unitId: 'u2',
+        accounts: 3,
+        potential: 20,
+        revenue: 0,
+        workloadMinutes: 0,
+      },
+      {
+        unitId: 'u3',
+        accounts: 1,
+        potential: 5,
+        revenue: 0,
+        workloadMinutes: 0,
+      },
+    ]
+    const before = summarizePlan(
+      territories,
+      [],
+      { u1: 'a', u2: 'b', u3: 'b' },
+      stats,
+    )
+    const after = reuseUnchanged(
+      summarizePlan(territories, [], { u1: 'a', u2: 'b', u3: 'a' }, stats),
+      before,
+    )
+    const find = (s: typeof before, id: string) =>
+      s.regions.flatMap((r) => r.territories).find((t) => t.id === id)
+    expect(find(after, 'a')).not.toBe(find(before, 'a'))
+    expect(find(after, 'b')).not.toBe(find(before, 'b'))
+    const again = reuseUnchanged(
+      summarizePlan(territories, [], { u1: 'a', u2: 'b', u3: 'a' }, stats),
+      after,
+    )
+    expect(find(again, 'a')).toBe(find(after, 'a'))
+    expect(find(again, 'b')).toBe(find(after, 'b'))
   })
 })

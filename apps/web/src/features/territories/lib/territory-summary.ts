@@ -122,3 +122,25 @@ export function filterRegions(
     return territories.length > 0 ? [{ ...r, territories }] : []
   })
 }
+
+/**
+ * `next` with each territory that did not change replaced by last time's object, so rows
+ * memoised on it skip their repaint after an edit elsewhere in the plan.
+ */
+export function reuseUnchanged(
+  next: PlanSummary,
+  previous: PlanSummary | null,
+): PlanSummary {
+  if (!previous) return next
+  const before = new Map(
+    previous.regions.flatMap((r) => r.territories.map((t) => [t.id, t])),
+  )
+  const same = (a: TerritorySummary, b: TerritorySummary) =>
+    (Object.keys(a) as (keyof TerritorySummary)[]).every((k) => a[k] === b[k])
+  for (const region of next.regions)
+    region.territories = region.territories.map((t) => {
+      const old = before.get(t.id)
+      return old && same(old, t) ? old : t
+    })
+  return next
+}

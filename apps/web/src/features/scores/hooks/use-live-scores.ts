@@ -1,0 +1,201 @@
+import { skipToken, useQuery } from '@tanstack/react-query'
+import {
+  BalanceSettings,
+  type PlanDoc,
+  type Rep,
+  defaultBalanceSettings,
+  planStateOf,
+} from '@tessera/domain'
+import type { PlanScore, Suggestion, TerritoryScore } from '@tessera/engine'
+import { useEffect, useState } from 'react'
+import { useTRPC } from '../../../lib/trpc'
+import type { Change, PlanChanges, PlanSnapshot } from '../lib/live-engine'
+import type { FromEngine, ToEngine } from '../lib/protocol'
+
+export interface LiveScores {
+  status: 'loading' | 'ready' | 'error'
+  error: string | null
+  settings: BalanceSettings
+  plan: PlanScore | null
+  /** territoryId → row; a row keeps its identity until its numbers change. */
+  territories: ReadonlyMap<string, TerritoryScore>
+  suggestions: { balanceScore: number; list: Suggestion[] } | null
+  /** The last document change these scores include (for tests and the benchmark). */
+  seq: number
+  /** The worker's time for the last update, in ms. */
+  ms: number
+}
+
+const initial: LiveScores = {
+  status: 'loading',
+  error: null,
+  settings: defaultBalanceSettings,
+  plan: null,
+  territories: new Map(),
+  suggestions: null,
+  seq: 0,
+  ms: 0,
+}
+
+function settingsOf(plan: PlanDoc): BalanceSettings {
+  const parsed = BalanceSettings.safeParse(plan.meta.get('balance'))
+  return parsed.success ? parsed.data : defaultBalanceSettings
+}
+
+/**
+ * Scores and suggestions for the live plan, from the engine in a Web Worker: every edit,
+ * local or remote, is sent as the keys it changed; the worker answers with the plan score
+ * and only the rows that changed. Starts once the document has synced and the model (the
+ * scenario's geography and accounts, packed) has arrived.
+ */
+export function useLiveScores(opts: {
+  scenarioId: string | null
+  planDoc: PlanDoc | null
+  synced: boolean
+  reps: readonly Rep[] | undefined
+  suggestions?: number
+}): LiveScores {
+  const { scenarioId, planDoc, synced, reps } = opts
+  const limit = opts.suggestions ?? 6
+  const trpc = useTRPC()
+  const input = useQuery(
+    trpc.plans.engineInput.queryOptions(
+      scenarioId ? { scenarioId } : skipToken,
+      { staleTime: Infinity, gcTime: 60_000 },
+    ),
+  )
+  const [scores, setScores] = useState<LiveScores>(initial)
+  const inputData = input.data
+  const ready = Boolean(planDoc && synced && inputData && reps)
+
+  useEffect(() => {
+    setScores(initial)
+    if (!ready || !planDoc || !inputData || !reps) return
+    const worker = new Worker(
+      new URL('../worker/engine.worker.ts', import.meta.url),
+      { type: 'module', name: 'tessera-engine' },
+    )
+    const send = (message: ToEngine) => worker.postMessage(message)
+
+    // Changes are gathered per animation frame: a brush stroke or a burst of remote
+    // updates becomes one message.
+    const pending = {
+      assignments: new Set<string>(),
+      overrides: new Set<string>(),
+      territories: false,
+      settings: false,
+    }
+    let frame = 0
+    let seq = 0
+    const flush = () => {
+      frame = 0
+      const changes: PlanChanges = {}
+      const read = (keys: Set<string>, log: PlanDoc['assignments']) => {
+        const out: Change[] = [...keys].map((k) => [k, log.get(k) ?? null])
+        keys.clear()
+        return out
+      }
+      if (pending.assignments.size)
+        changes.assignments = read(pending.assignments, planDoc.assignments)
+      if (pending.overrides.size)
+        changes.overrides = read(pending.overrides, planDoc.accountOverrides)
+      if (pending.territories)
+        changes.territories = [...planDoc.territories.values()]
+      if (pending.settings) changes.settings = settingsOf(planDoc)
+      pending.territories = pending.settings = false
+      send({ type: 'update', seq: ++seq, changes })
+    }
+    const schedule = () => {
+      frame ||= requestAnimationFrame(flush)
+    }
+    const offAssignments = planDoc.assignments.observe((keys) => {
+      for (const k of keys) pending.assignments.add(k)
+      schedule()
+    })
+    const offOverrides = planDoc.accountOverrides.observe((keys) => {
+      for (const k of keys) pending.overrides.add(k)
+      schedule()
+    })
+    const onTerritories = () => {
+      pending.territories = true
+      schedule()
+    }
+    planDoc.territories.observe(onTerritories)
+    const onMeta = (event: { keysChanged: Set<string> }) => {
+      if (!event.keysChanged.has('balance')) return
+      pending.settings = true
+      schedule()
+    }
+    planDoc.meta.observe(onMeta)
+
+    worker.onmessage = (event: MessageEvent<FromEngine>) => {
+      const message = event.data
+      if (message.type === 'scores') {
+        const { update } = message
+        setScores((s) => {
+          const territories = new Map(s.territories)
+          for (const row of update.changed)
+            territories.set(row.territoryId, row)
+          for (const id of update.removed) territories.delete(id)
+          return {
+            ...s,
+            status: 'ready',
+            error: null,
+            settings: settingsOf(planDoc),
+            plan: update.plan,
+            territories,
+            seq: message.seq,
+            ms: message.ms,
+          }
+        })
+      } else if (message.type === 'suggestions') {
+        setScores((s) => ({
+          ...s,
+          suggestions: {
+            balanceScore: message.balanceScore,
+            list: message.suggestions,
+          },
+        }))
+      } else {
+        setScores((s) => ({ ...s, status: 'error', error: message.message }))
+      }
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      setScores((s) => ({
+        ...s,
+        status: 'error',
+        error: event.message || 'The scoring engine stopped.',
+      }))
+    }
+
+    const state = planStateOf(planDoc)
+    const plan: PlanSnapshot = {
+      territories: state.territories,
+      assignments: state.assignments,
+      overrides: state.accountOverrides,
+      lockedUnits: [],
+      settings: settingsOf(planDoc),
+    }
+    send({
+      type: 'init',
+      model: inputData.model,
+      reps,
+      published: inputData.published,
+      plan,
+      suggestions: limit,
+    })
+    return () => {
+      if (frame) cancelAnimationFrame(frame)
+      offAssignments()
+      offOverrides()
+      planDoc.territories.unobserve(onTerritories)
+      planDoc.meta.unobserve(onMeta)
+      worker.terminate()
+    }
+  }, [ready, planDoc, inputData, reps, limit])
+
+  if (input.isError && scores.status === 'loading')
+    return { ...scores, status: 'error', error: input.error.message }
+  return scores
+}
