@@ -23,6 +23,27 @@ async function stroke(page: Page, from: number, to: number, atY = 0.5) {
   await page.mouse.up()
 }
 
+/** A territory's balance figure in the list (the engine's deviation from target). */
+const balanceOf = (page: Page, name: string) =>
+  row(page, name).getByTestId('territory-balance').innerText()
+
+/** Drags a rectangle over the map, as fractions of its box. */
+async function dragBox(
+  page: Page,
+  [x0, y0]: [number, number],
+  [x1, y1]: [number, number],
+) {
+  const box = (await page.getByTestId('map').boundingBox())!
+  await page.mouse.move(box.x + box.width * x0, box.y + box.height * y0)
+  await page.mouse.down()
+  for (let i = 1; i <= 6; i++)
+    await page.mouse.move(
+      box.x + box.width * (x0 + ((x1 - x0) * i) / 6),
+      box.y + box.height * (y0 + ((y1 - y0) * i) / 6),
+    )
+  await page.mouse.up()
+}
+
 const nameOf = async (page: Page) =>
   (await page.getByTestId('user-menu').locator('.top-bar__name').textContent())!
 /** Someone's avatar in the who-is-here bar (found by name: other tests' tabs may be open). */
@@ -39,12 +60,17 @@ async function live(...pages: Page[]) {
 test('planners paint live and see each other, each undoes only their own edit, and a rep cannot edit', async ({
   browser,
 }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(420_000)
   const a = await (await browser.newContext()).newPage()
   const b = await (await browser.newContext()).newPage()
   await openDraft(a, 'planner')
   await openDraft(b, 'manager')
   await live(a, b)
+  // Both score the live plan in their own engine worker.
+  for (const p of [a, b])
+    await expect(p.locator('[data-engine="ready"]')).toHaveCount(1, {
+      timeout: 60_000,
+    })
   // Presence: each sees the other, not themselves.
   const plannerName = await nameOf(a)
   const managerName = await nameOf(b)
@@ -55,6 +81,7 @@ test('planners paint live and see each other, each undoes only their own edit, a
   await expect(avatarOf(b, plannerName)).toHaveCount(1)
   await expect(avatarOf(a, plannerName)).toHaveCount(0)
   const wichitaBefore = await accounts(b, 'Wichita')
+  const wichitaBalanceBefore = await balanceOf(b, 'Wichita')
   const minneapolisBefore = await accounts(b, 'Minneapolis')
 
   // A picks Wichita and paints across its western neighbours.
@@ -70,6 +97,10 @@ test('planners paint live and see each other, each undoes only their own edit, a
     .poll(() => accounts(b, 'Wichita'), { timeout: 20_000 })
     .not.toBe(wichitaBefore)
   const wichitaPainted = await accounts(b, 'Wichita')
+  // …and the scores: B's engine re-scored Wichita from the live edit.
+  await expect
+    .poll(() => balanceOf(b, 'Wichita'), { timeout: 20_000 })
+    .not.toBe(wichitaBalanceBefore)
   await shot(b, '2-manager-sees-it')
 
   // B makes an edit of their own: one click-paint into Minneapolis, east of it (far from
@@ -108,6 +139,68 @@ test('planners paint live and see each other, each undoes only their own edit, a
   await expect
     .poll(() => accounts(b, 'Wichita'), { timeout: 20_000 })
     .toBe(wichitaPainted)
+
+  // The territory table: every metric, sortable; B sees A's territory edits live.
+  await b.getByTestId('open-territory-table').click()
+  await expect(b.getByTestId('territory-table-row')).toHaveCount(40)
+  await b.getByTestId('sort-potential').click()
+  const potentials = await b
+    .getByTestId('territory-table-row')
+    .locator('td:nth-child(3)')
+    .allInnerTexts()
+  const money = (t: string) =>
+    Number.parseFloat(t.replace(/[$,]/g, '')) *
+    (t.endsWith('B') ? 1e9 : t.endsWith('M') ? 1e6 : t.endsWith('K') ? 1e3 : 1)
+  const values = potentials.map(money)
+  expect([...values].sort((x, y) => y - x)).toEqual(values)
+  await shot(b, '3b-territory-table')
+
+  // A renames Wichita: a 10,000-character name is refused with a clear message, then a
+  // good one reaches B.
+  await row(a, 'Wichita').click()
+  await a.getByTestId('tab-edit').click()
+  const nameField = a.getByTestId('territory-name')
+  await nameField.fill('W'.repeat(10_000))
+  await nameField.press('Enter')
+  await expect(a.getByTestId('territory-name-error')).toContainText(
+    'at most 60 characters',
+  )
+  await nameField.fill('Wichita Plains')
+  await nameField.press('Enter')
+  await expect(
+    b.getByTestId('territory-table-row').filter({ hasText: 'Wichita Plains' }),
+  ).toHaveCount(1, { timeout: 20_000 })
+  await shot(a, '3c-territory-editor')
+
+  // A selects units with the rectangle and moves them into Wichita Plains.
+  await a.keyboard.press('Escape')
+  await a.getByTestId('tab-territories').click()
+  await row(a, 'Wichita Plains').click()
+  await a.getByTestId('tab-edit').click()
+  await a.keyboard.press('r')
+  await a.waitForTimeout(1500)
+  const plainsBefore = await b
+    .getByTestId('territory-table-row')
+    .filter({ hasText: 'Wichita Plains' })
+    .locator('td:nth-child(2)')
+    .innerText()
+  await dragBox(a, [0.8, 0.2], [0.92, 0.35])
+  await expect(a.getByTestId('territory-selection-count')).toContainText(
+    'selected',
+  )
+  await a.getByTestId('territory-move-selection').click()
+  await expect
+    .poll(
+      () =>
+        b
+          .getByTestId('territory-table-row')
+          .filter({ hasText: 'Wichita Plains' })
+          .locator('td:nth-child(2)')
+          .innerText(),
+      { timeout: 20_000 },
+    )
+    .not.toBe(plainsBefore)
+  await shot(a, '3d-selection-moved')
 
   // A rep sees the tools disabled, with the reason.
   const rep = await (await browser.newContext()).newPage()

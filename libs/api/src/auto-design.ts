@@ -179,7 +179,8 @@ export async function startRebalance(
       model,
       plan: input,
       maxDisruptedAccounts,
-      lockedUnits: [],
+      // Units a planner locked stay where they are.
+      lockedUnits: current.plan.lockedUnits,
       splitUnits: request.splitUnits,
     },
     (outcome) =>

@@ -129,6 +129,82 @@ export async function accountsInBBox(
   }
 }
 
+/** An account as a search result lists it. */
+export interface AccountHit {
+  id: string
+  name: string
+  externalId: string
+  unitId: string | null
+}
+
+/**
+ * Accounts of an organization whose name or CRM id contains `query` (any case), names that
+ * start with it first, at most `limit`. The query is matched literally: `%`, `_` and `\`
+ * typed by the user are escaped, never wildcards.
+ */
+export async function searchAccounts(
+  db: Kysely<Database>,
+  orgId: string,
+  query: string,
+  limit: number,
+): Promise<AccountHit[]> {
+  const literal = escapeLike(query)
+  const contains = `%${literal}%`
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'external_id', 'unit_id'])
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`${eb.ref('name')} ilike ${contains} escape '\\'`,
+        sql<boolean>`${eb.ref('external_id')} ilike ${contains} escape '\\'`,
+      ]),
+    )
+    .orderBy(sql`${sql.ref('name')} ilike ${`${literal}%`} escape '\\'`, 'desc')
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map(toHit)
+}
+
+/** The accounts of an organization with these ids (unknown ids are left out). */
+export async function findAccountHits(
+  db: Kysely<Database>,
+  orgId: string,
+  ids: readonly string[],
+): Promise<AccountHit[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'name', 'external_id', 'unit_id'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .orderBy('name')
+    .orderBy('id')
+    .execute()
+  return rows.map(toHit)
+}
+
+/** `query` with LIKE's wildcards and its escape character made literal (escape char `\`). */
+function toHit(r: {
+  id: string
+  name: string
+  external_id: string
+  unit_id: string | null
+}): AccountHit {
+  return {
+    id: r.id,
+    name: r.name,
+    externalId: r.external_id,
+    unitId: r.unit_id,
+  }
+}
+
+function escapeLike(query: string): string {
+  return query.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
 export async function countAccounts(
   db: Kysely<Database>,
   orgId: string,
@@ -209,6 +285,22 @@ export interface ScoringAccountRow {
  * Every account of an organization in a layer with its sales over the 12 months up to the
  * latest month on record (one aggregate query; the engine is built from this once per layer).
  */
+/**
+ * Each account's sales over the organization's last 12 months of history (the months after
+ * its latest month minus a year), as `(account_id, total)`: a subquery for `with recent as`.
+ */
+export function recentSales(orgId: string) {
+  return sql`
+      select s.account_id, sum(s.amount) as total
+      from sales_history s
+      join accounts a on a.id = s.account_id and a.org_id = ${orgId}
+      where s.month > (
+        select max(s2.month) - interval '12 months'
+        from sales_history s2 join accounts a2 on a2.id = s2.account_id and a2.org_id = ${orgId}
+      )
+      group by s.account_id`
+}
+
 export async function listScoringAccounts(
   db: Kysely<Database>,
   orgId: string,
@@ -223,16 +315,7 @@ export async function listScoringAccounts(
     workload_minutes: number
     sales: number | string | null
   }>`
-    with recent as (
-      select s.account_id, sum(s.amount) as total
-      from sales_history s
-      join accounts a on a.id = s.account_id and a.org_id = ${orgId}
-      where s.month > (
-        select max(s2.month) - interval '12 months'
-        from sales_history s2 join accounts a2 on a2.id = s2.account_id and a2.org_id = ${orgId}
-      )
-      group by s.account_id
-    )
+    with recent as (${recentSales(orgId)})
     select a.id, case when a.layer_id = ${layerId} then a.unit_id end as unit_id, a.lon, a.lat,
       a.potential, a.workload_minutes, recent.total as sales
     from accounts a left join recent on recent.account_id = a.id

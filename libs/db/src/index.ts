@@ -31,17 +31,21 @@ export {
   insertUnitLayer,
   listAdjacency,
   listUnits,
+  unitSalesAndIndustry,
 } from './units.repository.js'
-export type { UnitLayerInfo } from './units.repository.js'
+export type { UnitLayerInfo, UnitSalesAndIndustry } from './units.repository.js'
 export {
   accountsInBBox,
   countAccounts,
+  findAccountHits,
   insertAccounts,
   insertSales,
   listScoringAccounts,
+  searchAccounts,
   unitAccountStats,
 } from './accounts.repository.js'
 export type {
+  AccountHit,
   AccountsPage,
   SalesColumns,
   ScoringAccountRow,

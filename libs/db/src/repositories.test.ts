@@ -24,6 +24,7 @@ import {
   insertUnitLayer,
   listAdjacency,
   listUnits,
+  unitSalesAndIndustry,
 } from './units.repository.js'
 import {
   appendYjsUpdates,
@@ -190,6 +191,57 @@ describe.each(testBackends())('repositories on $name', (backend) => {
       ['2026-01-01', 5],
       ['2026-02-01', 7.5],
     ])
+  })
+
+  it('sums each unit’s last-12-month sales and names its main industry', async () => {
+    // Runs after the bulk insert above: units A and B hold 1,250 Retail accounts each,
+    // and acc_1 (in B) sold 5 + 7.5 in Jan–Feb 2026, the latest months on record.
+    await insertUnitLayer(
+      h.db,
+      {
+        id: 'lyr_2',
+        name: 'Second',
+        kind: 'test',
+        topology: '{"type":"Topology"}',
+        unitsObject: 'units',
+      },
+      ['C', 'D', 'E'].map((id) => ({
+        id,
+        name: id,
+        region: '02',
+        centroid: [-90, 35] as [number, number],
+        areaKm2: 1,
+        perimeterKm: 1,
+      })),
+      [],
+    )
+    const industryOf = ['Health', 'Health', 'Retail', 'Banking', 'Agri']
+    await insertAccounts(
+      h.db,
+      'org_1',
+      'lyr_2',
+      industryOf.map((industry, k) => ({
+        ...account(9_000 + k, -90, 35, k < 3 ? 'C' : 'D'),
+        industry,
+      })),
+    )
+    await insertSales(h.db, {
+      accountId: ['acc_9000', 'acc_9000', 'acc_9001', 'acc_9003'],
+      // 2025-01 is more than 12 months before 2026-02, the latest month on record.
+      month: ['2025-01-01', '2025-06-01', '2026-02-01', '2025-03-01'],
+      amount: [1000, 20, 3, 4],
+    })
+    expect(await unitSalesAndIndustry(h.db, 'org_1', 'lyr_2')).toEqual([
+      { unitId: 'C', sales: 23, topIndustry: 'Health' },
+      // A tie goes to the first name alphabetically.
+      { unitId: 'D', sales: 4, topIndustry: 'Agri' },
+    ])
+    const first = await unitSalesAndIndustry(h.db, 'org_1', 'lyr_1')
+    expect(first).toEqual([
+      { unitId: 'A', sales: 0, topIndustry: 'Retail' },
+      { unitId: 'B', sales: 12.5, topIndustry: 'Retail' },
+    ])
+    expect(await unitSalesAndIndustry(h.db, 'org_other', 'lyr_1')).toEqual([])
   })
 
   it('keeps a Yjs update log and folds it into a snapshot without gaps', async () => {

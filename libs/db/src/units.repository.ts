@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Unit, UnitAdjacency } from '@tessera/domain'
 import { insertColumns } from './bulk.js'
+import { recentSales } from './accounts.repository.js'
 import type { Database } from './schema.js'
 
 export interface UnitLayerInfo {
@@ -121,5 +122,55 @@ export async function listAdjacency(
     b: r.b,
     sharedBorderKm: r.shared_border_km,
     kind: r.kind,
+  }))
+}
+
+/** Per-unit figures the map's thematic layers add to `unitAccountStats`. */
+export interface UnitSalesAndIndustry {
+  unitId: string
+  /** Sales over the 12 months up to the organization's latest month on record. */
+  sales: number
+  /** The industry with the most accounts in the unit (ties: alphabetical); null if none. */
+  topIndustry: string | null
+}
+
+/**
+ * Last-12-month sales and the main industry of every unit of a layer that has accounts,
+ * in one query. The 12-month window ends at the latest month on record, as in
+ * `listScoringAccounts`, so a demo data set does not age out of the map.
+ */
+export async function unitSalesAndIndustry(
+  db: Kysely<Database>,
+  orgId: string,
+  layerId: string,
+): Promise<UnitSalesAndIndustry[]> {
+  const { rows } = await sql<{
+    unit_id: string
+    sales: number | string | null
+    top_industry: string | null
+  }>`
+    with recent as (${recentSales(orgId)}),
+    in_layer as (
+      select a.id, a.unit_id, a.industry
+      from accounts a
+      where a.org_id = ${orgId} and a.layer_id = ${layerId} and a.unit_id is not null
+    ),
+    industries as (
+      select unit_id, industry,
+        row_number() over (partition by unit_id order by count(*) desc, industry) as rank
+      from in_layer
+      group by unit_id, industry
+    )
+    select l.unit_id, sum(recent.total) as sales, i.industry as top_industry
+    from in_layer l
+    left join recent on recent.account_id = l.id
+    left join industries i on i.unit_id = l.unit_id and i.rank = 1
+    group by l.unit_id, i.industry
+    order by l.unit_id`.execute(db)
+  // pg returns sums as strings, PGlite as numbers (STACK.md, pitfall 12).
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    sales: Number(r.sales ?? 0),
+    topIndustry: r.top_industry,
   }))
 }

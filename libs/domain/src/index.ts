@@ -42,6 +42,7 @@ export {
 export type { Product } from './model.js'
 export {
   PLAN_SCHEMA_VERSION,
+  UNIT_LOCKED,
   initPlanDoc,
   openPlanDoc,
   planDocMeta,
@@ -49,7 +50,12 @@ export {
   planStateOf,
   readPlanState,
 } from './plan-doc.js'
-export type { OpenPlanDocOptions, PlanDoc, PlanState } from './plan-doc.js'
+export type {
+  OpenPlanDocOptions,
+  PlanDoc,
+  PlanInit,
+  PlanState,
+} from './plan-doc.js'
 export { KEYED_LOG_TIDY, KeyedLog } from './keyed-log.js'
 export type {
   Entry as KeyedLogEntry,

@@ -9,7 +9,8 @@ import type { TerritoryRecord } from './model.js'
  * Schema 2 keeps the two maps that are rewritten all the time — unit → territory and
  * account → territory — as `KeyedLog`s (see keyed-log.ts: small and fast over a long life),
  * and the territory records and settings as plain `Y.Map`s (a few dozen keys, rarely
- * written). Schema 1 documents (`Y.Map` assignments) are still read, and a writer moves them
+ * written). Unit locks are a third `KeyedLog` (a planner locks and unlocks many units at
+ * once, over and over); documents made before it existed simply have no locked units. Schema 1 documents (`Y.Map` assignments) are still read, and a writer moves them
  * to schema 2 when it opens them (`openPlanDoc`).
  */
 export const PLAN_SCHEMA_VERSION = 2
@@ -18,6 +19,7 @@ export const PLAN_SCHEMA_VERSION = 2
 const NAMES = {
   assignments: 'unitAssignments',
   accountOverrides: 'accountOverrides.log',
+  lockedUnits: 'unitLocks.log',
   territories: 'territories',
   meta: 'meta',
   legacyAssignments: 'assignments',
@@ -31,6 +33,8 @@ export interface PlanDoc {
   readonly assignments: KeyedLog
   /** accountId → territoryId (an account placed apart from its unit) */
   readonly accountOverrides: KeyedLog
+  /** unitId → '1' for a unit no edit may move (absent: unlocked) */
+  readonly lockedUnits: KeyedLog
   readonly territories: Y.Map<TerritoryRecord>
   readonly meta: Y.Map<unknown>
   destroy(): void
@@ -60,18 +64,29 @@ export function openPlanDoc(
     doc.getArray<Uint8Array>(NAMES.accountOverrides),
     { tidy: canWrite },
   )
+  const lockedUnits = new KeyedLog(
+    doc.getArray<Uint8Array>(NAMES.lockedUnits),
+    {
+      tidy: canWrite,
+    },
+  )
   return {
     doc,
     assignments,
     accountOverrides,
+    lockedUnits,
     territories: doc.getMap<TerritoryRecord>(NAMES.territories),
     meta,
     destroy() {
       assignments.destroy()
       accountOverrides.destroy()
+      lockedUnits.destroy()
     },
   }
 }
+
+/** The value a locked unit has in `PlanDoc.lockedUnits` (unlocking deletes the key). */
+export const UNIT_LOCKED = '1'
 
 /** The document's settings map (balance settings, layer, schema version). */
 export function planDocMeta(doc: Y.Doc): Y.Map<unknown> {
@@ -86,13 +101,17 @@ export interface PlanState {
   assignments: Record<string, string>
   /** accountId → territoryId */
   accountOverrides: Record<string, string>
+  /** Units no edit may move, sorted. */
+  lockedUnits: string[]
+}
+
+/** What `initPlanDoc` writes: a plan without its schema version; no unit locks unless given. */
+export type PlanInit = Omit<PlanState, 'schemaVersion' | 'lockedUnits'> & {
+  lockedUnits?: readonly string[]
 }
 
 /** Writes a whole plan into an empty document in one transaction. */
-export function initPlanDoc(
-  doc: Y.Doc,
-  state: Omit<PlanState, 'schemaVersion'>,
-): void {
+export function initPlanDoc(doc: Y.Doc, state: PlanInit): void {
   const plan = openPlanDoc(doc, { canWrite: true })
   doc.transact(() => {
     plan.meta.set('schemaVersion', PLAN_SCHEMA_VERSION)
@@ -100,6 +119,9 @@ export function initPlanDoc(
     for (const t of state.territories) plan.territories.set(t.id, t)
     plan.assignments.setMany(Object.entries(state.assignments))
     plan.accountOverrides.setMany(Object.entries(state.accountOverrides))
+    plan.lockedUnits.setMany(
+      (state.lockedUnits ?? []).map((u) => [u, UNIT_LOCKED] as const),
+    )
   })
   plan.destroy()
 }
@@ -114,7 +136,15 @@ export function planStateOf(plan: PlanDoc): PlanState {
     territories: [...plan.territories.values()],
     assignments: plan.assignments.toObject(),
     accountOverrides: plan.accountOverrides.toObject(),
+    lockedUnits: lockedUnitsOf(plan.lockedUnits),
   }
+}
+
+function lockedUnitsOf(log: KeyedLog): string[] {
+  const units: string[] = []
+  for (const [unitId, value] of log.entries())
+    if (value === UNIT_LOCKED) units.push(unitId)
+  return units.sort()
 }
 
 /** A plain-JSON snapshot of the document, for the engine, the API and reports. */
@@ -131,6 +161,9 @@ export function readPlanState(doc: Y.Doc): PlanState {
       ...base,
       assignments: doc.getMap<string>(NAMES.legacyAssignments).toJSON(),
       accountOverrides: doc.getMap<string>(NAMES.legacyOverrides).toJSON(),
+      // Unit locks came after schema 2: a writer migrates a schema 1 document before it can
+      // lock anything, so one still at schema 1 has none.
+      lockedUnits: [],
     }
   }
   const plan = openPlanDoc(doc)

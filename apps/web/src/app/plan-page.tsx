@@ -1,7 +1,11 @@
 import { type PublicUser, hexToRgb } from '@tessera/domain'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLogout } from '../features/auth/api/session'
-import { TerritoryMap } from '../features/map/components/territory-map'
+import {
+  TerritoryMap,
+  type SelectMode,
+  applyUnitSelection,
+} from '../features/map/components/territory-map'
 import { OptimizeDialog } from '../features/optimize/components/optimize-dialog'
 import { PresenceBar } from '../features/presence/components/presence-bar'
 import {
@@ -11,7 +15,14 @@ import {
 import { useEditorShortcuts } from '../features/editor/hooks/use-editor-shortcuts'
 import { usePlanEditor } from '../features/editor/hooks/use-plan-editor'
 import { applyAlignment } from '../features/editor/lib/apply-alignment'
+import { skippedMessage } from '../features/editor/lib/edits'
 import { lendToBench } from '../lib/perf-probe'
+import { territoryOps } from '../features/editor/lib/territory-operations'
+import { TerritoryEditor } from '../features/territories/components/territory-editor'
+import { NewTerritoryButton } from '../features/territories/components/territory-editor-new'
+import { RegionManager } from '../features/territories/components/region-manager'
+import { AccountOverride } from '../features/territories/components/account-override'
+import { PanelTabs, type PanelTab } from './panel-tabs'
 import { ShortcutsHelp } from '../features/editor/components/shortcuts-help'
 import {
   type Suggestion,
@@ -120,10 +131,10 @@ export function PlanPage({ user }: { user: PublicUser }) {
     }
     const result = editor.assign(units, selected, { inStroke: true })
     if (!result.ok) setMessage(result.message)
-    else if (result.skippedLocked > 0)
-      setMessage(
-        `${result.skippedLocked} unit${result.skippedLocked === 1 ? '' : 's'} left as they are: their territory is locked.`,
-      )
+    else {
+      const skipped = skippedMessage(result)
+      if (skipped) setMessage(skipped)
+    }
   }, [editor, selected])
   const onPaint = useCallback(
     (unitIds: string[]) => {
@@ -263,6 +274,70 @@ export function PlanPage({ user }: { user: PublicUser }) {
     [queryClient, trpc, editor],
   )
 
+  // Territory operations (create, rename, recolour, merge, split, delete, lock; regions;
+  // account overrides): the components get the live document only when this user may write.
+  const editAccess = useMemo(
+    () => ({
+      planDoc: canWrite ? live.planDoc : null,
+      ops: territoryOps,
+      readOnlyReason,
+      onMessage: setMessage,
+      endUndoStep: editor.endStep,
+    }),
+    [canWrite, live.planDoc, readOnlyReason, editor.endStep],
+  )
+  const unitCentroids = useMemo(
+    () =>
+      new Map(data.units?.units.map((u) => [u.id, u.centroid] as const) ?? []),
+    [data.units],
+  )
+  const unitWeights = useMemo(
+    () =>
+      new Map(
+        data.units?.stats.map((s) => [s.unitId, s.potential] as const) ?? [],
+      ),
+    [data.units],
+  )
+  const searchAccounts = useCallback(
+    (q: string) =>
+      queryClient.fetchQuery(
+        trpc.accounts.search.queryOptions({ q, limit: 10 }),
+      ),
+    [queryClient, trpc],
+  )
+  const lookupAccounts = useCallback(
+    (ids: string[]) =>
+      queryClient.fetchQuery(trpc.accounts.byIds.queryOptions({ ids })),
+    [queryClient, trpc],
+  )
+  const [splitPreview, setSplitPreview] = useState<readonly string[] | null>(
+    null,
+  )
+  const [selectedUnits, setSelectedUnits] = useState<ReadonlySet<string>>(
+    () => new Set(),
+  )
+  const [tab, setTab] = useState<PanelTab>('territories')
+  const onSelectUnits = useCallback(
+    (ids: string[], mode: SelectMode) => {
+      setSelectedUnits((current) => applyUnitSelection(current, ids, mode))
+      if (ids.length === 0 && (tool === 'rectangle' || tool === 'lasso'))
+        setMessage('Nothing selected: the shape did not reach any unit.')
+      else if (ids.length > 0 && (tool === 'rectangle' || tool === 'lasso'))
+        setTab('edit')
+    },
+    [tool],
+  )
+  // The balance theme colours territories by how far each is from its target.
+  const territoryDeviations = useMemo(() => {
+    const metric = primaryMetric(scores.data?.settings)
+    return new Map(
+      (scores.data?.territories ?? []).flatMap((r) => {
+        const d = r.deviations[metric]
+        return d === undefined ? [] : [[r.territoryId, d] as const]
+      }),
+    )
+  }, [scores.data])
+
   const lastSummary = useRef<PlanSummary | null>(null)
   const summary = useMemo(() => {
     if (!territories || !assignments || !data.units || !data.reps) return null
@@ -314,7 +389,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setSelected(null)
+      if (e.key !== 'Escape') return
+      setSelected(null)
+      setSelectedUnits(new Set())
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -383,16 +460,22 @@ export function PlanPage({ user }: { user: PublicUser }) {
             remoteSelections={remoteSelections}
             onPointer={onPointer}
             preview={
-              previewing
-                ? {
-                    unitIds: previewing.unitIds,
-                    color: hexToRgb(
-                      territories.find((t) => t.id === previewing.to)?.color ??
-                        '#64748b',
-                    ),
-                  }
-                : null
+              splitPreview && splitPreview.length > 0
+                ? { unitIds: splitPreview, color: [15, 23, 42] }
+                : previewing
+                  ? {
+                      unitIds: previewing.unitIds,
+                      color: hexToRgb(
+                        territories.find((t) => t.id === previewing.to)
+                          ?.color ?? '#64748b',
+                      ),
+                    }
+                  : null
             }
+            selectedUnitIds={selectedUnits}
+            onSelectUnits={onSelectUnits}
+            territoryDeviations={territoryDeviations}
+            tolerance={scores.data?.settings.tolerance}
             tool={effectiveTool}
             onPaint={onPaint}
             onPaintEnd={onPaintEnd}
@@ -483,13 +566,61 @@ export function PlanPage({ user }: { user: PublicUser }) {
               onApply={applySuggestion}
             />
           ) : null}
-          <TerritoryList
-            summary={summary}
-            scores={scores}
-            selectedId={selected}
-            onSelect={selectFromList}
-            onOpenTable={() => setTableOpen(true)}
-          />
+          <PanelTabs tab={tab} onTab={setTab} />
+          {tab === 'territories' ? (
+            <TerritoryList
+              summary={summary}
+              scores={scores}
+              selectedId={selected}
+              onSelect={selectFromList}
+              onOpenTable={() => setTableOpen(true)}
+            />
+          ) : tab === 'edit' ? (
+            <div className="workspace__scroll" data-testid="edit-panel">
+              <div className="workspace__bar">
+                <NewTerritoryButton
+                  {...editAccess}
+                  territories={territories}
+                  defaultRegionId={
+                    territories.find((t) => t.id === selected)?.parentId ?? null
+                  }
+                  onSelectTerritory={selectFromList}
+                />
+              </div>
+              {selected && plan ? (
+                <TerritoryEditor
+                  {...editAccess}
+                  plan={plan}
+                  territoryId={selected}
+                  reps={data.reps}
+                  selectedUnits={selectedUnits}
+                  unitCentroids={unitCentroids}
+                  unitWeights={unitWeights}
+                  onSelectTerritory={(id) =>
+                    id ? selectFromList(id) : setSelected(null)
+                  }
+                  onPreview={setSplitPreview}
+                />
+              ) : (
+                <p className="workspace__hint">
+                  Select a territory on the map or in the list to edit it.
+                </p>
+              )}
+              {plan ? (
+                <AccountOverride
+                  {...editAccess}
+                  plan={plan}
+                  territoryId={selected}
+                  searchAccounts={searchAccounts}
+                  lookupAccounts={lookupAccounts}
+                />
+              ) : null}
+            </div>
+          ) : (
+            <div className="workspace__scroll" data-testid="regions-panel">
+              <RegionManager {...editAccess} territories={territories} />
+            </div>
+          )}
         </aside>
       </div>
     )

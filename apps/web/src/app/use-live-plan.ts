@@ -10,6 +10,7 @@ import {
   planStateOf,
 } from '@tessera/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { type PlanChangeSet, watchPlanChanges } from '../lib/plan-changes'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -146,58 +147,45 @@ export function useLivePlan(
     // The plan as plain JSON for the page, patched with the keys each change touched (a
     // one-unit edit costs a copy of the object, not a re-read of the whole document), at
     // most once per animation frame however many updates arrive.
-    let frame = 0
     let plan: PlanState | null = null
-    const dirty = {
-      all: true,
-      assignments: new Set<string>(),
-      overrides: new Set<string>(),
-      territories: false,
-    }
     const patch = (
       base: Record<string, string>,
       keys: Set<string>,
       log: PlanDoc['assignments'],
     ) => {
+      if (keys.size === 0) return base
       const next = { ...base }
       for (const k of keys) {
         const v = log.get(k)
         if (v === undefined) delete next[k]
         else next[k] = v
       }
-      keys.clear()
       return next
     }
-    const read = () => {
-      frame = 0
-      if (
-        !plan ||
-        dirty.all ||
-        Number(planDoc.meta.get('schemaVersion')) !== 2
-      ) {
-        plan = planStateOf(planDoc)
-        dirty.all = false
-        dirty.assignments.clear()
-        dirty.overrides.clear()
-      } else {
-        plan = {
-          ...plan,
-          assignments: dirty.assignments.size
-            ? patch(plan.assignments, dirty.assignments, planDoc.assignments)
-            : plan.assignments,
-          accountOverrides: dirty.overrides.size
-            ? patch(
+    const read = (c: PlanChangeSet | null) => {
+      // A schema 1 document (a reader's) or a migration is read whole.
+      plan =
+        !plan || !c || c.meta.has('schemaVersion') || plan.schemaVersion !== 2
+          ? planStateOf(planDoc)
+          : {
+              ...plan,
+              assignments: patch(
+                plan.assignments,
+                c.assignments,
+                planDoc.assignments,
+              ),
+              accountOverrides: patch(
                 plan.accountOverrides,
-                dirty.overrides,
+                c.overrides,
                 planDoc.accountOverrides,
-              )
-            : plan.accountOverrides,
-          territories: dirty.territories
-            ? [...planDoc.territories.values()]
-            : plan.territories,
-        }
-      }
-      dirty.territories = false
+              ),
+              lockedUnits: c.lockedUnits.size
+                ? planStateOf(planDoc).lockedUnits
+                : plan.lockedUnits,
+              territories: c.territories
+                ? [...planDoc.territories.values()]
+                : plan.territories,
+            }
       const next = plan
       setLive((l) => ({
         ...l,
@@ -206,28 +194,14 @@ export function useLivePlan(
         version: l.version + 1,
       }))
     }
+    const unwatch = watchPlanChanges(planDoc, read)
+    let frame = 0
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(read)
+      frame ||= requestAnimationFrame(() => {
+        frame = 0
+        read(null)
+      })
     }
-    const offAssignments = planDoc.assignments.observe((keys) => {
-      for (const k of keys) dirty.assignments.add(k)
-      schedule()
-    })
-    const offOverrides = planDoc.accountOverrides.observe((keys) => {
-      for (const k of keys) dirty.overrides.add(k)
-      schedule()
-    })
-    const onTerritories = () => {
-      dirty.territories = true
-      schedule()
-    }
-    planDoc.territories.observe(onTerritories)
-    // Anything else (a schema migration, settings) re-reads the whole plan.
-    const onMeta = () => {
-      dirty.all = true
-      schedule()
-    }
-    planDoc.meta.observe(onMeta)
     provider.on('sync', (synced: boolean) => {
       if (synced) schedule()
     })
@@ -248,10 +222,7 @@ export function useLivePlan(
       timer.current = null
       pending.current = null
       providerRef.current = null
-      offAssignments()
-      offOverrides()
-      planDoc.territories.unobserve(onTerritories)
-      planDoc.meta.unobserve(onMeta)
+      unwatch()
       doc.off('update', onLocalUpdate)
       provider.off('status', onStatus)
       provider.off('sync', onSync)

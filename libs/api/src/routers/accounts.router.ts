@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { accountsInBBox, countAccounts } from '@tessera/db'
+import {
+  accountsInBBox,
+  countAccounts,
+  findAccountHits,
+  searchAccounts,
+} from '@tessera/db'
 import { BBox } from '@tessera/domain'
 import { protectedProcedure, router } from '../trpc.js'
 
@@ -14,6 +19,25 @@ export const accountsRouter = router({
     )
     .query(({ ctx, input }) =>
       accountsInBBox(ctx.db, ctx.user.orgId, input.bbox, input.limit),
+    ),
+
+  /** Type-ahead: accounts whose name or CRM id contains `q`, in the caller's organization. */
+  search: protectedProcedure
+    .input(
+      z.object({
+        q: z.string().trim().min(1).max(100),
+        limit: z.number().int().min(1).max(20).default(10),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      searchAccounts(ctx.db, ctx.user.orgId, input.q, input.limit),
+    ),
+
+  /** Names of accounts the client knows by id (e.g. those placed in a territory). */
+  byIds: protectedProcedure
+    .input(z.object({ ids: z.array(z.string().max(100)).max(500) }))
+    .query(({ ctx, input }) =>
+      findAccountHits(ctx.db, ctx.user.orgId, input.ids),
     ),
 
   count: protectedProcedure.query(({ ctx }) =>

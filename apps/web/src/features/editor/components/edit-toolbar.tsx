@@ -1,6 +1,10 @@
 import '../editor.css'
 
-export type EditorTool = 'select' | 'paint'
+/**
+ * The map tools. `rectangle` and `lasso` select units (for a bulk move); their names match
+ * the presence vocabulary, so collaborators see which tool someone holds.
+ */
+export type EditorTool = 'select' | 'paint' | 'rectangle' | 'lasso'
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
 interface EditToolbarProps {
@@ -35,8 +39,8 @@ const statusText = (status: LinkStatus, pending: number) => {
 }
 
 /**
- * The editor's tools over the map: select and paint (with the territory the brush paints
- * with), undo and redo (your own edits only), and the link to the hub. When the role or the
+ * The editor's tools over the map: select, paint (with the territory the brush paints
+ * with), rectangle and lasso unit selection, undo and redo (your own edits only), and the link to the hub. When the role or the
  * scenario does not allow edits, the tools are shown disabled with the reason.
  */
 export function EditToolbar(props: EditToolbarProps) {
@@ -68,6 +72,26 @@ export function EditToolbar(props: EditToolbarProps) {
           disabled={disabled}
           onClick={() => onTool('paint')}
           testId="tool-paint"
+        />
+        <ToolButton
+          icon="M2.5 5V3.5H4M6.5 3.5h3M12 3.5h1.5V5M13.5 7.5v1M13.5 11v1.5H12M9.5 12.5h-3M4 12.5H2.5V11M2.5 8.5v-1"
+          label="Rectangle"
+          title={readOnlyReason ?? 'Select the units in a rectangle (R)'}
+          active={tool === 'rectangle'}
+          disabled={disabled}
+          onClick={() => onTool('rectangle')}
+          testId="tool-rectangle"
+        />
+        <ToolButton
+          icon="M8 3c3 0 5.5 1.3 5.5 3.2S11 9.5 8 9.5 2.5 8.1 2.5 6.2 5 3 8 3zM5 9c-.8.9-.7 2 .2 2.5s1.8.5 1.3 2"
+          label="Lasso"
+          title={
+            readOnlyReason ?? 'Select the units inside a freehand loop (L)'
+          }
+          active={tool === 'lasso'}
+          disabled={disabled}
+          onClick={() => onTool('lasso')}
+          testId="tool-lasso"
         />
       </div>
       <div className="edit-toolbar__group">
@@ -108,6 +132,13 @@ export function EditToolbar(props: EditToolbarProps) {
             {props.brushName
               ? `Painting into ${props.brushName}`
               : 'Pick a territory to paint with'}
+          </span>
+        ) : tool === 'rectangle' || tool === 'lasso' ? (
+          <span className="edit-toolbar__brush" data-testid="selection-hint">
+            {tool === 'rectangle'
+              ? 'Drag a rectangle to select units'
+              : 'Draw a loop around units to select them'}{' '}
+            · Shift adds
           </span>
         ) : null}
         <span

@@ -2,8 +2,8 @@ import { useEffect } from 'react'
 import type { EditorTool } from '../components/edit-toolbar'
 
 /**
- * The editor's keys (listed in `SHORTCUTS`, the help panel): V select, B paint, Ctrl/⌘+Z
- * undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, ? help. Keys typed into a field (a search box, a
+ * The editor's keys (listed in `SHORTCUTS`, the help panel): V select, B paint, R rectangle,
+ * L lasso, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, ? help. Keys typed into a field (a search box, a
  * name) are left alone.
  */
 export function useEditorShortcuts(handlers: {
@@ -18,12 +18,7 @@ export function useEditorShortcuts(handlers: {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
-      if (
-        target &&
-        (target.isContentEditable ||
-          ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-      )
-        return
+      if (target && typesText(target)) return
       if (e.key === '?') {
         showHelp()
         return
@@ -40,8 +35,31 @@ export function useEditorShortcuts(handlers: {
         redo()
       } else if (!mod && !e.altKey && key === 'v') setTool('select')
       else if (!mod && !e.altKey && key === 'b') setTool('paint')
+      else if (!mod && !e.altKey && key === 'r') setTool('rectangle')
+      else if (!mod && !e.altKey && key === 'l') setTool('lasso')
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [enabled, setTool, undo, redo, showHelp])
+}
+
+// Controls that take typed keys. A checkbox or a button does not: after ticking one (say,
+// a map layer), "R" should still pick the rectangle.
+const NON_TEXT_INPUTS = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+])
+
+function typesText(target: HTMLElement): boolean {
+  if (target.isContentEditable) return true
+  if (target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true
+  return (
+    target.tagName === 'INPUT' &&
+    !NON_TEXT_INPUTS.has((target as HTMLInputElement).type)
+  )
 }

@@ -54,6 +54,7 @@ export function usePlanEditor(
       [
         planDoc.assignments.array,
         planDoc.accountOverrides.array,
+        planDoc.lockedUnits.array,
         planDoc.territories,
         // Balance settings (an optimizer's result applied here brings its own).
         planDoc.meta,

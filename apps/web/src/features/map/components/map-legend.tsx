@@ -1,4 +1,7 @@
+import { useId } from 'react'
 import { formatCount } from '../../../lib/format'
+import { MAP_THEMES, type MapTheme, type ThemeKey } from '../lib/themes'
+import { DensityKey, ThemeKeyView } from './theme-key'
 
 interface MapLegendProps {
   /** Account points on the map now. */
@@ -7,16 +10,50 @@ interface MapLegendProps {
   truncated: boolean
   loading: boolean
   failed: boolean
+  /** What the unit fill shows, and its key (null for the territory colours). */
+  theme: MapTheme
+  onTheme: (theme: MapTheme) => void
+  themeKey: ThemeKey | null
+  /** The account density layer is on; the top of its scale (accounts in a cell). */
+  density: boolean
+  onDensity: (on: boolean) => void
+  densityTop: number
+  densityClipped: boolean
 }
 
-export function MapLegend({
-  shown,
-  truncated,
-  loading,
-  failed,
-}: MapLegendProps) {
+export function MapLegend(props: MapLegendProps) {
+  const { shown, truncated, loading, failed, theme } = props
+  const id = useId()
   return (
-    <div className="map-legend" aria-live="polite">
+    <div className="map-legend" data-testid="map-legend">
+      <div className="map-legend__theme">
+        <label htmlFor={`${id}-theme`}>Colour by</label>
+        <select
+          id={`${id}-theme`}
+          value={theme}
+          onChange={(e) => props.onTheme(e.target.value as MapTheme)}
+          data-testid="map-theme"
+        >
+          {MAP_THEMES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {props.themeKey ? <ThemeKeyView themeKey={props.themeKey} /> : null}
+      <label className="map-legend__toggle">
+        <input
+          type="checkbox"
+          checked={props.density}
+          onChange={(e) => props.onDensity(e.target.checked)}
+          data-testid="map-density"
+        />
+        Account density
+      </label>
+      {props.density ? (
+        <DensityKey top={props.densityTop} clipped={props.densityClipped} />
+      ) : null}
       <div className="map-legend__row">
         <span className="map-legend__dots" aria-hidden>
           <i style={{ width: 5, height: 5 }} />
@@ -29,7 +66,7 @@ export function MapLegend({
         <span className="map-legend__line" aria-hidden />
         Territory border
       </div>
-      <div className="map-legend__status">
+      <div className="map-legend__status" aria-live="polite">
         {failed
           ? 'Accounts could not be loaded.'
           : truncated

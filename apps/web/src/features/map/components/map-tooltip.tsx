@@ -1,5 +1,9 @@
 import type { Account } from '@tessera/domain'
-import { formatCount, formatMoney } from '../../../lib/format'
+import {
+  formatCount,
+  formatMoney,
+  formatSignedPercent,
+} from '../../../lib/format'
 
 export interface UnitTooltipData {
   kind: 'unit'
@@ -10,6 +14,11 @@ export interface UnitTooltipData {
   repName: string | undefined
   accounts: number
   potential: number
+  /** Last-12-month sales; undefined when the server does not send them. */
+  sales?: number
+  topIndustry?: string
+  /** The territory's deviation from its target, when the page knows it. */
+  deviation?: number
 }
 
 export interface AccountTooltipData {
@@ -29,7 +38,7 @@ interface MapTooltipProps {
 
 const OFFSET = 14
 const CARD_WIDTH = 240
-const CARD_HEIGHT = 150
+const CARD_HEIGHT = 200
 
 export function MapTooltip({ x, y, bounds, data }: MapTooltipProps) {
   const left =
@@ -80,6 +89,24 @@ function UnitCard({ data }: { data: UnitTooltipData }) {
         <dd>{formatCount(data.accounts)}</dd>
         <dt>Potential</dt>
         <dd>{formatMoney(data.potential)}</dd>
+        {data.sales !== undefined ? (
+          <>
+            <dt>Sales, 12 mo</dt>
+            <dd>{formatMoney(data.sales)}</dd>
+          </>
+        ) : null}
+        {data.topIndustry ? (
+          <>
+            <dt>Main industry</dt>
+            <dd>{data.topIndustry}</dd>
+          </>
+        ) : null}
+        {data.deviation !== undefined ? (
+          <>
+            <dt>Vs target</dt>
+            <dd>{formatSignedPercent(data.deviation)}</dd>
+          </>
+        ) : null}
       </dl>
     </>
   )

@@ -1,11 +1,32 @@
-import { MapView, type PickingInfo } from '@deck.gl/core'
+import type { PickingInfo } from '@deck.gl/core'
 import { DeckGL } from '@deck.gl/react'
 import type { Rep, TerritoryRecord, Unit } from '@tessera/domain'
-import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react'
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useElementSize } from '../../../hooks/use-element-size'
 import { useAccountsInView } from '../hooks/use-accounts-in-view'
 import { useMapCamera } from '../hooks/use-map-camera'
 import { type UnitStat, useMapHover } from '../hooks/use-map-hover'
+import {
+  useDensityLayer,
+  useSelectedUnitLayers,
+  useTerritoryLabels,
+} from '../hooks/use-map-overlays'
+import {
+  type MapTool,
+  type SelectMode,
+  usePointerTools,
+} from '../hooks/use-pointer-tools'
+import { useThemeFill } from '../hooks/use-theme-fill'
+import { usePlanOutlines } from '../hooks/use-plan-outlines'
+import { useUnitSelection } from '../hooks/use-unit-selection'
+import { usePaintProbe } from '../hooks/use-paint-probe'
 import { useUnitLayer } from '../hooks/use-unit-layer'
 import {
   accountLayer,
@@ -17,20 +38,20 @@ import {
   unitFillLayer,
   unitLineOpacity,
 } from '../lib/map-layers'
-import { UnitHitTest } from '../lib/hit-test'
-import { buildTerritoryPaint, territoryIdOfUnit } from '../lib/territory-paint'
-import {
-  territoryBorders,
-  territoryOutline,
-  type UnitFeature,
-} from '../lib/unit-geometry'
+import { buildTerritoryPaint } from '../lib/territory-paint'
+import type { MapTheme } from '../lib/themes'
+import { buildUnitAnchors } from '../lib/unit-selection'
 import { unionBounds, viewBBox } from '../lib/view'
 import { MapControls } from './map-controls'
 import { MapLegend } from './map-legend'
 import { MapTooltip } from './map-tooltip'
+import { SelectionOverlay } from './selection-overlay'
 import '../map.css'
 
 export type { UnitStat } from '../hooks/use-map-hover'
+export type { MapTool, SelectMode } from '../hooks/use-pointer-tools'
+export type { MapTheme } from '../lib/themes'
+export { applyUnitSelection } from '../lib/unit-selection'
 
 export interface TerritoryMapProps {
   layerId: string
@@ -55,11 +76,26 @@ export interface TerritoryMapProps {
   onPointer?: (lonLat: [number, number] | null) => void
   /**
    * `paint`: dragging (or clicking) over units hands them to `onPaint` instead of panning
-   * the map; the wheel still zooms. `onPaintEnd` closes a stroke.
+   * the map; the wheel still zooms. `onPaintEnd` closes a stroke. `rectangle` / `lasso`:
+   * dragging draws a shape and hands the units inside to `onSelectUnits`.
    */
-  tool?: 'select' | 'paint'
+  tool?: MapTool
   onPaint?: (unitIds: string[]) => void
   onPaintEnd?: () => void
+  /**
+   * Units picked with the selection tools (or shift-click), drawn highlighted. Leave it
+   * out and the map keeps the selection itself (`onSelectUnits` is still called).
+   */
+  selectedUnitIds?: ReadonlySet<string>
+  /**
+   * The user picked units: a click (`replace`, or `toggle` with shift), a rectangle or a
+   * lasso (`replace`, or `add` with shift). An empty list means "nothing there".
+   */
+  onSelectUnits?: (unitIds: string[], mode: SelectMode) => void
+  /** territoryId → deviation from its target as a fraction (0.12 = 12 % over), for the balance theme. */
+  territoryDeviations?: ReadonlyMap<string, number>
+  /** Deviation still counted as balanced (fraction); the balance theme shows it neutral. */
+  tolerance?: number
   /** Drawn over the map (the editing toolbar, a message). */
   overlay?: ReactNode
   /** A proposed move to show: these units in the colour of where they would go. */
@@ -71,18 +107,11 @@ export interface TerritoryMapProps {
 
 export type { RemoteCursor } from '../lib/map-layers'
 
-const MAP_VIEW = new MapView({ id: 'map', controller: true, repeat: false })
-// Painting: a drag paints instead of panning; zoom, keyboard and double-click stay.
-const PAINT_VIEW = new MapView({
-  id: 'map',
-  controller: { dragPan: false, dragRotate: false },
-  repeat: false,
-})
-
 /**
- * The plan on a map: units filled by territory colour, territory borders, state and
- * country outlines, and the accounts in view. Geometry is built once per layer; an edit to
- * the assignments repaints colours and redraws borders, nothing more.
+ * The plan on a map: units filled by territory colour (or by a data theme), territory
+ * borders and labels, state and country outlines, and the accounts in view. Geometry is
+ * built once per layer; an edit to the assignments repaints colours and redraws borders,
+ * nothing more.
  */
 export function TerritoryMap(props: TerritoryMapProps) {
   const { layerId, assignments, territories, selectedTerritoryId, focus } =
@@ -100,49 +129,20 @@ export function TerritoryMap(props: TerritoryMapProps) {
         : null,
     [geometry, assignments, territories],
   )
-  const territoryOf = useCallback(
-    (unitId: string) => assignments[unitId],
-    [assignments],
-  )
-  const borders = useMemo(
-    () => (geometry ? territoryBorders(geometry, territoryOf) : null),
-    [geometry, territoryOf],
-  )
-  const selectedOutline = useMemo(
-    () =>
-      geometry && selectedTerritoryId
-        ? territoryOutline(geometry, territoryOf, selectedTerritoryId)
-        : null,
-    [geometry, territoryOf, selectedTerritoryId],
-  )
-  const { remoteSelections } = props
-  const remoteOutlines = useMemo(
-    () =>
-      geometry && remoteSelections
-        ? remoteSelections
-            .filter((r) => r.territoryId !== selectedTerritoryId)
-            .map((r) => ({
-              ...r,
-              outline: territoryOutline(geometry, territoryOf, r.territoryId),
-            }))
-        : [],
-    [geometry, territoryOf, remoteSelections, selectedTerritoryId],
-  )
+  const { borders, selectedOutline, remoteOutlines, previewFeatures } =
+    usePlanOutlines(
+      geometry,
+      assignments,
+      selectedTerritoryId,
+      props.remoteSelections,
+      props.preview,
+    )
   const { preview } = props
-  const previewFeatures = useMemo(
-    () =>
-      geometry && preview
-        ? preview.unitIds.flatMap((id) => {
-            const i = geometry.indexOf.get(id)
-            const f = i === undefined ? undefined : geometry.features[i]
-            return f ? [f] : []
-          })
-        : [],
-    [geometry, preview],
-  )
   const selectedIndex = selectedTerritoryId
     ? (paint?.territoryIndex.get(selectedTerritoryId) ?? -1)
     : -1
+  // Reports repainted units to a listening benchmark (inert otherwise).
+  const onAfterRender = usePaintProbe(geometry?.unitIds, paint)
 
   // Fly to a territory when asked. Only a new request moves the camera, not an edit.
   const focusSeq = focus?.seq
@@ -166,6 +166,36 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const accountsQuery = useAccountsInView(bbox)
   const accounts = accountsQuery.data?.accounts
 
+  const { units, unitStats, territoryDeviations, tolerance } = props
+  const [theme, setTheme] = useState<MapTheme>('territories')
+  const [densityOn, setDensityOn] = useState(false)
+  const themeFill = useThemeFill(
+    theme,
+    geometry,
+    paint,
+    unitStats,
+    territoryDeviations,
+    tolerance,
+  )
+  const anchors = useMemo(
+    () => (geometry ? buildUnitAnchors(geometry) : null),
+    [geometry],
+  )
+  const labelLayers = useTerritoryLabels(
+    geometry,
+    anchors,
+    paint,
+    territories,
+    props.reps,
+    view.zoom,
+  )
+  const density = useDensityLayer(densityOn, units, unitStats, view.zoom)
+  const { selectedUnitIds, selectUnits } = useUnitSelection(
+    props.selectedUnitIds,
+    props.onSelectUnits,
+  )
+  const selectionLayers = useSelectedUnitLayers(geometry, selectedUnitIds)
+
   const unitOpacity = unitLineOpacity(view.zoom)
   const radiusScale = accountRadiusScale(view.zoom)
   const layers = useMemo(() => {
@@ -174,12 +204,14 @@ export function TerritoryMap(props: TerritoryMapProps) {
     // set-up, which software renderers (headless browsers, old laptops) feel.
     const white: [number, number, number, number] = [255, 255, 255, 190]
     return [
-      unitFillLayer(geometry, paint, selectedIndex),
+      unitFillLayer(geometry, paint, selectedIndex, themeFill, densityOn),
+      density.layer,
       unitOpacity > 0 &&
         lineLayer('unit-lines', geometry.unitLines, white, 0.6, unitOpacity),
       lineLayer('state-lines', geometry.stateLines, white, 0.9),
       lineLayer('territory-borders', borders, [30, 41, 59, 215], 1.25),
       lineLayer('nation-outline', geometry.nationLines, [71, 85, 105, 255], 1),
+      ...selectionLayers,
       selectedOutline &&
         lineLayer('selected-halo', selectedOutline, [255, 255, 255, 235], 5),
       selectedOutline &&
@@ -202,13 +234,18 @@ export function TerritoryMap(props: TerritoryMapProps) {
           )
         : []),
       accountLayer(accounts ?? [], radiusScale),
+      ...labelLayers,
       ...remoteCursorLayers(props.remoteCursors ?? []),
     ].filter((layer) => layer !== false && layer !== null)
   }, [
     geometry,
     paint,
     selectedIndex,
+    themeFill,
+    densityOn,
+    density.layer,
     borders,
+    selectionLayers,
     selectedOutline,
     accounts,
     unitOpacity,
@@ -217,6 +254,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     props.remoteCursors,
     previewFeatures,
     preview,
+    labelLayers,
   ])
 
   const { hover, onHover: onHoverTooltip } = useMapHover({
@@ -234,55 +272,16 @@ export function TerritoryMap(props: TerritoryMapProps) {
     [onHoverTooltip, onPointer],
   )
 
-  const { onSelectTerritory, tool = 'select', onPaint, onPaintEnd } = props
-  const painting = tool === 'paint'
-  // The brush hit-tests on the CPU (see UnitHitTest) and fills the gaps between pointer
-  // events, so a quick stroke paints every unit it crosses.
-  const hitTest = useMemo(
-    () => (geometry ? new UnitHitTest(geometry) : null),
-    [geometry],
-  )
-  const lastPaint = useRef<{
-    x: number
-    y: number
-    lonLat: [number, number]
-  } | null>(null)
-  const paintAt = useCallback(
-    (info: PickingInfo) => {
-      const c = info.coordinate
-      if (!hitTest || !geometry || !c || c.length < 2) return
-      const here: [number, number] = [c[0]!, c[1]!]
-      const prev = lastPaint.current
-      const steps = prev ? Math.hypot(info.x - prev.x, info.y - prev.y) / 4 : 0
-      const hit = hitTest.unitsAlong(prev?.lonLat ?? here, here, steps)
-      lastPaint.current = { x: info.x, y: info.y, lonLat: here }
-      if (hit.size > 0)
-        onPaint?.([...hit].map((i) => geometry.unitIds[i]!).filter(Boolean))
-    },
-    [hitTest, geometry, onPaint],
-  )
-  const endPaint = useCallback(() => {
-    lastPaint.current = null
-    onPaintEnd?.()
-  }, [onPaintEnd])
-  const onClick = useCallback(
-    (info: PickingInfo) => {
-      if (painting) {
-        lastPaint.current = null
-        paintAt(info)
-        endPaint()
-        return
-      }
-      const feature =
-        info.layer?.id === 'units' ? (info.object as UnitFeature) : null
-      onSelectTerritory(
-        feature && paint
-          ? (territoryIdOfUnit(paint, feature.properties.unitIndex) ?? null)
-          : null,
-      )
-    },
-    [paint, onSelectTerritory, painting, paintAt, endPaint],
-  )
+  const pointer = usePointerTools({
+    tool: props.tool ?? 'select',
+    geometry,
+    paint,
+    anchors,
+    onSelectTerritory: props.onSelectTerritory,
+    onSelectUnits: selectUnits,
+    onPaint: props.onPaint,
+    onPaintEnd: props.onPaintEnd,
+  })
 
   return (
     <div
@@ -293,34 +292,24 @@ export function TerritoryMap(props: TerritoryMapProps) {
       role="region"
     >
       <DeckGL
-        views={painting ? PAINT_VIEW : MAP_VIEW}
+        views={pointer.view}
         viewState={view}
         onViewStateChange={camera.onViewStateChange}
         layers={layers}
         onHover={onHover}
-        onClick={onClick}
-        onDragStart={
-          painting
-            ? (info: PickingInfo) => {
-                lastPaint.current = null
-                paintAt(info)
-              }
-            : undefined
-        }
-        onDrag={painting ? paintAt : undefined}
-        onDragEnd={painting ? endPaint : undefined}
+        onClick={pointer.onClick}
+        onDragStart={pointer.onDragStart}
+        onDrag={pointer.onDrag}
+        onDragEnd={pointer.onDragEnd}
+        onAfterRender={onAfterRender}
         getCursor={({ isDragging, isHovering }) =>
-          painting
-            ? 'crosshair'
-            : isDragging
-              ? 'grabbing'
-              : isHovering
-                ? 'pointer'
-                : 'grab'
+          pointer.cursor ??
+          (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab')
         }
       />
+      <SelectionOverlay draft={pointer.draft} />
       {props.overlay}
-      {hover ? (
+      {hover && !pointer.draft ? (
         <MapTooltip x={hover.x} y={hover.y} bounds={size} data={hover.data} />
       ) : null}
       <MapControls
@@ -334,6 +323,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
           truncated={accountsQuery.data?.truncated ?? false}
           loading={accountsQuery.isFetching}
           failed={accountsQuery.isError}
+          theme={theme}
+          onTheme={setTheme}
+          themeKey={themeFill?.key ?? null}
+          density={densityOn}
+          onDensity={setDensityOn}
+          densityTop={density.top}
+          densityClipped={density.clipped}
         />
       ) : null}
       {isLoading ? (

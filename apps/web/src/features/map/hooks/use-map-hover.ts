@@ -4,13 +4,9 @@ import { useCallback, useMemo, useState } from 'react'
 import type { TooltipData } from '../components/map-tooltip'
 import { type TerritoryPaint, territoryIdOfUnit } from '../lib/territory-paint'
 import type { UnitFeature, UnitGeometry } from '../lib/unit-geometry'
+import type { UnitStat } from '../lib/unit-stats'
 
-/** Per-unit account totals, as `geo.units` returns them. */
-export interface UnitStat {
-  unitId: string
-  accounts: number
-  potential: number
-}
+export type { UnitStat } from '../lib/unit-stats'
 
 export interface Hover {
   x: number
@@ -25,6 +21,7 @@ interface HoverSources {
   reps: readonly Rep[]
   units: readonly Unit[]
   unitStats: readonly UnitStat[]
+  territoryDeviations?: ReadonlyMap<string, number>
 }
 
 /** What the pointer is over — a unit or an account — described for the tooltip. */
@@ -35,6 +32,7 @@ export function useMapHover({
   reps,
   units,
   unitStats,
+  territoryDeviations,
 }: HoverSources) {
   const statsByUnit = useMemo(
     () => new Map(unitStats.map((s) => [s.unitId, s])),
@@ -81,10 +79,23 @@ export function useMapHover({
             : undefined,
           accounts: stat?.accounts ?? 0,
           potential: stat?.potential ?? 0,
+          sales: stat?.sales,
+          topIndustry: stat?.topIndustry ?? undefined,
+          deviation: territoryId
+            ? territoryDeviations?.get(territoryId)
+            : undefined,
         },
       })
     },
-    [geometry, paint, territoriesById, unitsById, statsByUnit, repsById],
+    [
+      geometry,
+      paint,
+      territoriesById,
+      unitsById,
+      statsByUnit,
+      repsById,
+      territoryDeviations,
+    ],
   )
   return { hover, onHover }
 }

@@ -6,6 +6,7 @@ import {
 } from '@deck.gl/layers'
 import type { Account } from '@tessera/domain'
 import { type TerritoryPaint, unitFill } from './territory-paint'
+import { type ThemeFill, themeColor } from './themes'
 import type { UnitFeature, UnitGeometry } from './unit-geometry'
 
 type Path = GeoJSON.Position[]
@@ -16,13 +17,22 @@ export function accountRadius(potential: number, maxPotential: number): number {
   return 1.75 + 6.5 * Math.sqrt(Math.min(1, potential / maxPotential))
 }
 
+/**
+ * The unit polygons, filled by territory (the plan) or, with `theme`, by a data theme.
+ * The polygons are tessellated once; an edit, a selection or a theme switch only recomputes
+ * the colour attribute (`updateTriggers`); fading is a uniform, not an attribute.
+ */
 export function unitFillLayer(
   geometry: UnitGeometry,
   paint: TerritoryPaint,
   selectedTerritory: number,
+  theme: ThemeFill | null = null,
+  faded = false,
 ) {
   return new GeoJsonLayer<UnitFeature['properties']>({
     id: 'units',
+    // Under the density layer the fill steps back, so the density colours read true.
+    opacity: faded ? 0.4 : 1,
     data: geometry.features as unknown as GeoJSON.Feature<
       GeoJSON.Geometry,
       UnitFeature['properties']
@@ -32,10 +42,12 @@ export function unitFillLayer(
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 90],
-    getFillColor: (f) =>
-      unitFill(paint, f.properties.unitIndex, selectedTerritory),
-    // The polygons are tessellated once; an edit or a selection only recomputes colours.
-    updateTriggers: { getFillColor: [paint, selectedTerritory] },
+    getFillColor: theme
+      ? (f) => themeColor(theme, f.properties.unitIndex)
+      : (f) => unitFill(paint, f.properties.unitIndex, selectedTerritory),
+    updateTriggers: {
+      getFillColor: theme ? [theme] : [paint, selectedTerritory],
+    },
   })
 }
 

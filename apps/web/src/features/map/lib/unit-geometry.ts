@@ -1,4 +1,4 @@
-import { feature, mesh } from 'topojson-client'
+import { feature, mesh, neighbors } from 'topojson-client'
 import type {
   GeometryCollection as GeometryCollectionOf,
   GeometryObject as GeometryObjectOf,
@@ -144,6 +144,39 @@ export function territoryOutline(
   return meshOf(geometry.topology, geometry.unitsObject, (a, b) =>
     a === b ? inside(a) : inside(a) !== inside(b),
   )
+}
+
+/** The outline of a set of units (a selection): its edges with other units and the coast. */
+export function unitSetOutline(
+  geometry: UnitGeometry,
+  isInside: (unitId: string) => boolean,
+) {
+  const inside = (g: GeometryObject) => isInside(String(g.id))
+  return meshOf(geometry.topology, geometry.unitsObject, (a, b) =>
+    a === b ? inside(a) : inside(a) !== inside(b),
+  )
+}
+
+/**
+ * unit index → indices of the units sharing a border with it, from the topology's shared
+ * arcs. The topology's geometry list can hold entries the map skips (no id, not a polygon),
+ * so its positions are mapped to unit indices.
+ */
+export function unitNeighbors(geometry: UnitGeometry): number[][] {
+  const list = geometry.unitsObject.geometries
+  const unitIndexOf = list.map((g) =>
+    g.id === undefined ? -1 : (geometry.indexOf.get(String(g.id)) ?? -1),
+  )
+  const result: number[][] = geometry.unitIds.map(() => [])
+  neighbors(list as Parameters<typeof neighbors>[0]).forEach((adjacent, k) => {
+    const i = unitIndexOf[k] ?? -1
+    if (i < 0) return
+    for (const m of adjacent) {
+      const j = unitIndexOf[m] ?? -1
+      if (j >= 0 && j !== i && !result[i]!.includes(j)) result[i]!.push(j)
+    }
+  })
+  return result
 }
 
 function namesOf(object: GeometryObject | undefined): Map<string, string> {

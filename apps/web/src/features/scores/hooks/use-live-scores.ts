@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
 import type { Change, PlanChanges, PlanSnapshot } from '../lib/live-engine'
 import type { FromEngine, ToEngine } from '../lib/protocol'
+import { watchPlanChanges } from '../../../lib/plan-changes'
 
 export interface LiveScores {
   status: 'loading' | 'ready' | 'error'
@@ -79,54 +80,22 @@ export function useLiveScores(opts: {
 
     // Changes are gathered per animation frame: a brush stroke or a burst of remote
     // updates becomes one message.
-    const pending = {
-      assignments: new Set<string>(),
-      overrides: new Set<string>(),
-      territories: false,
-      settings: false,
-    }
-    let frame = 0
     let seq = 0
-    const flush = () => {
-      frame = 0
+    const values = (keys: Set<string>, log: PlanDoc['assignments']): Change[] =>
+      [...keys].map((k) => [k, log.get(k) ?? null])
+    const unwatch = watchPlanChanges(planDoc, (c) => {
       const changes: PlanChanges = {}
-      const read = (keys: Set<string>, log: PlanDoc['assignments']) => {
-        const out: Change[] = [...keys].map((k) => [k, log.get(k) ?? null])
-        keys.clear()
-        return out
-      }
-      if (pending.assignments.size)
-        changes.assignments = read(pending.assignments, planDoc.assignments)
-      if (pending.overrides.size)
-        changes.overrides = read(pending.overrides, planDoc.accountOverrides)
-      if (pending.territories)
-        changes.territories = [...planDoc.territories.values()]
-      if (pending.settings) changes.settings = settingsOf(planDoc)
-      pending.territories = pending.settings = false
-      send({ type: 'update', seq: ++seq, changes })
-    }
-    const schedule = () => {
-      frame ||= requestAnimationFrame(flush)
-    }
-    const offAssignments = planDoc.assignments.observe((keys) => {
-      for (const k of keys) pending.assignments.add(k)
-      schedule()
+      if (c.assignments.size)
+        changes.assignments = values(c.assignments, planDoc.assignments)
+      if (c.overrides.size)
+        changes.overrides = values(c.overrides, planDoc.accountOverrides)
+      if (c.lockedUnits.size)
+        changes.lockedUnits = values(c.lockedUnits, planDoc.lockedUnits)
+      if (c.territories) changes.territories = [...planDoc.territories.values()]
+      if (c.meta.has('balance')) changes.settings = settingsOf(planDoc)
+      if (Object.keys(changes).length > 0)
+        send({ type: 'update', seq: ++seq, changes })
     })
-    const offOverrides = planDoc.accountOverrides.observe((keys) => {
-      for (const k of keys) pending.overrides.add(k)
-      schedule()
-    })
-    const onTerritories = () => {
-      pending.territories = true
-      schedule()
-    }
-    planDoc.territories.observe(onTerritories)
-    const onMeta = (event: { keysChanged: Set<string> }) => {
-      if (!event.keysChanged.has('balance')) return
-      pending.settings = true
-      schedule()
-    }
-    planDoc.meta.observe(onMeta)
 
     worker.onmessage = (event: MessageEvent<FromEngine>) => {
       const message = event.data
@@ -174,7 +143,7 @@ export function useLiveScores(opts: {
       territories: state.territories,
       assignments: state.assignments,
       overrides: state.accountOverrides,
-      lockedUnits: [],
+      lockedUnits: state.lockedUnits,
       settings: settingsOf(planDoc),
     }
     send({
@@ -186,11 +155,7 @@ export function useLiveScores(opts: {
       suggestions: limit,
     })
     return () => {
-      if (frame) cancelAnimationFrame(frame)
-      offAssignments()
-      offOverrides()
-      planDoc.territories.unobserve(onTerritories)
-      planDoc.meta.unobserve(onMeta)
+      unwatch()
       worker.terminate()
     }
   }, [ready, planDoc, inputData, reps, limit])

@@ -1,0 +1,49 @@
+export type PanelTab = 'territories' | 'edit' | 'regions'
+
+const TABS: readonly { key: PanelTab; label: string }[] = [
+  { key: 'territories', label: 'Territories' },
+  { key: 'edit', label: 'Edit territory' },
+  { key: 'regions', label: 'Regions' },
+]
+
+/**
+ * The side panel's views: the territory list (scores), the selected territory's editor
+ * (with new territories and account placement) and the region hierarchy. One shows at a
+ * time so each keeps the panel's full height.
+ */
+export function PanelTabs({
+  tab,
+  onTab,
+}: {
+  tab: PanelTab
+  onTab: (tab: PanelTab) => void
+}) {
+  return (
+    <div className="panel-tabs" role="tablist" aria-label="Side panel">
+      {TABS.map((t) => (
+        <button
+          key={t.key}
+          type="button"
+          role="tab"
+          aria-selected={tab === t.key}
+          className="panel-tabs__tab"
+          data-testid={`tab-${t.key}`}
+          onClick={() => onTab(t.key)}
+          onKeyDown={(e) => {
+            // Arrow keys move between tabs, as in any tab list.
+            if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
+            const i = TABS.findIndex((x) => x.key === tab)
+            const next =
+              TABS[
+                (i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) %
+                  TABS.length
+              ]!
+            onTab(next.key)
+          }}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  )
+}

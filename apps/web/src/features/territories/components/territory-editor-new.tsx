@@ -1,0 +1,143 @@
+import type { TerritoryRecord } from '@tessera/domain'
+import { useId, useMemo, useState } from 'react'
+import { NameField } from './territory-editor-name'
+import {
+  type EditAccess,
+  blockedReason,
+  regionsByName,
+  useEdit,
+} from './territory-editor-ops'
+import '../territory-editor.css'
+
+interface NewTerritoryButtonProps extends EditAccess {
+  territories: readonly TerritoryRecord[]
+  /** The region the form starts with (e.g. the selected territory's); null for none. */
+  defaultRegionId: string | null
+  onSelectTerritory: (id: string) => void
+}
+
+/**
+ * "New territory": a small form (name, region) that creates an empty territory with a
+ * colour no other uses, then selects it so the user can paint it at once.
+ */
+export function NewTerritoryButton(props: NewTerritoryButtonProps) {
+  const { territories, defaultRegionId, ops } = props
+  const edit = useEdit(props)
+  const id = useId()
+  const reason = blockedReason(props)
+  const regions = useMemo(() => regionsByName(territories), [territories])
+  const [open, setOpen] = useState(false)
+  const [name, setName] = useState('')
+  const [regionId, setRegionId] = useState(defaultRegionId ?? '')
+  const [touched, setTouched] = useState(false)
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const parentId = regions.some((r) => r.id === regionId) ? regionId : null
+  const check = ops.checkName(territories, name, {
+    kind: 'territory',
+    parentId,
+  })
+  // An empty field is not an error until the user tries to create.
+  const error = refusal ?? (touched && !check.ok ? check.message : null)
+
+  const close = () => {
+    setOpen(false)
+    setName('')
+    setTouched(false)
+    setRefusal(null)
+  }
+  const create = (e: React.FormEvent) => {
+    e.preventDefault()
+    setTouched(true)
+    if (!check.ok) return
+    const outcome = edit(
+      (plan) => ops.createTerritory(plan, { name: check.name, parentId }),
+      { quiet: true },
+    )
+    if (!outcome) return
+    if (!outcome.ok) {
+      setRefusal(outcome.message)
+      return
+    }
+    props.onMessage(`Created ${check.name}. Paint units on the map to fill it.`)
+    close()
+    props.onSelectTerritory(outcome.id)
+  }
+
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="button button--secondary te-button"
+        disabled={reason !== null}
+        title={reason ?? undefined}
+        onClick={() => {
+          setRegionId(defaultRegionId ?? '')
+          setOpen(true)
+        }}
+        data-testid="new-territory-button"
+      >
+        New territory
+      </button>
+    )
+  return (
+    <form
+      className="te-confirm te-new"
+      onSubmit={create}
+      aria-label="New territory"
+      data-testid="new-territory-form"
+    >
+      <NameField
+        label="Name"
+        value={name}
+        onChange={(v) => {
+          setName(v)
+          setTouched(true)
+          setRefusal(null)
+        }}
+        error={error}
+        placeholder="e.g. Pacific Northwest"
+        testId="new-territory-name"
+        autoFocus
+      />
+      <div className="te-field">
+        <label htmlFor={id} className="te-field__label">
+          Region
+        </label>
+        <select
+          id={id}
+          className="te-input"
+          value={parentId ?? ''}
+          onChange={(e) => {
+            setRegionId(e.target.value)
+            setRefusal(null)
+          }}
+          data-testid="new-territory-region"
+        >
+          <option value="">No region</option>
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="te-actions">
+        <button
+          type="submit"
+          className="button button--primary te-button"
+          disabled={reason !== null}
+          data-testid="new-territory-submit"
+        >
+          Create
+        </button>
+        <button
+          type="button"
+          className="button button--ghost te-button"
+          onClick={close}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,192 @@
+import type { Rep } from '@tessera/domain'
+import { useMemo } from 'react'
+import { plural } from '../../../lib/format'
+import { TerritoryEditorFields } from './territory-editor-fields'
+import {
+  type EditAccess,
+  type PlanView,
+  blockedReason,
+  useEdit,
+} from './territory-editor-ops'
+import { TerritoryEditorRestructure } from './territory-editor-restructure'
+import '../territory-editor.css'
+
+export interface TerritoryEditorProps extends EditAccess {
+  /** The live plan, as plain JSON (reads); edits go to `planDoc`. */
+  plan: PlanView
+  territoryId: string
+  reps: readonly Rep[]
+  /** The units selected on the map. */
+  selectedUnits: ReadonlySet<string>
+  /** unit → [lon, lat], for the proposed split. */
+  unitCentroids: ReadonlyMap<string, readonly [number, number]>
+  /** unit → weight the proposed split balances (e.g. potential). */
+  unitWeights: ReadonlyMap<string, number>
+  onSelectTerritory: (id: string | null) => void
+  /** Units to highlight on the map while a split is being set up (null: none). */
+  onPreview?: (unitIds: readonly string[] | null) => void
+}
+
+/**
+ * Everything a planner changes about the selected territory: its name, colour, rep, region
+ * and lock; the map selection moved into it or (un)locked; merge, split and delete. Every
+ * control is disabled, with the reason shown, when this user cannot write.
+ */
+export function TerritoryEditor(props: TerritoryEditorProps) {
+  const { plan, territoryId, selectedUnits } = props
+  const edit = useEdit(props)
+  const record = plan.territories.find(
+    (t) => t.id === territoryId && t.kind === 'territory',
+  )
+  const units = useMemo(
+    () =>
+      Object.keys(plan.assignments).filter(
+        (u) => plan.assignments[u] === territoryId,
+      ),
+    [plan.assignments, territoryId],
+  )
+  const overrides = useMemo(
+    () =>
+      Object.values(plan.accountOverrides).filter((t) => t === territoryId)
+        .length,
+    [plan.accountOverrides, territoryId],
+  )
+  const lockedSelected = useMemo(() => {
+    const locked = new Set(plan.lockedUnits)
+    let n = 0
+    for (const u of selectedUnits) if (locked.has(u)) n++
+    return n
+  }, [plan.lockedUnits, selectedUnits])
+
+  if (!record)
+    return (
+      <section className="territory-editor" data-testid="territory-editor">
+        <p className="te-hint" data-testid="territory-editor-gone">
+          That territory no longer exists: someone may have just deleted it.
+        </p>
+      </section>
+    )
+
+  const reason = blockedReason(props)
+  const disabled = reason !== null
+  const selected = selectedUnits.size
+
+  const moveSelection = () => {
+    const outcome = edit((doc) =>
+      props.ops.assignUnits(doc, selectedUnits, record.id),
+    )
+    if (!outcome?.ok) return
+    const left = [
+      outcome.skippedLockedUnits
+        ? `${plural(outcome.skippedLockedUnits, 'locked unit')} stayed`
+        : '',
+      outcome.skippedLocked
+        ? `${plural(outcome.skippedLocked, 'unit')} of locked territories stayed`
+        : '',
+    ].filter(Boolean)
+    props.onMessage(
+      `Moved ${plural(outcome.moved, 'unit')} to ${record.name}.${left.length ? ` ${left.join('; ')}.` : ''}`,
+    )
+  }
+  const lockSelection = (locked: boolean) => {
+    const outcome = edit((doc) =>
+      props.ops.setUnitsLocked(doc, selectedUnits, locked),
+    )
+    if (outcome?.ok)
+      props.onMessage(
+        `${locked ? 'Locked' : 'Unlocked'} ${plural(outcome.changed, 'unit')}.`,
+      )
+  }
+
+  return (
+    <section
+      className="territory-editor"
+      aria-labelledby="territory-editor-title"
+      data-testid="territory-editor"
+      data-territory-id={record.id}
+    >
+      <header className="territory-editor__header">
+        <span
+          className="swatch swatch--large"
+          style={{ background: record.color }}
+          aria-hidden
+        />
+        <h3 id="territory-editor-title" className="territory-editor__title">
+          {record.name}
+        </h3>
+        {record.locked ? <span className="badge">Locked</span> : null}
+        <span className="territory-editor__meta">
+          {plural(units.length, 'unit')}
+        </span>
+      </header>
+      {reason ? (
+        <p className="te-readonly" data-testid="territory-editor-readonly">
+          {reason}
+        </p>
+      ) : null}
+      <TerritoryEditorFields
+        key={`fields:${record.id}`}
+        access={props}
+        record={record}
+        territories={plan.territories}
+        reps={props.reps}
+        disabled={disabled}
+      />
+      <div className="te-section">
+        <h4 className="te-section__title">Map selection</h4>
+        <p className="te-hint" data-testid="territory-selection-count">
+          {selected === 0
+            ? 'Select units on the map to move or lock them.'
+            : `${plural(selected, 'unit')} selected${lockedSelected ? `, ${formatLocked(lockedSelected)}` : ''}.`}
+        </p>
+        <div className="te-actions">
+          <button
+            type="button"
+            className="button button--secondary te-button"
+            disabled={disabled || selected === 0 || record.locked}
+            onClick={moveSelection}
+            data-testid="territory-move-selection"
+          >
+            Move selection here
+          </button>
+          <button
+            type="button"
+            className="button button--secondary te-button"
+            disabled={disabled || selected === lockedSelected}
+            onClick={() => lockSelection(true)}
+            data-testid="units-lock"
+          >
+            Lock units
+          </button>
+          <button
+            type="button"
+            className="button button--secondary te-button"
+            disabled={disabled || lockedSelected === 0}
+            onClick={() => lockSelection(false)}
+            data-testid="units-unlock"
+          >
+            Unlock units
+          </button>
+        </div>
+      </div>
+      <TerritoryEditorRestructure
+        key={`restructure:${record.id}`}
+        access={props}
+        record={record}
+        territories={plan.territories}
+        units={units}
+        overrides={overrides}
+        selectedUnits={selectedUnits}
+        unitCentroids={props.unitCentroids}
+        unitWeights={props.unitWeights}
+        disabled={disabled}
+        onSelectTerritory={props.onSelectTerritory}
+        onPreview={props.onPreview}
+      />
+    </section>
+  )
+}
+
+function formatLocked(n: number): string {
+  return `${n.toLocaleString('en-US')} of them locked`
+}

@@ -1,0 +1,291 @@
+/**
+ * `npm run bench:web` — the map editor in a real browser (issue 6, point 10): headless
+ * Chromium with software rendering (SwiftShader) against the built server with the demo
+ * plan (25,000 accounts on 3,100 counties), on a fresh embedded database unless BENCH_URL
+ * names a running server.
+ *
+ * - loadMs: navigation → an interactive map (the first frame drawn with the plan's colours)
+ *   with the balance score shown; a fresh browser context (empty cache) per run, median of 3;
+ * - remotePaintP50Ms / P99Ms: planner A moves one unit (through the editor, as a click
+ *   would); the time until planner B's map has drawn that unit in its new colour. Both pages
+ *   stamp time with `performance.timeOrigin + performance.now()`, one clock on one machine;
+ * - longTasksDuringPaint: main-thread tasks over 50 ms (Long Tasks API) in either page while
+ *   the single-unit edits run, one edit every 250 ms.
+ *
+ * The pages report through two inert hooks the bench installs before the app loads:
+ * `__tesseraPaintLog` (the map appends the units it repainted, with when) and
+ * `__tesseraBench` (the editor lends its `assign`). The last line is the JSON the issue
+ * specifies.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Browser, type Page, chromium } from 'playwright-core'
+
+const EDITS = Number(process.env['BENCH_WEB_EDITS'] ?? 60)
+const LOADS = 3
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const quantile = (xs: number[], q: number) => {
+  const s = Float64Array.from(xs).sort()
+  return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * q))]! : NaN
+}
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
+const log = (...args: unknown[]) => console.error('[bench:web]', ...args)
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port
+      srv.close(() => resolve(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const given = process.env['BENCH_URL']
+  if (given) return { url: given.replace(/\/$/, ''), stop: () => undefined }
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-web-'))
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'apps/server/dist/main.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  const url = `http://127.0.0.1:${port}`
+  const stop = () => {
+    child.kill('SIGTERM')
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with code ${child.exitCode}`)
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, stop }
+    } catch {
+      // not listening yet
+    }
+    await sleep(250)
+  }
+  stop()
+  throw new Error('the server did not start within 150 s')
+}
+
+/** Installed before any page script: the hooks the app reports into, and a long-task log. */
+const INIT = () => {
+  const w = globalThis as unknown as Record<string, unknown>
+  w['__tesseraPaintLog'] = []
+  w['__tesseraBench'] = {}
+  const tasks: number[][] = []
+  w['__longTasks'] = tasks
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        tasks.push([performance.timeOrigin + e.startTime, e.duration])
+    }).observe({ type: 'longtask', buffered: true } as never)
+  } catch {
+    // no Long Tasks API: nothing is counted
+  }
+}
+
+async function signedInContext(browser: Browser, url: string, who: string) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    baseURL: url,
+  })
+  const res = await context.request.post(`${url}/trpc/auth.login`, {
+    data: { email: `${who}@demo.tessera.dev`, password: 'tessera-demo' },
+  })
+  if (!res.ok())
+    throw new Error(
+      `login as ${who} failed: ${res.status()} ${await res.text()}`,
+    )
+  await context.addInitScript(INIT)
+  return context
+}
+
+/** Navigates and waits for the map's first frame and the balance score; ms since navigation. */
+async function timedLoad(page: Page): Promise<number> {
+  await page.goto('/')
+  await page.getByTestId('balance-score').waitFor({ timeout: 120_000 })
+  await page.waitForFunction(
+    () =>
+      ((globalThis as unknown as { __tesseraPaintLog: unknown[] })
+        .__tesseraPaintLog.length ?? 0) > 0,
+    undefined,
+    { timeout: 120_000 },
+  )
+  return page.evaluate(() => {
+    const first = (
+      globalThis as unknown as { __tesseraPaintLog: { at: number }[] }
+    ).__tesseraPaintLog[0]!.at
+    const score = performance
+      .getEntriesByType('mark')
+      .find((m) => m.name === 'tessera:scores-shown')
+    const scoreAt = score ? performance.timeOrigin + score.startTime : 0
+    return Math.max(first, scoreAt) - performance.timeOrigin
+  })
+}
+
+async function openDraft(page: Page) {
+  await page.goto('/')
+  await page.getByTestId('scenario-name').selectOption('scn_demo_draft')
+  await page.waitForSelector('[data-engine="ready"]', { timeout: 120_000 })
+  await page.waitForFunction(
+    () =>
+      typeof (globalThis as unknown as { __tesseraBench: { assign?: unknown } })
+        .__tesseraBench.assign === 'function',
+  )
+}
+
+async function main() {
+  const server = await startServer()
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--use-gl=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+    ],
+  })
+  try {
+    // Warm the server (its geometry and model caches), as a running server would be.
+    const warm = await signedInContext(browser, server.url, 'admin')
+    await timedLoad(await warm.newPage())
+    await warm.close()
+
+    const loads: number[] = []
+    for (let i = 0; i < LOADS; i++) {
+      const context = await signedInContext(browser, server.url, 'planner')
+      loads.push(await timedLoad(await context.newPage()))
+      await context.close()
+      log(`load ${i + 1}: ${round(loads.at(-1)!)} ms`)
+    }
+
+    const a = await (
+      await signedInContext(browser, server.url, 'planner')
+    ).newPage()
+    const b = await (
+      await signedInContext(browser, server.url, 'manager')
+    ).newPage()
+    await openDraft(a)
+    await openDraft(b)
+    // Units to move: each to a territory it is not in (the first unit of the next territory).
+    const moves = await a.evaluate((n) => {
+      const bench = (
+        globalThis as unknown as {
+          __tesseraBench: { assignments: () => Record<string, string> }
+        }
+      ).__tesseraBench
+      const assignments = Object.entries(bench.assignments())
+      const territories = [...new Set(assignments.map(([, t]) => t))]
+      const out: [string, string][] = []
+      for (let i = 0; out.length < n && i < assignments.length; i += 37) {
+        const [unit, from] = assignments[i]!
+        const to =
+          territories[(territories.indexOf(from) + 1) % territories.length]!
+        out.push([unit, to])
+      }
+      return out
+    }, EDITS)
+    await sleep(1500)
+    const since = await a.evaluate(
+      () => performance.timeOrigin + performance.now(),
+    )
+    const remote: number[] = []
+    for (const [unit, to] of moves) {
+      const sentAt = await a.evaluate(
+        ([u, t]) => {
+          const at = performance.timeOrigin + performance.now()
+          const bench = (
+            globalThis as unknown as {
+              __tesseraBench: {
+                assign: (u: string[], t: string) => { ok: boolean }
+              }
+            }
+          ).__tesseraBench
+          if (!bench.assign([u], t).ok) throw new Error(`assign ${u} failed`)
+          return at
+        },
+        [unit, to] as const,
+      )
+      const paintedAt = await b.waitForFunction(
+        ([u, t]) => {
+          const logged = (
+            globalThis as unknown as {
+              __tesseraPaintLog: {
+                unitId: string
+                territoryId: string
+                at: number
+              }[]
+            }
+          ).__tesseraPaintLog
+          for (let i = logged.length - 1; i >= 0; i--) {
+            const e = logged[i]!
+            if (e.unitId === u && e.territoryId === t) return e.at
+          }
+          return false
+        },
+        [unit, to] as const,
+        { timeout: 20_000, polling: 'raf' },
+      )
+      remote.push(Number(await paintedAt.jsonValue()) - sentAt)
+      await sleep(250)
+    }
+    await sleep(500)
+    const longTasks = async (page: Page) =>
+      page.evaluate(
+        (t0) =>
+          (
+            globalThis as unknown as { __longTasks: number[][] }
+          ).__longTasks.filter(([at, d]) => at! >= t0 && d! > 50),
+        since,
+      )
+    const tasksA = await longTasks(a)
+    const tasksB = await longTasks(b)
+    const longest = Math.max(0, ...[...tasksA, ...tasksB].map((t) => t[1]!))
+    log(
+      `long tasks: A ${tasksA.length}, B ${tasksB.length}, longest ${round(longest)} ms`,
+    )
+    console.log(
+      JSON.stringify({
+        bench: 'web',
+        loadMs: round(quantile(loads, 0.5)),
+        loads: loads.map((x) => round(x)),
+        remotePaintP50Ms: round(quantile(remote, 0.5)),
+        remotePaintP99Ms: round(quantile(remote, 0.99)),
+        remotePaintMaxMs: round(Math.max(...remote)),
+        edits: remote.length,
+        longTasksDuringPaint: tasksA.length + tasksB.length,
+        longestTaskMs: round(longest),
+      }),
+    )
+  } finally {
+    await browser.close()
+    server.stop()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
