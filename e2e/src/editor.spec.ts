@@ -201,6 +201,20 @@ test('planners paint live and see each other, each undoes only their own edit, a
     )
     .not.toBe(plainsBefore)
   await shot(a, '3d-selection-moved')
+  // The move is one undo step: undone, B's table is back where it was (and the plan is
+  // left as the next tests expect it).
+  await a.keyboard.press('Control+z')
+  await expect
+    .poll(
+      () =>
+        b
+          .getByTestId('territory-table-row')
+          .filter({ hasText: 'Wichita Plains' })
+          .locator('td:nth-child(2)')
+          .innerText(),
+      { timeout: 20_000 },
+    )
+    .toBe(plainsBefore)
 
   // A rep sees the tools disabled, with the reason.
   const rep = await (await browser.newContext()).newPage()

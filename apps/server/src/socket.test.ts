@@ -265,10 +265,8 @@ describe('socket.io on the one port', () => {
       ),
     ).toBe(true)
     // At most 5 a second. Sent ≥ 200 ms apart (job-events.test.ts checks the sender
-    // exactly); received here after a loaded machine's delivery jitter, so the gaps get
-    // slack and the rate is checked over the whole run.
-    for (let i = 1; i < mine.length; i++)
-      expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(100)
+    // exactly); received here after delivery jitter — a busy event loop can hand two over
+    // in the same millisecond — so the rate is checked over the whole run.
     const span = mine.at(-1)!.at - mine[0]!.at
     expect(mine.length).toBeLessThanOrEqual(Math.floor(span / 200) + 2)
   })

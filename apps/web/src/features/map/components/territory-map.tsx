@@ -27,6 +27,7 @@ import { useThemeFill } from '../hooks/use-theme-fill'
 import { usePlanOutlines } from '../hooks/use-plan-outlines'
 import { useUnitSelection } from '../hooks/use-unit-selection'
 import { usePaintProbe } from '../hooks/use-paint-probe'
+import { simplifyLines, zoomLevelTolerance } from '../lib/simplify-lines'
 import { useUnitLayer } from '../hooks/use-unit-layer'
 import {
   accountLayer,
@@ -198,6 +199,28 @@ export function TerritoryMap(props: TerritoryMapProps) {
 
   const unitOpacity = unitLineOpacity(view.zoom)
   const radiusScale = accountRadiusScale(view.zoom)
+  // Lines with no detail finer than half a pixel at this zoom level (see simplify-lines).
+  const lineTolerance = zoomLevelTolerance(view.zoom)
+  const stateLines = useMemo(
+    () => simplifyLines(geometry?.stateLines ?? null, lineTolerance),
+    [geometry, lineTolerance],
+  )
+  const nationLines = useMemo(
+    () => simplifyLines(geometry?.nationLines ?? null, lineTolerance),
+    [geometry, lineTolerance],
+  )
+  const showUnitLines = unitOpacity > 0
+  const unitLines = useMemo(
+    () =>
+      showUnitLines
+        ? simplifyLines(geometry?.unitLines ?? null, lineTolerance)
+        : null,
+    [geometry, lineTolerance, showUnitLines],
+  )
+  const borderLines = useMemo(
+    () => simplifyLines(borders, lineTolerance),
+    [borders, lineTolerance],
+  )
   const layers = useMemo(() => {
     if (!geometry || !paint) return []
     // Layers with nothing to draw are left out, not hidden: each live layer costs GPU
@@ -207,10 +230,10 @@ export function TerritoryMap(props: TerritoryMapProps) {
       unitFillLayer(geometry, paint, selectedIndex, themeFill, densityOn),
       density.layer,
       unitOpacity > 0 &&
-        lineLayer('unit-lines', geometry.unitLines, white, 0.6, unitOpacity),
-      lineLayer('state-lines', geometry.stateLines, white, 0.9),
-      lineLayer('territory-borders', borders, [30, 41, 59, 215], 1.25),
-      lineLayer('nation-outline', geometry.nationLines, [71, 85, 105, 255], 1),
+        lineLayer('unit-lines', unitLines, white, 0.6, unitOpacity),
+      lineLayer('state-lines', stateLines, white, 0.9),
+      lineLayer('territory-borders', borderLines, [30, 41, 59, 215], 1.25),
+      lineLayer('nation-outline', nationLines, [71, 85, 105, 255], 1),
       ...selectionLayers,
       selectedOutline &&
         lineLayer('selected-halo', selectedOutline, [255, 255, 255, 235], 5),
@@ -244,7 +267,10 @@ export function TerritoryMap(props: TerritoryMapProps) {
     themeFill,
     densityOn,
     density.layer,
-    borders,
+    borderLines,
+    stateLines,
+    nationLines,
+    unitLines,
     selectionLayers,
     selectedOutline,
     accounts,
