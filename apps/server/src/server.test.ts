@@ -325,6 +325,34 @@ describe('server', () => {
     expect(unknown.res.status).toBe(404)
   })
 
+  it('serves per-unit account totals with last-12-month sales and the main industry', async () => {
+    const plans = (await trpc(server, 'plans.list', { cookie })).data
+    const layerId = plans[0].unitLayerId
+    const { res, data } = await trpc(server, 'geo.units', {
+      cookie,
+      input: { layerId },
+    })
+    expect(res.status).toBe(200)
+    const stats = data.stats as {
+      accounts: number
+      potential: number
+      sales: number
+      topIndustry: string | null
+    }[]
+    const withAccounts = stats.filter((s) => s.accounts > 0)
+    expect(withAccounts.reduce((n, s) => n + s.accounts, 0)).toBe(3_000)
+    expect(withAccounts.every((s) => typeof s.topIndustry === 'string')).toBe(
+      true,
+    )
+    expect(withAccounts.some((s) => s.sales > 0)).toBe(true)
+    // Built once per organization and layer: the second answer is the same.
+    const again = await trpc(server, 'geo.units', {
+      cookie,
+      input: { layerId },
+    })
+    expect(again.data.stats).toEqual(stats)
+  })
+
   it('serves layer geometry as compressed, cacheable TopoJSON', async () => {
     const url = new URL('/trpc/geo.layer', server.url)
     url.searchParams.set(

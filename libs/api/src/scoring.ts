@@ -7,6 +7,8 @@ import {
   listScoringAccounts,
   listUnits,
   loadYjsDoc,
+  unitAccountStats,
+  unitSalesAndIndustry,
 } from '@tessera/db'
 import {
   BalanceSettings,
@@ -48,12 +50,23 @@ export async function loadPlanDoc(
   }
 }
 
+/** Per-unit account totals the map shows (thematic colours, tooltips). */
+export type UnitStatRow = Awaited<
+  ReturnType<typeof unitAccountStats>
+>[number] & {
+  sales: number
+  topIndustry: string | null
+}
+
 /**
- * Engine models (geography + accounts as typed arrays) per organization and layer, built
- * once from the database and shared by every scenario scored; `invalidate` after an import.
+ * Engine models (geography + accounts as typed arrays) and per-unit account totals, per
+ * organization and layer, built once from the database and shared by every scenario and
+ * every page load (both read all of an organization's accounts and 12 months of sales);
+ * `invalidate` after an import.
  */
 export class ScoringCache {
   private readonly models = new Map<string, Promise<EngineModel>>()
+  private readonly stats = new Map<string, Promise<UnitStatRow[]>>()
   private readonly packs = new WeakMap<EngineModel, PackedModel>()
 
   constructor(private readonly db: Kysely<Database>) {}
@@ -76,9 +89,37 @@ export class ScoringCache {
     return p
   }
 
+  unitStats(orgId: string, layerId: string): Promise<UnitStatRow[]> {
+    const key = `${orgId}|${layerId}`
+    let entry = this.stats.get(key)
+    if (!entry) {
+      entry = this.buildStats(orgId, layerId)
+      this.stats.set(key, entry)
+      entry.catch(() => this.stats.delete(key))
+    }
+    return entry
+  }
+
   invalidate(orgId: string): void {
-    for (const key of this.models.keys())
-      if (key.startsWith(`${orgId}|`)) this.models.delete(key)
+    for (const cache of [this.models, this.stats])
+      for (const key of cache.keys())
+        if (key.startsWith(`${orgId}|`)) cache.delete(key)
+  }
+
+  private async buildStats(
+    orgId: string,
+    layerId: string,
+  ): Promise<UnitStatRow[]> {
+    const [totals, extra] = await Promise.all([
+      unitAccountStats(this.db, orgId, layerId),
+      unitSalesAndIndustry(this.db, orgId, layerId),
+    ])
+    const byUnit = new Map(extra.map((e) => [e.unitId, e]))
+    return totals.map((s) => ({
+      ...s,
+      sales: byUnit.get(s.unitId)?.sales ?? 0,
+      topIndustry: byUnit.get(s.unitId)?.topIndustry ?? null,
+    }))
   }
 
   private async build(orgId: string, layerId: string): Promise<EngineModel> {

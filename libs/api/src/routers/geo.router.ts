@@ -1,11 +1,6 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import {
-  listAdjacency,
-  listUnits,
-  unitAccountStats,
-  unitSalesAndIndustry,
-} from '@tessera/db'
+import { listAdjacency, listUnits } from '@tessera/db'
 import { protectedProcedure, router } from '../trpc.js'
 
 const LayerInput = z.object({ layerId: z.string().min(1).max(100) })
@@ -31,22 +26,15 @@ export const geoRouter = router({
    * sales, main industry), for tooltips and thematic colours.
    */
   units: protectedProcedure.input(LayerInput).query(async ({ ctx, input }) => {
-    const [units, totals, extra] = await Promise.all([
+    const [units, stats] = await Promise.all([
       listUnits(ctx.db, input.layerId),
-      unitAccountStats(ctx.db, ctx.user.orgId, input.layerId),
-      unitSalesAndIndustry(ctx.db, ctx.user.orgId, input.layerId),
+      ctx.scoring.unitStats(ctx.user.orgId, input.layerId),
     ])
     if (units.length === 0)
       throw new TRPCError({
         code: 'NOT_FOUND',
         message: `No unit layer ${input.layerId}.`,
       })
-    const byUnit = new Map(extra.map((e) => [e.unitId, e]))
-    const stats = totals.map((s) => ({
-      ...s,
-      sales: byUnit.get(s.unitId)?.sales ?? 0,
-      topIndustry: byUnit.get(s.unitId)?.topIndustry ?? null,
-    }))
     return { units, stats }
   }),
 
