@@ -164,7 +164,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
         : null,
     [view, size.width, size.height],
   )
-  const accountsQuery = useAccountsInView(bbox)
+  const accountsQuery = useAccountsInView(bbox, view.zoom)
   const accounts = accountsQuery.data?.accounts
 
   const { units, unitStats, territoryDeviations, tolerance } = props

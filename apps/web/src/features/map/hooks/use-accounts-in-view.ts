@@ -3,8 +3,14 @@ import type { BBox } from '@tessera/domain'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
 import { useTRPC } from '../../../lib/trpc'
 
-/** How many accounts one view asks for; the API returns the biggest potential first. */
-export const ACCOUNTS_PER_VIEW = 2500
+/**
+ * How many accounts one view asks for; the API returns the biggest potential first. A
+ * country-wide view shows fewer: thousands of overlapping dots say less than the density
+ * layer does, and each dot is vertices every frame (software renderers feel them).
+ */
+export function accountsPerView(zoom: number): number {
+  return zoom < 5 ? 1000 : 2500
+}
 const DEBOUNCE_MS = 300
 
 function sameBox(a: BBox | null, b: BBox | null): boolean {
@@ -15,12 +21,12 @@ function sameBox(a: BBox | null, b: BBox | null): boolean {
  * The accounts inside the visible map area. The box is debounced so a pan or a zoom asks
  * once when it settles, and the previous points stay on screen while the next page loads.
  */
-export function useAccountsInView(bbox: BBox | null) {
+export function useAccountsInView(bbox: BBox | null, zoom: number) {
   const trpc = useTRPC()
   const settled = useDebouncedValue(bbox, DEBOUNCE_MS, sameBox)
   return useQuery(
     trpc.accounts.inBBox.queryOptions(
-      settled ? { bbox: settled, limit: ACCOUNTS_PER_VIEW } : skipToken,
+      settled ? { bbox: settled, limit: accountsPerView(zoom) } : skipToken,
       {
         placeholderData: keepPreviousData,
         staleTime: 5 * 60_000,

@@ -23,7 +23,7 @@ function wiggle(n: number): GeoJSON.MultiLineString {
 }
 
 describe('simplifyLines', () => {
-  it('drops detail finer than half a pixel at the zoom, keeping the ends', () => {
+  it('drops detail finer than a pixel at the zoom, keeping the ends', () => {
     const lines = wiggle(2000)
     const country = simplifyLines(lines, zoomLevelTolerance(3.6))!
     expect(vertexCount(country)).toBeLessThan(50)

@@ -1,15 +1,16 @@
 import simplify from '@turf/simplify'
 
 /**
- * Lines drawn at a zoom never need detail finer than half a pixel. Every vertex costs the
- * same in the vertex shader (and a software renderer — headless browsers, locked-down
- * laptops — pays for each on the CPU), so coastlines and borders are simplified per whole
- * zoom level: Douglas–Peucker with a tolerance of half a pixel at the top of that level.
+ * Lines drawn at a zoom never need detail finer than a pixel. Every vertex costs the same
+ * in the vertex shader (and a software renderer — headless browsers, locked-down laptops —
+ * pays for each on the CPU), so coastlines and borders are simplified per whole zoom level:
+ * Douglas–Peucker with a tolerance of one pixel at the top of that level (half a pixel at
+ * its bottom), so no line is ever more than a pixel off.
  */
 export function zoomLevelTolerance(zoom: number): number {
   const level = Math.max(0, Math.floor(zoom))
   // deck.gl's world is 512 px wide at zoom 0; 360° across.
-  return (0.5 * 360) / (512 * 2 ** (level + 1))
+  return 360 / (512 * 2 ** (level + 1))
 }
 
 export function simplifyLines(
