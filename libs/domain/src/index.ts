@@ -44,6 +44,7 @@ export {
   PLAN_SCHEMA_VERSION,
   UNIT_LOCKED,
   initPlanDoc,
+  lockedUnitsOf,
   openPlanDoc,
   planDocMeta,
   planDocName,

@@ -136,13 +136,14 @@ export function planStateOf(plan: PlanDoc): PlanState {
     territories: [...plan.territories.values()],
     assignments: plan.assignments.toObject(),
     accountOverrides: plan.accountOverrides.toObject(),
-    lockedUnits: lockedUnitsOf(plan.lockedUnits),
+    lockedUnits: lockedUnitsOf(plan),
   }
 }
 
-function lockedUnitsOf(log: KeyedLog): string[] {
+/** The plan's locked units, sorted (what `PlanState.lockedUnits` holds). */
+export function lockedUnitsOf(plan: Pick<PlanDoc, 'lockedUnits'>): string[] {
   const units: string[] = []
-  for (const [unitId, value] of log.entries())
+  for (const [unitId, value] of plan.lockedUnits.entries())
     if (value === UNIT_LOCKED) units.push(unitId)
   return units.sort()
 }

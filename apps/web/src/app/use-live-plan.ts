@@ -7,6 +7,7 @@ import {
   parsePresence,
   planDocName,
   presenceColor,
+  lockedUnitsOf,
   planStateOf,
 } from '@tessera/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -180,7 +181,7 @@ export function useLivePlan(
                 planDoc.accountOverrides,
               ),
               lockedUnits: c.lockedUnits.size
-                ? planStateOf(planDoc).lockedUnits
+                ? lockedUnitsOf(planDoc)
                 : plan.lockedUnits,
               territories: c.territories
                 ? [...planDoc.territories.values()]

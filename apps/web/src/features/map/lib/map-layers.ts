@@ -8,6 +8,7 @@ import type { Account } from '@tessera/domain'
 import { type TerritoryPaint, unitFill } from './territory-paint'
 import { type ThemeFill, themeColor } from './themes'
 import type { UnitFeature, UnitGeometry } from './unit-geometry'
+import { unionBounds } from './view'
 
 type Path = GeoJSON.Position[]
 
@@ -158,6 +159,31 @@ export function remoteCursorLayers(cursors: readonly RemoteCursor[]) {
   ]
 }
 
+/** Some units filled and outlined over the territory colours (a preview, a selection). */
+export function unitHighlightLayer(
+  id: string,
+  features: readonly UnitFeature[],
+  style: {
+    fill: [number, number, number, number]
+    line: [number, number, number, number]
+    width: number
+  },
+) {
+  return new GeoJsonLayer<UnitFeature['properties']>({
+    id,
+    data: features as unknown as GeoJSON.Feature<
+      GeoJSON.Geometry,
+      UnitFeature['properties']
+    >[],
+    filled: true,
+    stroked: true,
+    getFillColor: style.fill,
+    getLineColor: style.line,
+    lineWidthUnits: 'pixels',
+    getLineWidth: style.width,
+  })
+}
+
 /**
  * A proposed move drawn over the map: the units filled in their new territory's colour, and
  * a ring around them that stays visible at country zoom (a county can be a few pixels).
@@ -167,32 +193,16 @@ export function previewLayers(
   bounds: readonly [number, number, number, number][],
   color: [number, number, number],
 ) {
-  const [w, s, e, n] = bounds.reduce(
-    (acc, b) => [
-      Math.min(acc[0], b[0]),
-      Math.min(acc[1], b[1]),
-      Math.max(acc[2], b[2]),
-      Math.max(acc[3], b[3]),
-    ],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  )
+  const box = unionBounds(bounds)
   return [
-    new GeoJsonLayer<UnitFeature['properties']>({
-      id: 'move-preview',
-      data: features as unknown as GeoJSON.Feature<
-        GeoJSON.Geometry,
-        UnitFeature['properties']
-      >[],
-      filled: true,
-      stroked: true,
-      getFillColor: [...color, 235],
-      getLineColor: [15, 23, 42, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 2.5,
+    unitHighlightLayer('move-preview', features, {
+      fill: [...color, 235],
+      line: [15, 23, 42, 255],
+      width: 2.5,
     }),
     new ScatterplotLayer<[number, number]>({
       id: 'move-preview-ring',
-      data: Number.isFinite(w) ? [[(w + e) / 2, (s + n) / 2]] : [],
+      data: box ? [[(box[0] + box[2]) / 2, (box[1] + box[3]) / 2]] : [],
       getPosition: (p) => p,
       stroked: true,
       filled: false,

@@ -1,7 +1,7 @@
-import { GeoJsonLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers'
+import { SolidPolygonLayer, TextLayer } from '@deck.gl/layers'
 import { RAMPS, rampColor } from './color-ramps'
 import type { DensityCell, DensityGrid } from './density'
-import { lineLayer } from './map-layers'
+import { lineLayer, unitHighlightLayer } from './map-layers'
 import {
   LABEL_NAME_PX,
   LABEL_REP_PX,
@@ -22,18 +22,10 @@ export function selectedUnitLayers(
 ) {
   if (features.length === 0) return []
   return [
-    new GeoJsonLayer<UnitFeature['properties']>({
-      id: 'selected-units',
-      data: features as unknown as GeoJSON.Feature<
-        GeoJSON.Geometry,
-        UnitFeature['properties']
-      >[],
-      filled: true,
-      stroked: true,
-      getFillColor: [255, 255, 255, 105],
-      getLineColor: [...SELECTION_RGB, 120],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 0.75,
+    unitHighlightLayer('selected-units', features, {
+      fill: [255, 255, 255, 105],
+      line: [...SELECTION_RGB, 120],
+      width: 0.75,
     }),
     lineLayer('selected-units-halo', outline, [255, 255, 255, 235], 5),
     lineLayer('selected-units-outline', outline, [...SELECTION_RGB, 255], 2.25),

@@ -81,6 +81,8 @@ export function useLiveScores(opts: {
     // Changes are gathered per animation frame: a brush stroke or a burst of remote
     // updates becomes one message.
     let seq = 0
+    // Parsed once, then again only when the document's settings change.
+    let settings = settingsOf(planDoc)
     const values = (keys: Set<string>, log: PlanDoc['assignments']): Change[] =>
       [...keys].map((k) => [k, log.get(k) ?? null])
     const unwatch = watchPlanChanges(planDoc, (c) => {
@@ -92,7 +94,8 @@ export function useLiveScores(opts: {
       if (c.lockedUnits.size)
         changes.lockedUnits = values(c.lockedUnits, planDoc.lockedUnits)
       if (c.territories) changes.territories = [...planDoc.territories.values()]
-      if (c.meta.has('balance')) changes.settings = settingsOf(planDoc)
+      if (c.meta.has('balance'))
+        changes.settings = settings = settingsOf(planDoc)
       if (Object.keys(changes).length > 0)
         send({ type: 'update', seq: ++seq, changes })
     })
@@ -110,7 +113,7 @@ export function useLiveScores(opts: {
             ...s,
             status: 'ready',
             error: null,
-            settings: settingsOf(planDoc),
+            settings,
             plan: update.plan,
             territories,
             seq: message.seq,
@@ -144,7 +147,7 @@ export function useLiveScores(opts: {
       assignments: state.assignments,
       overrides: state.accountOverrides,
       lockedUnits: state.lockedUnits,
-      settings: settingsOf(planDoc),
+      settings,
     }
     send({
       type: 'init',

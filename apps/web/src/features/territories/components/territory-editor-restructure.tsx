@@ -26,6 +26,17 @@ export interface RestructureProps {
 
 type Step = null | 'merge' | 'split' | 'delete'
 
+/** The restructuring steps, each opened by its button (the destructive one marked). */
+const STEPS: readonly {
+  step: Exclude<Step, null>
+  label: string
+  danger?: boolean
+}[] = [
+  { step: 'merge', label: 'Merge into…' },
+  { step: 'split', label: 'Split…' },
+  { step: 'delete', label: 'Delete…', danger: true },
+]
+
 /** Merge into another territory, split off part of it, or delete it: each confirmed first. */
 export function TerritoryEditorRestructure(props: RestructureProps) {
   const { record, disabled } = props
@@ -41,36 +52,19 @@ export function TerritoryEditorRestructure(props: RestructureProps) {
         <p className="te-hint">Unlock it to merge, split or delete it.</p>
       ) : null}
       <div className="te-actions">
-        <button
-          type="button"
-          className="button button--secondary te-button"
-          disabled={blocked}
-          aria-expanded={step === 'merge'}
-          onClick={() => toggle('merge')}
-          data-testid="territory-merge"
-        >
-          Merge into…
-        </button>
-        <button
-          type="button"
-          className="button button--secondary te-button"
-          disabled={blocked}
-          aria-expanded={step === 'split'}
-          onClick={() => toggle('split')}
-          data-testid="territory-split"
-        >
-          Split…
-        </button>
-        <button
-          type="button"
-          className="button button--secondary te-button te-button--danger"
-          disabled={blocked}
-          aria-expanded={step === 'delete'}
-          onClick={() => toggle('delete')}
-          data-testid="territory-delete"
-        >
-          Delete…
-        </button>
+        {STEPS.map(({ step: s, label, danger }) => (
+          <button
+            key={s}
+            type="button"
+            className={`button button--secondary te-button${danger ? ' te-button--danger' : ''}`}
+            disabled={blocked}
+            aria-expanded={step === s}
+            onClick={() => toggle(s)}
+            data-testid={`territory-${s}`}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       {step === 'merge' && !blocked ? (
         <MergeForm {...props} onDone={() => setStep(null)} />
