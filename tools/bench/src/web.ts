@@ -18,7 +18,7 @@
  * specifies.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,7 +26,10 @@ import { fileURLToPath } from 'node:url'
 import { type Browser, type Page, chromium } from 'playwright-core'
 
 const EDITS = Number(process.env['BENCH_WEB_EDITS'] ?? 60)
-const LOADS = 3
+const LOADS = Number(process.env['BENCH_WEB_LOADS'] ?? 3)
+/** A directory: CPU profiles of both pages during the edits are written there (`*.cpuprofile`). */
+const PROFILE_DIR = process.env['BENCH_WEB_PROFILE']
+// BENCH_WEB_LOADS / BENCH_WEB_EDITS shorten a run while investigating; the defaults are the bench.
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
@@ -155,6 +158,15 @@ async function openDraft(page: Page) {
   )
 }
 
+/** Starts the V8 sampling profiler in a page; the returned function stops it and gives the profile. */
+async function startProfile(page: Page): Promise<() => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  return async () => (await cdp.send('Profiler.stop')).profile
+}
+
 async function main() {
   const server = await startServer()
   const browser = await chromium.launch({
@@ -211,6 +223,9 @@ async function main() {
     const since = await a.evaluate(
       () => performance.timeOrigin + performance.now(),
     )
+    const profilers = PROFILE_DIR
+      ? await Promise.all([a, b].map((p) => startProfile(p)))
+      : []
     const remote: number[] = []
     for (const [unit, to] of moves) {
       const sentAt = await a.evaluate(
@@ -252,6 +267,11 @@ async function main() {
       await sleep(250)
     }
     await sleep(500)
+    for (const [i, stop] of profilers.entries()) {
+      const file = join(PROFILE_DIR!, `page-${i ? 'b' : 'a'}.cpuprofile`)
+      writeFileSync(file, JSON.stringify(await stop()))
+      log(`CPU profile: ${file}`)
+    }
     const longTasks = async (page: Page) =>
       page.evaluate(
         (t0) =>

@@ -28,6 +28,9 @@ import { usePlanOutlines } from '../hooks/use-plan-outlines'
 import { useUnitSelection } from '../hooks/use-unit-selection'
 import { usePaintProbe } from '../hooks/use-paint-probe'
 import { simplifyLines, zoomLevelTolerance } from '../lib/simplify-lines'
+import { buildArcIndex } from '../lib/arc-index'
+import { fillDetail } from '../lib/fill-detail'
+import { hairlineLayer, lineSegments } from '../lib/hairline-layer'
 import { useUnitLayer } from '../hooks/use-unit-layer'
 import {
   accountLayer,
@@ -47,6 +50,7 @@ import { MapControls } from './map-controls'
 import { MapLegend } from './map-legend'
 import { MapTooltip } from './map-tooltip'
 import { SelectionOverlay } from './selection-overlay'
+import { isSoftwareRenderer } from '../lib/software-renderer'
 import '../map.css'
 
 export type { UnitStat } from '../hooks/use-map-hover'
@@ -108,6 +112,13 @@ export interface TerritoryMapProps {
 
 export type { RemoteCursor } from '../lib/map-layers'
 
+// Multisampling is nearly free on a GPU and costs a third of every frame in a software
+// renderer, where the edges it smooths matter least (see lib/software-renderer).
+const DEVICE_PROPS = {
+  type: 'webgl',
+  webgl: { antialias: !isSoftwareRenderer() },
+} as const
+
 /**
  * The plan on a map: units filled by territory colour (or by a data theme), territory
  * borders and labels, state and country outlines, and the accounts in view. Geometry is
@@ -130,14 +141,6 @@ export function TerritoryMap(props: TerritoryMapProps) {
         : null,
     [geometry, assignments, territories],
   )
-  const { borders, selectedOutline, remoteOutlines, previewFeatures } =
-    usePlanOutlines(
-      geometry,
-      assignments,
-      selectedTerritoryId,
-      props.remoteSelections,
-      props.preview,
-    )
   const { preview } = props
   const selectedIndex = selectedTerritoryId
     ? (paint?.territoryIndex.get(selectedTerritoryId) ?? -1)
@@ -195,31 +198,60 @@ export function TerritoryMap(props: TerritoryMapProps) {
     props.selectedUnitIds,
     props.onSelectUnits,
   )
-  const selectionLayers = useSelectedUnitLayers(geometry, selectedUnitIds)
 
   const unitOpacity = unitLineOpacity(view.zoom)
   const radiusScale = accountRadiusScale(view.zoom)
   // Lines with no detail finer than half a pixel at this zoom level (see simplify-lines).
   const lineTolerance = zoomLevelTolerance(view.zoom)
   const stateLines = useMemo(
-    () => simplifyLines(geometry?.stateLines ?? null, lineTolerance),
+    () =>
+      lineSegments(simplifyLines(geometry?.stateLines ?? null, lineTolerance)),
     [geometry, lineTolerance],
   )
   const nationLines = useMemo(
-    () => simplifyLines(geometry?.nationLines ?? null, lineTolerance),
+    () =>
+      lineSegments(simplifyLines(geometry?.nationLines ?? null, lineTolerance)),
     [geometry, lineTolerance],
   )
+  const detail = useMemo(
+    () => (geometry ? fillDetail(geometry) : null),
+    [geometry],
+  )
+  const fillLevel = Math.floor(view.zoom)
+  const levelDetail = useMemo(
+    () => detail?.(fillLevel) ?? null,
+    [detail, fillLevel],
+  )
+  const fillFeatures = levelDetail?.features ?? []
+  const arcIndex = useMemo(
+    () => (geometry ? buildArcIndex(geometry) : null),
+    [geometry],
+  )
+  const { borders, selectedOutline, remoteOutlines, previewFeatures } =
+    usePlanOutlines(
+      geometry,
+      arcIndex,
+      levelDetail,
+      paint,
+      selectedTerritoryId,
+      props.remoteSelections,
+      props.preview,
+    )
   const showUnitLines = unitOpacity > 0
   const unitLines = useMemo(
     () =>
-      showUnitLines
-        ? simplifyLines(geometry?.unitLines ?? null, lineTolerance)
-        : null,
+      lineSegments(
+        showUnitLines
+          ? simplifyLines(geometry?.unitLines ?? null, lineTolerance)
+          : null,
+      ),
     [geometry, lineTolerance, showUnitLines],
   )
-  const borderLines = useMemo(
-    () => simplifyLines(borders, lineTolerance),
-    [borders, lineTolerance],
+  const selectionLayers = useSelectedUnitLayers(
+    geometry,
+    arcIndex,
+    levelDetail,
+    selectedUnitIds,
   )
   const layers = useMemo(() => {
     if (!geometry || !paint) return []
@@ -227,13 +259,18 @@ export function TerritoryMap(props: TerritoryMapProps) {
     // set-up, which software renderers (headless browsers, old laptops) feel.
     const white: [number, number, number, number] = [255, 255, 255, 190]
     return [
-      unitFillLayer(geometry, paint, selectedIndex, themeFill, densityOn),
+      unitFillLayer(fillFeatures, paint, selectedIndex, themeFill, densityOn),
       density.layer,
       unitOpacity > 0 &&
-        lineLayer('unit-lines', unitLines, white, 0.6, unitOpacity),
-      lineLayer('state-lines', stateLines, white, 0.9),
-      lineLayer('territory-borders', borderLines, [30, 41, 59, 215], 1.25),
-      lineLayer('nation-outline', nationLines, [71, 85, 105, 255], 1),
+        hairlineLayer(
+          'unit-lines',
+          unitLines,
+          [255, 255, 255, 150],
+          unitOpacity,
+        ),
+      hairlineLayer('state-lines', stateLines, white),
+      hairlineLayer('territory-borders', borders, [30, 41, 59, 235]),
+      hairlineLayer('nation-outline', nationLines, [71, 85, 105, 255]),
       ...selectionLayers,
       selectedOutline &&
         lineLayer('selected-halo', selectedOutline, [255, 255, 255, 235], 5),
@@ -262,12 +299,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
     ].filter((layer) => layer !== false && layer !== null)
   }, [
     geometry,
+    fillFeatures,
     paint,
     selectedIndex,
     themeFill,
     densityOn,
     density.layer,
-    borderLines,
+    borders,
     stateLines,
     nationLines,
     unitLines,
@@ -318,7 +356,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
       role="region"
     >
       <DeckGL
+        ref={(r: unknown) => {
+          ;(window as unknown as Record<string, unknown>)['__deck'] = (
+            r as { deck?: unknown } | null
+          )?.deck
+        }}
         views={pointer.view}
+        deviceProps={DEVICE_PROPS}
         viewState={view}
         onViewStateChange={camera.onViewStateChange}
         layers={layers}

@@ -1,6 +1,8 @@
 import type { Rep, TerritoryRecord, Unit } from '@tessera/domain'
 import { useMemo } from 'react'
+import { type ArcIndex, outlinePaths } from '../lib/arc-index'
 import { densityGrid } from '../lib/density'
+import type { Detail } from '../lib/fill-detail'
 import {
   densityLayer,
   selectedUnitLayers,
@@ -8,11 +10,7 @@ import {
 } from '../lib/overlay-layers'
 import type { TerritoryPaint } from '../lib/territory-paint'
 import { labelsShownAt, placeTerritoryLabels } from '../lib/territory-labels'
-import {
-  type UnitGeometry,
-  unitNeighbors,
-  unitSetOutline,
-} from '../lib/unit-geometry'
+import { type UnitGeometry, unitNeighbors } from '../lib/unit-geometry'
 import type { UnitAnchors } from '../lib/unit-selection'
 import type { UnitStat } from '../lib/unit-stats'
 
@@ -96,16 +94,22 @@ export function useDensityLayer(
 /** The selected units' veil and outline, rebuilt when the selection changes. */
 export function useSelectedUnitLayers(
   geometry: UnitGeometry | undefined,
+  arcIndex: ArcIndex | null,
+  detail: Detail | null,
   selectedUnitIds: ReadonlySet<string> | undefined,
 ) {
   return useMemo(() => {
-    if (!geometry || !selectedUnitIds || selectedUnitIds.size === 0) return []
+    if (!geometry || !arcIndex || !detail) return []
+    if (!selectedUnitIds || selectedUnitIds.size === 0) return []
+    const inside = new Uint8Array(geometry.unitIds.length)
     const features = [...selectedUnitIds].flatMap((id) => {
       const i = geometry.indexOf.get(id)
-      const f = i === undefined ? undefined : geometry.features[i]
-      return f ? [f] : []
+      const f = i === undefined ? undefined : detail.features[i]
+      if (i === undefined || !f) return []
+      inside[i] = 1
+      return [f]
     })
-    const outline = unitSetOutline(geometry, (id) => selectedUnitIds.has(id))
+    const outline = outlinePaths(arcIndex, detail.arcs, (u) => inside[u] === 1)
     return selectedUnitLayers(features, outline)
-  }, [geometry, selectedUnitIds])
+  }, [geometry, arcIndex, detail, selectedUnitIds])
 }

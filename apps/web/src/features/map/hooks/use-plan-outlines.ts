@@ -1,61 +1,67 @@
-import { useCallback, useMemo } from 'react'
-import {
-  type UnitGeometry,
-  territoryBorders,
-  territoryOutline,
-} from '../lib/unit-geometry'
+import { useMemo } from 'react'
+import { type ArcIndex, borderSegments, outlinePaths } from '../lib/arc-index'
+import type { Detail } from '../lib/fill-detail'
+import type { TerritoryPaint } from '../lib/territory-paint'
+import type { UnitGeometry } from '../lib/unit-geometry'
 
 /**
  * The lines and shapes drawn from the assignments: territory borders, the selected
  * territory's outline, collaborators' selections and a proposed move. Each is rebuilt only
- * when its own inputs change.
+ * when its own inputs change, from the arc index (no re-stitching of the topology).
  */
 export function usePlanOutlines(
   geometry: UnitGeometry | undefined,
-  assignments: Readonly<Record<string, string>>,
+  arcIndex: ArcIndex | null,
+  detail: Detail | null,
+  paint: TerritoryPaint | null,
   selectedTerritoryId: string | null,
   remoteSelections:
     | readonly { territoryId: string; color: [number, number, number] }[]
     | undefined,
   preview: { unitIds: readonly string[] } | null | undefined,
 ) {
-  const territoryOf = useCallback(
-    (unitId: string) => assignments[unitId],
-    [assignments],
-  )
   const borders = useMemo(
-    () => (geometry ? territoryBorders(geometry, territoryOf) : null),
-    [geometry, territoryOf],
+    () =>
+      arcIndex && detail && paint
+        ? borderSegments(arcIndex, detail.arcs, paint.territoryOfUnit)
+        : new Float64Array(0),
+    [arcIndex, detail, paint],
   )
+  const outlineOf = useMemo(() => {
+    if (!arcIndex || !detail || !paint) return null
+    return (territoryId: string) => {
+      const t = paint.territoryIndex.get(territoryId) ?? -2
+      return outlinePaths(
+        arcIndex,
+        detail.arcs,
+        (u) => paint.territoryOfUnit[u] === t,
+      )
+    }
+  }, [arcIndex, detail, paint])
   const selectedOutline = useMemo(
     () =>
-      geometry && selectedTerritoryId
-        ? territoryOutline(geometry, territoryOf, selectedTerritoryId)
-        : null,
-    [geometry, territoryOf, selectedTerritoryId],
+      outlineOf && selectedTerritoryId ? outlineOf(selectedTerritoryId) : null,
+    [outlineOf, selectedTerritoryId],
   )
   const remoteOutlines = useMemo(
     () =>
-      geometry && remoteSelections
+      outlineOf && remoteSelections
         ? remoteSelections
             .filter((r) => r.territoryId !== selectedTerritoryId)
-            .map((r) => ({
-              ...r,
-              outline: territoryOutline(geometry, territoryOf, r.territoryId),
-            }))
+            .map((r) => ({ ...r, outline: outlineOf(r.territoryId) }))
         : [],
-    [geometry, territoryOf, remoteSelections, selectedTerritoryId],
+    [outlineOf, remoteSelections, selectedTerritoryId],
   )
   const previewFeatures = useMemo(
     () =>
-      geometry && preview
+      geometry && detail && preview
         ? preview.unitIds.flatMap((id) => {
             const i = geometry.indexOf.get(id)
-            const f = i === undefined ? undefined : geometry.features[i]
+            const f = i === undefined ? undefined : detail.features[i]
             return f ? [f] : []
           })
         : [],
-    [geometry, preview],
+    [geometry, detail, preview],
   )
   return { borders, selectedOutline, remoteOutlines, previewFeatures }
 }

@@ -5,9 +5,10 @@ import {
   TextLayer,
 } from '@deck.gl/layers'
 import type { Account } from '@tessera/domain'
+import { DotLayer } from './dot-layer'
 import { type TerritoryPaint, unitFill } from './territory-paint'
 import { type ThemeFill, themeColor } from './themes'
-import type { UnitFeature, UnitGeometry } from './unit-geometry'
+import type { UnitFeature } from './unit-geometry'
 import { unionBounds } from './view'
 
 type Path = GeoJSON.Position[]
@@ -24,7 +25,7 @@ export function accountRadius(potential: number, maxPotential: number): number {
  * the colour attribute (`updateTriggers`); fading is a uniform, not an attribute.
  */
 export function unitFillLayer(
-  geometry: UnitGeometry,
+  features: readonly UnitFeature[],
   paint: TerritoryPaint,
   selectedTerritory: number,
   theme: ThemeFill | null = null,
@@ -34,7 +35,7 @@ export function unitFillLayer(
     id: 'units',
     // Under the density layer the fill steps back, so the density colours read true.
     opacity: faded ? 0.4 : 1,
-    data: geometry.features as unknown as GeoJSON.Feature<
+    data: features as unknown as GeoJSON.Feature<
       GeoJSON.Geometry,
       UnitFeature['properties']
     >[],
@@ -85,21 +86,17 @@ export function accountRadiusScale(zoom: number): number {
 
 export function accountLayer(accounts: readonly Account[], radiusScale = 1) {
   const maxPotential = accounts.reduce((m, a) => Math.max(m, a.potential), 0)
-  return new ScatterplotLayer<Account>({
+  return new DotLayer<Account>({
     id: 'accounts',
     data: accounts,
     pickable: true,
-    stroked: true,
-    filled: true,
-    radiusUnits: 'pixels',
     radiusScale,
     radiusMinPixels: 1.25,
-    lineWidthUnits: 'pixels',
     getPosition: (a) => a.location,
     getRadius: (a) => accountRadius(a.potential, maxPotential),
-    getFillColor: [17, 24, 39, 170],
-    getLineColor: [255, 255, 255, 200],
-    getLineWidth: 0.6,
+    fillColor: [17, 24, 39, 170],
+    lineColor: [255, 255, 255, 200],
+    lineWidth: 0.6,
     autoHighlight: true,
     highlightColor: [37, 99, 235, 255],
     updateTriggers: { getRadius: maxPotential },

@@ -117,47 +117,6 @@ export function buildUnitGeometry(
 }
 
 /**
- * Every border between units of different territories, drawn in one pass over the shared
- * arcs (ARCHITECTURE.md, "Map rendering"). Coastlines (an arc with one side) are left to the
- * nation outline; a unit nobody owns counts as its own territory of "none".
- */
-export function territoryBorders(
-  geometry: UnitGeometry,
-  territoryOfUnit: (unitId: string) => string | undefined,
-) {
-  const of = (g: GeometryObject) => territoryOfUnit(String(g.id)) ?? ''
-  return meshOf(
-    geometry.topology,
-    geometry.unitsObject,
-    (a, b) => a !== b && of(a) !== of(b),
-  )
-}
-
-/** The outline of one territory: its borders with others and its coastline. */
-export function territoryOutline(
-  geometry: UnitGeometry,
-  territoryOfUnit: (unitId: string) => string | undefined,
-  territoryId: string,
-) {
-  const inside = (g: GeometryObject) =>
-    territoryOfUnit(String(g.id)) === territoryId
-  return meshOf(geometry.topology, geometry.unitsObject, (a, b) =>
-    a === b ? inside(a) : inside(a) !== inside(b),
-  )
-}
-
-/** The outline of a set of units (a selection): its edges with other units and the coast. */
-export function unitSetOutline(
-  geometry: UnitGeometry,
-  isInside: (unitId: string) => boolean,
-) {
-  const inside = (g: GeometryObject) => isInside(String(g.id))
-  return meshOf(geometry.topology, geometry.unitsObject, (a, b) =>
-    a === b ? inside(a) : inside(a) !== inside(b),
-  )
-}
-
-/**
  * unit index → indices of the units sharing a border with it, from the topology's shared
  * arcs. The topology's geometry list can hold entries the map skips (no id, not a polygon),
  * so its positions are mapped to unit indices.
