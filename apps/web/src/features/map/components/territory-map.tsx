@@ -40,6 +40,7 @@ import {
   type RemoteCursor,
   remoteCursorLayers,
   unitFillLayer,
+  unitHighlightLayer,
   unitLineOpacity,
 } from '../lib/map-layers'
 import { buildTerritoryPaint } from '../lib/territory-paint'
@@ -253,6 +254,26 @@ export function TerritoryMap(props: TerritoryMapProps) {
     levelDetail,
     selectedUnitIds,
   )
+  const { hover, onHover: onHoverTooltip } = useMapHover({
+    ...props,
+    geometry,
+    paint,
+  })
+  // deck.gl's autoHighlight, for the fill that has none (the cached fill of software renderers).
+  const hoverIndex = hover?.unitIndex
+  const hoverLayer = useMemo(() => {
+    const f =
+      hoverIndex !== undefined && isSoftwareRenderer()
+        ? levelDetail?.features[hoverIndex]
+        : undefined
+    return f
+      ? unitHighlightLayer('hovered-unit', [f], {
+          fill: [255, 255, 255, 90],
+          line: [0, 0, 0, 0],
+          width: 0,
+        })
+      : null
+  }, [hoverIndex, levelDetail])
   const layers = useMemo(() => {
     if (!geometry || !paint) return []
     // Layers with nothing to draw are left out, not hidden: each live layer costs GPU
@@ -260,6 +281,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     const white: [number, number, number, number] = [255, 255, 255, 190]
     return [
       unitFillLayer(fillFeatures, paint, selectedIndex, themeFill, densityOn),
+      hoverLayer,
       density.layer,
       unitOpacity > 0 &&
         hairlineLayer(
@@ -300,6 +322,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
   }, [
     geometry,
     fillFeatures,
+    hoverLayer,
     paint,
     selectedIndex,
     themeFill,
@@ -321,11 +344,6 @@ export function TerritoryMap(props: TerritoryMapProps) {
     labelLayers,
   ])
 
-  const { hover, onHover: onHoverTooltip } = useMapHover({
-    ...props,
-    geometry,
-    paint,
-  })
   const { onPointer } = props
   const onHover = useCallback(
     (info: PickingInfo) => {

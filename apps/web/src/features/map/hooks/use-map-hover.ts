@@ -12,6 +12,8 @@ export interface Hover {
   x: number
   y: number
   data: TooltipData
+  /** The unit under the pointer, if it is a unit (the map highlights it). */
+  unitIndex?: number
 }
 
 interface HoverSources {
@@ -68,6 +70,7 @@ export function useMapHover({
       setHover({
         x: info.x,
         y: info.y,
+        unitIndex: feature.properties.unitIndex,
         data: {
           kind: 'unit',
           name: unit?.name ?? feature.properties.name,

@@ -6,8 +6,7 @@ import {
   picking,
   project32,
 } from '@deck.gl/core'
-import type { ShaderModule } from '@luma.gl/shadertools'
-import { SingleDrawLayer, unitColor } from './single-draw-layer'
+import { SingleDrawLayer, uniformModule, unitColor } from './single-draw-layer'
 
 const vs = /* glsl */ `#version 300 es
 #define SHADER_NAME dot-layer-vertex-shader
@@ -58,16 +57,6 @@ void main(void) {
 }
 `
 
-const uniformBlock = /* glsl */ `\
-layout(std140) uniform dotsUniforms {
-  vec4 fillColor;
-  vec4 lineColor;
-  float radiusScale;
-  float radiusMinPixels;
-  float lineWidth;
-} dots;
-`
-
 interface DotUniforms {
   fillColor: [number, number, number, number]
   lineColor: [number, number, number, number]
@@ -76,18 +65,13 @@ interface DotUniforms {
   lineWidth: number
 }
 
-const dotsUniforms = {
-  name: 'dots',
-  vs: uniformBlock,
-  fs: uniformBlock,
-  uniformTypes: {
-    fillColor: 'vec4<f32>',
-    lineColor: 'vec4<f32>',
-    radiusScale: 'f32',
-    radiusMinPixels: 'f32',
-    lineWidth: 'f32',
-  },
-} as const satisfies ShaderModule<DotUniforms>
+const dotsUniforms = uniformModule<DotUniforms>('dots', {
+  fillColor: 'vec4<f32>',
+  lineColor: 'vec4<f32>',
+  radiusScale: 'f32',
+  radiusMinPixels: 'f32',
+  lineWidth: 'f32',
+})
 
 export interface DotLayerProps<D> extends LayerProps {
   data: readonly D[]

@@ -1,6 +1,5 @@
 import { type LayerProps, picking, project32 } from '@deck.gl/core'
-import type { ShaderModule } from '@luma.gl/shadertools'
-import { SingleDrawLayer, unitColor } from './single-draw-layer'
+import { SingleDrawLayer, uniformModule, unitColor } from './single-draw-layer'
 
 /**
  * Segments as one flat array `[x0, y0, x1, y1, …]` (lon/lat), the layout `hairlineLayer`
@@ -52,19 +51,10 @@ void main(void) {
 }
 `
 
-const uniformBlock = /* glsl */ `\
-layout(std140) uniform hairlineUniforms {
-  vec4 color;
-} hairline;
-`
-
 /** The line colour, one for the whole layer (a uniform, so a colour change costs nothing). */
-const hairlineUniforms = {
-  name: 'hairline',
-  vs: uniformBlock,
-  fs: uniformBlock,
-  uniformTypes: { color: 'vec4<f32>' },
-} as const satisfies ShaderModule<{ color: [number, number, number, number] }>
+const hairlineUniforms = uniformModule<{
+  color: [number, number, number, number]
+}>('hairline', { color: 'vec4<f32>' })
 
 interface HairlineProps extends LayerProps {
   /** Points, two a segment, as binary data (see `hairlineLayer`). */

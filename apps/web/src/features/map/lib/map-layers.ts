@@ -5,7 +5,10 @@ import {
   TextLayer,
 } from '@deck.gl/layers'
 import type { Account } from '@tessera/domain'
+import { CachedFillLayer } from './cached-fill-layer'
 import { DotLayer } from './dot-layer'
+import { type FillMesh, buildFillMesh } from './fill-mesh'
+import { isSoftwareRenderer } from './software-renderer'
 import { type TerritoryPaint, unitFill } from './territory-paint'
 import { type ThemeFill, themeColor } from './themes'
 import type { UnitFeature } from './unit-geometry'
@@ -21,8 +24,9 @@ export function accountRadius(potential: number, maxPotential: number): number {
 
 /**
  * The unit polygons, filled by territory (the plan) or, with `theme`, by a data theme.
- * The polygons are tessellated once; an edit, a selection or a theme switch only recomputes
- * the colour attribute (`updateTriggers`); fading is a uniform, not an attribute.
+ * The polygons are tessellated once per zoom level; an edit, a selection or a theme switch
+ * only recomputes colours; fading is the layer's opacity. Under a software renderer the fill
+ * is cached offscreen and an edit repaints only the units that changed (CachedFillLayer).
  */
 export function unitFillLayer(
   features: readonly UnitFeature[],
@@ -31,10 +35,24 @@ export function unitFillLayer(
   theme: ThemeFill | null = null,
   faded = false,
 ) {
+  const colorOf = theme
+    ? (i: number) => themeColor(theme, i)
+    : (i: number) => unitFill(paint, i, selectedTerritory)
+  // Under the density layer the fill steps back, so the density colours read true.
+  const opacity = faded ? 0.4 : 1
+  if (isSoftwareRenderer()) {
+    return new CachedFillLayer({
+      id: 'units',
+      opacity,
+      pickable: true,
+      features,
+      ...fillMeshOf(features),
+      unitColors: unitColorTable(features.length, colorOf),
+    })
+  }
   return new GeoJsonLayer<UnitFeature['properties']>({
     id: 'units',
-    // Under the density layer the fill steps back, so the density colours read true.
-    opacity: faded ? 0.4 : 1,
+    opacity,
     data: features as unknown as GeoJSON.Feature<
       GeoJSON.Geometry,
       UnitFeature['properties']
@@ -44,13 +62,60 @@ export function unitFillLayer(
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 90],
-    getFillColor: theme
-      ? (f) => themeColor(theme, f.properties.unitIndex)
-      : (f) => unitFill(paint, f.properties.unitIndex, selectedTerritory),
+    getFillColor: (f) => colorOf(f.properties.unitIndex),
     updateTriggers: {
       getFillColor: theme ? [theme] : [paint, selectedTerritory],
     },
   })
+}
+
+interface MeshData {
+  mesh: FillMesh
+  /** The vertices as deck.gl binary data; the same object for as long as the mesh lives. */
+  data: {
+    length: number
+    attributes: {
+      getPosition: { value: Float64Array; size: 2 }
+      getUnit: { value: Float32Array; size: 1 }
+    }
+  }
+}
+const meshes = new WeakMap<readonly UnitFeature[], MeshData>()
+
+/** One triangulation per polygon set (a zoom level's), kept while the set is alive. */
+function fillMeshOf(features: readonly UnitFeature[]): MeshData {
+  let known = meshes.get(features)
+  if (!known) {
+    const mesh = buildFillMesh(features)
+    known = {
+      mesh,
+      data: {
+        length: mesh.positions.length / 2,
+        attributes: {
+          getPosition: { value: mesh.positions, size: 2 },
+          getUnit: { value: mesh.vertexUnit, size: 1 },
+        },
+      },
+    }
+    meshes.set(features, known)
+  }
+  return known
+}
+
+/** RGBA per unit, in one array (what CachedFillLayer diffs to find the units to repaint). */
+export function unitColorTable(
+  units: number,
+  colorOf: (unitIndex: number) => ArrayLike<number>,
+): Uint8Array {
+  const out = new Uint8Array(units * 4)
+  for (let i = 0; i < units; i++) {
+    const c = colorOf(i)
+    out[i * 4] = c[0] ?? 0
+    out[i * 4 + 1] = c[1] ?? 0
+    out[i * 4 + 2] = c[2] ?? 0
+    out[i * 4 + 3] = c[3] ?? 255
+  }
+  return out
 }
 
 export function lineLayer(
@@ -173,7 +238,7 @@ export function unitHighlightLayer(
       UnitFeature['properties']
     >[],
     filled: true,
-    stroked: true,
+    stroked: style.width > 0,
     getFillColor: style.fill,
     getLineColor: style.line,
     lineWidthUnits: 'pixels',

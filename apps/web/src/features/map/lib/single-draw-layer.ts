@@ -5,6 +5,7 @@ import {
   type UpdateParameters,
 } from '@deck.gl/core'
 import { Model } from '@luma.gl/engine'
+import type { ShaderModule } from '@luma.gl/shadertools'
 
 /**
  * A deck.gl layer drawn as one non-instanced draw call, one vertex per data row. deck.gl's
@@ -16,6 +17,7 @@ import { Model } from '@luma.gl/engine'
  * any further attributes (`addAttributes`) and the uniforms for a draw (`uniforms`).
  */
 export abstract class SingleDrawLayer<P extends LayerProps> extends Layer<P> {
+  static override layerName = 'SingleDrawLayer'
   declare state: { model?: Model }
   protected abstract readonly topology: 'line-list' | 'point-list'
   protected abstract shaderSource(): {
@@ -34,14 +36,7 @@ export abstract class SingleDrawLayer<P extends LayerProps> extends Layer<P> {
   }
 
   override initializeState() {
-    this.getAttributeManager()!.add({
-      positions: {
-        size: 3,
-        type: 'float64',
-        fp64: this.use64bitPositions(),
-        accessor: 'getPosition',
-      },
-    })
+    this.getAttributeManager()!.add({ positions: positionsAttribute(this) })
     this.addAttributes()
     this.setState({ model: this.buildModel() })
   }
@@ -90,4 +85,37 @@ export function unitColor(
     (c[2] ?? 0) / 255,
     (c[3] ?? 255) / 255,
   ]
+}
+
+type UniformType = 'f32' | 'vec4<f32>'
+const GLSL: Record<UniformType, string> = { f32: 'float', 'vec4<f32>': 'vec4' }
+
+/**
+ * A shader module holding one uniform block, `<name>.<field>` in both shaders, written from
+ * its field types so the GLSL and luma.gl's layout cannot disagree.
+ */
+export function uniformModule<T extends object>(
+  name: string,
+  fields: { [K in keyof T]: UniformType },
+) {
+  const body = Object.entries(fields as Record<string, UniformType>)
+    .map(([field, type]) => `  ${GLSL[type]} ${field};`)
+    .join('\n')
+  const block = `layout(std140) uniform ${name}Uniforms {\n${body}\n} ${name};\n`
+  return {
+    name,
+    vs: block,
+    fs: block,
+    uniformTypes: fields,
+  } as unknown as ShaderModule<T>
+}
+
+/** The `positions` attribute (lon/lat, 64-bit where deck.gl needs it) every map layer here reads. */
+export function positionsAttribute(layer: Layer) {
+  return {
+    size: 3,
+    type: 'float64',
+    fp64: layer.use64bitPositions(),
+    accessor: 'getPosition',
+  } as const
 }

@@ -1,0 +1,308 @@
+import {
+  Layer,
+  type LayerContext,
+  type LayerProps,
+  type PickingInfo,
+  type UpdateParameters,
+  type Viewport,
+  picking,
+  project32,
+} from '@deck.gl/core'
+import { Buffer, type Framebuffer, type RenderPass } from '@luma.gl/core'
+import { Model } from '@luma.gl/engine'
+import { type FillMesh, changedUnits, vertexColors } from './fill-mesh'
+import { positionsAttribute, uniformModule } from './single-draw-layer'
+import type { UnitFeature } from './unit-geometry'
+
+const vs = /* glsl */ `#version 300 es
+#define SHADER_NAME cached-fill-vertex-shader
+in vec3 positions;
+in vec3 positions64Low;
+in vec4 colors;
+in float units;
+out vec4 vColor;
+void main(void) {
+  geometry.worldPosition = positions;
+  geometry.pickingColor = picking_getPickingColorFromIndex(units);
+  gl_Position = project_position_to_clipspace(positions, positions64Low, vec3(0.0), geometry.position);
+  DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
+  vColor = vec4(colors.rgb, colors.a * layer.opacity);
+  DECKGL_FILTER_COLOR(vColor, geometry);
+}
+`
+
+const fs = /* glsl */ `#version 300 es
+#define SHADER_NAME cached-fill-fragment-shader
+precision highp float;
+in vec4 vColor;
+out vec4 fragColor;
+void main(void) {
+  fragColor = vColor;
+  DECKGL_FILTER_COLOR(fragColor, geometry);
+  // Into the cache the colour goes premultiplied and unblended: what blending over a cleared
+  // canvas gives, and a unit repainted alone replaces its pixels exactly.
+  if (cachedFill.premultiply > 0.5) fragColor = vec4(fragColor.rgb * fragColor.a, fragColor.a);
+}
+`
+
+const cachedFillUniforms = uniformModule<{ premultiply: number }>(
+  'cachedFill',
+  { premultiply: 'f32' },
+)
+
+export interface CachedFillLayerProps extends LayerProps {
+  mesh: FillMesh
+  /** The polygons the mesh was built from: what picking answers with. */
+  features: readonly UnitFeature[]
+  /** RGBA per unit (`4u .. 4u + 4`); a new array for every change. */
+  unitColors: Uint8Array
+}
+
+/** More changed units than this and the cache is redrawn whole (one draw beats hundreds). */
+const PARTIAL_LIMIT = 256
+
+// A type, not an interface: deck.gl's layer state wants an index signature.
+type CacheState = {
+  model?: Model
+  indexBuffer?: Buffer
+  framebuffer?: Framebuffer
+  /** What the cache holds: colours, viewport, size and opacity it was drawn with. */
+  drawnColors: Uint8Array | null
+  drawnViewport: Viewport | null
+  drawnSize: [number, number]
+  drawnOpacity: number
+}
+
+/**
+ * The unit fill for software renderers, where every frame's vertex work is paid on the CPU
+ * (SwiftShader in headless browsers, machines without a usable GPU): the polygons are drawn
+ * into an offscreen texture when the view changes, and an edit repaints only the units whose
+ * colour changed (one small draw each, each unit's triangles being contiguous); every frame
+ * then copies the texture to the canvas (`blitFramebuffer`). A remote edit of one unit costs a
+ * few hundred triangles instead of the whole country's. Picking draws the polygons directly.
+ * Drawn first (it replaces what is under it) and without multisampling, which software
+ * renderers go without anyway; on a GPU the map uses deck.gl's GeoJsonLayer instead.
+ */
+export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
+  static override layerName = 'CachedFillLayer'
+  declare state: CacheState
+
+  override getShaders() {
+    return super.getShaders({
+      vs,
+      fs,
+      modules: [project32, picking, cachedFillUniforms],
+    })
+  }
+
+  override initializeState() {
+    this.getAttributeManager()!.add({
+      positions: positionsAttribute(this),
+      units: { size: 1, accessor: 'getUnit' },
+      colors: {
+        size: 4,
+        type: 'unorm8',
+        noAlloc: true,
+        // Per vertex from the per-unit table: rebuilt when the table changes.
+        // (From the `props` given: this layer object is replaced on every render.)
+        update: (
+          attribute: { value: unknown },
+          { props }: { props: Required<CachedFillLayerProps> },
+        ) => {
+          const rgba = vertexColors(props.mesh, props.unitColors)
+          // deck.gl's type for normalised bytes; the same memory.
+          attribute.value = new Uint8ClampedArray(rgba.buffer)
+        },
+      },
+    })
+    this.setState({
+      drawnColors: null,
+      drawnViewport: null,
+      drawnSize: [0, 0],
+      drawnOpacity: -1,
+    })
+  }
+
+  override updateState(params: UpdateParameters<this>) {
+    super.updateState(params)
+    const { props, oldProps } = params
+    if (
+      props.unitColors !== oldProps.unitColors ||
+      props.mesh !== oldProps.mesh
+    )
+      this.getAttributeManager()!.invalidate('colors')
+    if (props.mesh === oldProps.mesh && this.state.model) return
+    this.state.indexBuffer?.destroy()
+    const indexBuffer = this.context.device.createBuffer({
+      usage: Buffer.INDEX,
+      data: props.mesh.indices,
+    })
+    const model =
+      this.state.model ??
+      new Model(this.context.device, {
+        ...this.getShaders(),
+        id: this.props.id,
+        bufferLayout: this.getAttributeManager()!.getBufferLayouts(),
+        topology: 'triangle-list',
+        isInstanced: false,
+      })
+    model.setIndexBuffer(indexBuffer)
+    this.setState({ model, indexBuffer, drawnColors: null })
+  }
+
+  override getPickingInfo({ info }: { info: PickingInfo }) {
+    const feature =
+      info.index >= 0 ? this.props.features[info.index] : undefined
+    return { ...info, object: feature }
+  }
+
+  override draw(opts: {
+    renderPass: RenderPass
+    shaderModuleProps?: { picking?: { isActive?: unknown } } | null
+  }) {
+    const { model } = this.state
+    if (!model) return
+    const picking = Boolean(opts.shaderModuleProps?.picking?.isActive)
+    if (picking) {
+      // Picking draws straight into deck.gl's picking buffer, every polygon.
+      model.shaderInputs.setProps({ cachedFill: { premultiply: 0 } })
+      this.drawUnits(model, opts.renderPass, null)
+      return
+    }
+    this.refreshCache(model)
+    this.blitCache(opts.renderPass)
+  }
+
+  override finalizeState(context: LayerContext) {
+    super.finalizeState(context)
+    this.releaseBuffers()
+    this.state.framebuffer?.destroy()
+  }
+
+  private releaseBuffers() {
+    this.state.model?.destroy()
+    this.state.indexBuffer?.destroy()
+  }
+
+  /** Brings the offscreen picture up to date: all of it, or only the units that changed. */
+  private refreshCache(model: Model) {
+    const device = this.context.device
+    const [width, height] = device
+      .getDefaultCanvasContext()
+      .getDrawingBufferSize()
+    const s = this.state
+    const viewport = this.context.viewport
+    const opacity = this.props.opacity
+    let framebuffer = s.framebuffer
+    if (!framebuffer) {
+      framebuffer = device.createFramebuffer({
+        width,
+        height,
+        colorAttachments: ['rgba8unorm'],
+      })
+      this.setState({ framebuffer })
+    } else if (framebuffer.width !== width || framebuffer.height !== height) {
+      framebuffer.resize({ width, height })
+    }
+    const whole =
+      !s.drawnViewport ||
+      !viewport.equals(s.drawnViewport) ||
+      s.drawnSize[0] !== width ||
+      s.drawnSize[1] !== height ||
+      s.drawnOpacity !== opacity
+    const changed = whole
+      ? null
+      : changedUnits(s.drawnColors, this.props.unitColors)
+    if (changed && changed.length === 0) return
+    const partial = changed && changed.length <= PARTIAL_LIMIT ? changed : null
+    const pass = device.beginRenderPass({
+      framebuffer,
+      // A partial update keeps what is there; a whole one starts from transparent.
+      clearColor: partial ? false : [0, 0, 0, 0],
+      clearDepth: false,
+      parameters: { viewport: [0, 0, width, height] },
+    })
+    model.shaderInputs.setProps({ cachedFill: { premultiply: 1 } })
+    model.setParameters({
+      blend: false,
+      depthWriteEnabled: false,
+      depthCompare: 'always',
+      cullMode: 'none',
+    })
+    this.drawUnits(model, pass, partial)
+    pass.end()
+    this.setState({
+      drawnColors: this.props.unitColors,
+      drawnViewport: viewport,
+      drawnSize: [width, height],
+      drawnOpacity: opacity,
+    })
+  }
+
+  /**
+   * Draws the given units' triangles, or all of them (`null`). A few units go as one draw of
+   * their index ranges gathered into a small index buffer of their own.
+   */
+  private drawUnits(model: Model, pass: RenderPass, units: number[] | null) {
+    const { indexStart, indices } = this.props.mesh
+    let buffer = this.state.indexBuffer!
+    let count = indices.length
+    if (units) {
+      let n = 0
+      for (const u of units) n += indexStart[u + 1]! - indexStart[u]!
+      if (n === 0) return
+      const some = new Uint32Array(n)
+      let k = 0
+      for (const u of units) {
+        some.set(indices.subarray(indexStart[u]!, indexStart[u + 1]!), k)
+        k += indexStart[u + 1]! - indexStart[u]!
+      }
+      buffer = this.context.device.createBuffer({
+        usage: Buffer.INDEX,
+        data: some,
+      })
+      count = n
+    }
+    // Set on every draw: deck.gl rebuilds the model's vertex array when attributes change.
+    model.setIndexBuffer(buffer)
+    model.setIndexCount(count)
+    model.setVertexCount(count)
+    model.draw(pass)
+    if (buffer !== this.state.indexBuffer) {
+      model.setIndexBuffer(this.state.indexBuffer!)
+      buffer.destroy()
+    }
+  }
+
+  /** Copies the cache over the frame (the fill is the bottom layer: nothing is under it). */
+  private blitCache(pass: RenderPass) {
+    const framebuffer = this.state.framebuffer
+    const gl = (
+      this.context.device as unknown as { gl: WebGL2RenderingContext }
+    ).gl
+    if (!framebuffer || !gl) return
+    const target =
+      (pass.props.framebuffer as { handle?: WebGLFramebuffer | null } | null)
+        ?.handle ?? null
+    const { width, height } = framebuffer
+    gl.bindFramebuffer(
+      gl.READ_FRAMEBUFFER,
+      framebuffer.handle as WebGLFramebuffer,
+    )
+    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, target)
+    gl.blitFramebuffer(
+      0,
+      0,
+      width,
+      height,
+      0,
+      0,
+      width,
+      height,
+      gl.COLOR_BUFFER_BIT,
+      gl.NEAREST,
+    )
+    // Back to the pass's framebuffer for reading and drawing, as luma.gl's state tracker has it.
+    gl.bindFramebuffer(gl.FRAMEBUFFER, target)
+  }
+}
