@@ -8,7 +8,12 @@ import {
   picking,
   project32,
 } from '@deck.gl/core'
-import { Buffer, type Framebuffer, type RenderPass } from '@luma.gl/core'
+import {
+  Buffer,
+  type Framebuffer,
+  type RenderPass,
+  type Texture,
+} from '@luma.gl/core'
 import { Model } from '@luma.gl/engine'
 import { type FillMesh, changedUnits, vertexColors } from './fill-mesh'
 import { positionsAttribute, uniformModule } from './single-draw-layer'
@@ -45,6 +50,29 @@ void main(void) {
 }
 `
 
+// The cache over the whole frame: one triangle that covers the viewport, sampling the
+// texture pixel for pixel. (In SwiftShader this costs a third of a blitFramebuffer.)
+const compositeVs = /* glsl */ `#version 300 es
+#define SHADER_NAME cached-fill-composite-vertex-shader
+out vec2 vUV;
+void main(void) {
+  vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
+  vUV = p;
+  gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+}
+`
+
+const compositeFs = /* glsl */ `#version 300 es
+#define SHADER_NAME cached-fill-composite-fragment-shader
+precision highp float;
+uniform sampler2D cache;
+in vec2 vUV;
+out vec4 fragColor;
+void main(void) {
+  fragColor = texture(cache, vUV);
+}
+`
+
 const cachedFillUniforms = uniformModule<{ premultiply: number }>(
   'cachedFill',
   { premultiply: 'f32' },
@@ -66,6 +94,8 @@ type CacheState = {
   model?: Model
   indexBuffer?: Buffer
   framebuffer?: Framebuffer
+  texture?: Texture
+  composite?: Model
   /** What the cache holds: colours, viewport, size and opacity it was drawn with. */
   drawnColors: Uint8Array | null
   drawnViewport: Viewport | null
@@ -78,7 +108,7 @@ type CacheState = {
  * (SwiftShader in headless browsers, machines without a usable GPU): the polygons are drawn
  * into an offscreen texture when the view changes, and an edit repaints only the units whose
  * colour changed (one small draw each, each unit's triangles being contiguous); every frame
- * then copies the texture to the canvas (`blitFramebuffer`). A remote edit of one unit costs a
+ * then draws the texture over the canvas (one triangle). A remote edit of one unit costs a
  * few hundred triangles instead of the whole country's. Picking draws the polygons directly.
  * Drawn first (it replaces what is under it) and without multisampling, which software
  * renderers go without anyway; on a GPU the map uses deck.gl's GeoJsonLayer instead.
@@ -170,13 +200,16 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
       return
     }
     this.refreshCache(model)
-    this.blitCache(opts.renderPass)
+    // The fill is the bottom layer: the cache replaces what is under it.
+    this.state.composite?.draw(opts.renderPass)
   }
 
   override finalizeState(context: LayerContext) {
     super.finalizeState(context)
     this.releaseBuffers()
+    this.state.composite?.destroy()
     this.state.framebuffer?.destroy()
+    this.state.texture?.destroy()
   }
 
   private releaseBuffers() {
@@ -194,15 +227,40 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
     const viewport = this.context.viewport
     const opacity = this.props.opacity
     let framebuffer = s.framebuffer
-    if (!framebuffer) {
+    if (
+      !framebuffer ||
+      framebuffer.width !== width ||
+      framebuffer.height !== height
+    ) {
+      s.framebuffer?.destroy()
+      s.texture?.destroy()
+      const texture = device.createTexture({
+        format: 'rgba8unorm',
+        width,
+        height,
+        sampler: { minFilter: 'nearest', magFilter: 'nearest' },
+      })
       framebuffer = device.createFramebuffer({
         width,
         height,
-        colorAttachments: ['rgba8unorm'],
+        colorAttachments: [texture],
       })
-      this.setState({ framebuffer })
-    } else if (framebuffer.width !== width || framebuffer.height !== height) {
-      framebuffer.resize({ width, height })
+      s.composite?.destroy()
+      const composite = new Model(device, {
+        id: `${this.props.id}-composite`,
+        vs: compositeVs,
+        fs: compositeFs,
+        topology: 'triangle-list',
+        vertexCount: 3,
+        bindings: { cache: texture },
+        parameters: {
+          blend: false,
+          depthWriteEnabled: false,
+          depthCompare: 'always',
+          cullMode: 'none',
+        },
+      })
+      this.setState({ framebuffer, texture, composite, drawnViewport: null })
     }
     const whole =
       !s.drawnViewport ||
@@ -272,37 +330,5 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
       model.setIndexBuffer(this.state.indexBuffer!)
       buffer.destroy()
     }
-  }
-
-  /** Copies the cache over the frame (the fill is the bottom layer: nothing is under it). */
-  private blitCache(pass: RenderPass) {
-    const framebuffer = this.state.framebuffer
-    const gl = (
-      this.context.device as unknown as { gl: WebGL2RenderingContext }
-    ).gl
-    if (!framebuffer || !gl) return
-    const target =
-      (pass.props.framebuffer as { handle?: WebGLFramebuffer | null } | null)
-        ?.handle ?? null
-    const { width, height } = framebuffer
-    gl.bindFramebuffer(
-      gl.READ_FRAMEBUFFER,
-      framebuffer.handle as WebGLFramebuffer,
-    )
-    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, target)
-    gl.blitFramebuffer(
-      0,
-      0,
-      width,
-      height,
-      0,
-      0,
-      width,
-      height,
-      gl.COLOR_BUFFER_BIT,
-      gl.NEAREST,
-    )
-    // Back to the pass's framebuffer for reading and drawing, as luma.gl's state tracker has it.
-    gl.bindFramebuffer(gl.FRAMEBUFFER, target)
   }
 }
