@@ -4,7 +4,13 @@ import {
   type QueryKey,
   hashKey,
 } from '@tanstack/react-query'
-import { TRPCClientError, createTRPCClient, httpBatchLink } from '@trpc/client'
+import {
+  TRPCClientError,
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  splitLink,
+} from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
 import type { inferRouterOutputs } from '@trpc/server'
 import type { AppRouter } from '@tessera/api'
@@ -15,14 +21,24 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>
 export const { TRPCProvider, useTRPC, useTRPCClient } =
   createTRPCContext<AppRouter>()
 
-/** The API lives on the same origin (the dev server proxies it), so the session cookie just flows. */
+/**
+ * The API lives on the same origin (the dev server proxies it), so the session cookie just
+ * flows. Calls made together go as one batch, except those asking `{ skipBatch: true }` in
+ * their tRPC context: a large answer nobody waits on to draw (the engine's model) must not
+ * hold up a batch the map waits on.
+ */
 export function createApiClient() {
+  const options = {
+    url: '/trpc',
+    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetch(input, { ...init, credentials: 'same-origin' }),
+  }
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        fetch: (input, init) =>
-          fetch(input, { ...init, credentials: 'same-origin' }),
+      splitLink({
+        condition: (op) => op.context['skipBatch'] === true,
+        true: httpLink(options),
+        false: httpBatchLink(options),
       }),
     ],
   })

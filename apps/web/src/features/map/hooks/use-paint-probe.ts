@@ -1,9 +1,11 @@
 import { useCallback, useRef } from 'react'
+import { markMapDrawn } from '../../../lib/map-drawn'
 import { paintLog, wallNow } from '../../../lib/perf-probe'
 import type { TerritoryPaint } from '../lib/territory-paint'
 
 /**
- * An `onAfterRender` for the map that, when a bench listens (see lib/perf-probe), logs the
+ * An `onAfterRender` for the map: it tells the page the map has drawn (lib/map-drawn), and,
+ * when a bench listens (see lib/perf-probe), logs the
  * units whose colour the frame just drew differently from the last frame, with when. The
  * first frame with a plan is logged as `*`. Costs nothing without a listener.
  */
@@ -13,6 +15,7 @@ export function usePaintProbe(
 ) {
   const drawn = useRef<TerritoryPaint | null>(null)
   return useCallback(() => {
+    if (paint) markMapDrawn()
     const log = paintLog()
     if (!log || !paint || !unitIds || drawn.current === paint) return
     const at = wallNow()

@@ -18,47 +18,70 @@ export interface FillMesh {
 }
 
 export function buildFillMesh(features: readonly UnitFeature[]): FillMesh {
-  const positions: number[] = []
-  const indices: number[] = []
+  // Sized up front (typed arrays, no growing lists): this runs on the first frame of a load.
+  let vertices = 0
+  for (const f of features)
+    for (const rings of polygonsOf(f))
+      for (const ring of rings) vertices += openLength(ring)
+  const positions = new Float64Array(vertices * 2)
+  // A polygon of n vertices and h holes has n + 2h − 2 triangles: at most 3n indices overall.
+  let indices = new Uint32Array(Math.max(3, vertices * 3))
+  let used = 0
   const indexStart = new Uint32Array(features.length + 1)
   const vertexStart = new Uint32Array(features.length + 1)
+  let v = 0
   for (const [u, f] of features.entries()) {
-    indexStart[u] = indices.length
-    vertexStart[u] = positions.length / 2
-    const g = f.geometry
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
-    for (const rings of polygons) {
-      const base = positions.length / 2
-      const flat: number[] = []
+    indexStart[u] = used
+    vertexStart[u] = v
+    for (const rings of polygonsOf(f)) {
+      const base = v
       const holes: number[] = []
       for (const [r, ring] of rings.entries()) {
-        if (r > 0) holes.push(flat.length / 2)
-        // GeoJSON rings repeat their first point at the end; earcut wants it once.
-        const n =
-          ring.length > 1 &&
-          ring[0]![0] === ring.at(-1)![0] &&
-          ring[0]![1] === ring.at(-1)![1]
-            ? ring.length - 1
-            : ring.length
-        for (let i = 0; i < n; i++) flat.push(ring[i]![0]!, ring[i]![1]!)
+        if (r > 0) holes.push(v - base)
+        const n = openLength(ring)
+        for (let i = 0; i < n; i++) {
+          positions[v * 2] = ring[i]![0]!
+          positions[v * 2 + 1] = ring[i]![1]!
+          v++
+        }
       }
-      for (const i of earcut(flat, holes.length ? holes : undefined, 2))
-        indices.push(base + i)
-      for (const v of flat) positions.push(v)
+      const flat = positions.subarray(base * 2, v * 2)
+      const triangles = earcut(flat, holes.length ? holes : undefined, 2)
+      if (used + triangles.length > indices.length) {
+        const grown = new Uint32Array((used + triangles.length) * 2)
+        grown.set(indices.subarray(0, used))
+        indices = grown
+      }
+      for (const t of triangles) indices[used++] = base + t
     }
   }
-  indexStart[features.length] = indices.length
-  vertexStart[features.length] = positions.length / 2
-  const vertexUnit = new Float32Array(positions.length / 2)
+  indexStart[features.length] = used
+  vertexStart[features.length] = v
+  const vertexUnit = new Float32Array(v)
   for (let u = 0; u < features.length; u++)
     vertexUnit.fill(u, vertexStart[u]!, vertexStart[u + 1]!)
   return {
-    positions: Float64Array.from(positions),
+    positions,
     vertexUnit,
-    indices: Uint32Array.from(indices),
+    indices: indices.slice(0, used),
     indexStart,
     vertexStart,
   }
+}
+
+function polygonsOf(f: UnitFeature): GeoJSON.Position[][][] {
+  const g = f.geometry
+  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates
+}
+
+/** A ring's length without the closing point GeoJSON repeats (earcut wants each point once). */
+function openLength(ring: GeoJSON.Position[]): number {
+  const n = ring.length
+  return n > 1 &&
+    ring[0]![0] === ring[n - 1]![0] &&
+    ring[0]![1] === ring[n - 1]![1]
+    ? n - 1
+    : n
 }
 
 /** Per-vertex RGBA from per-unit RGBA (`unitColors[4u .. 4u + 4]`). */

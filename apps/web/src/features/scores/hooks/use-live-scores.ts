@@ -8,6 +8,7 @@ import {
 } from '@tessera/domain'
 import type { PlanScore, Suggestion, TerritoryScore } from '@tessera/engine'
 import { useEffect, useState } from 'react'
+import { useMapDrawn } from '../../../lib/map-drawn'
 import { useTRPC } from '../../../lib/trpc'
 import type { Change, PlanChanges, PlanSnapshot } from '../lib/live-engine'
 import type { FromEngine, ToEngine } from '../lib/protocol'
@@ -59,10 +60,17 @@ export function useLiveScores(opts: {
   const { scenarioId, planDoc, synced, reps } = opts
   const limit = opts.suggestions ?? 6
   const trpc = useTRPC()
+  // The model is fetched once the map has drawn: the first view shows the server's scores.
+  const mapDrawn = useMapDrawn()
   const input = useQuery(
     trpc.plans.engineInput.queryOptions(
-      scenarioId ? { scenarioId } : skipToken,
-      { staleTime: Infinity, gcTime: 60_000 },
+      scenarioId && mapDrawn ? { scenarioId } : skipToken,
+      // Its own request: ~0.9 MB the map's first batch need not wait for.
+      {
+        staleTime: Infinity,
+        gcTime: 60_000,
+        trpc: { context: { skipBatch: true } },
+      },
     ),
   )
   const [scores, setScores] = useState<LiveScores>(initial)
