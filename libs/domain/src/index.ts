@@ -58,6 +58,13 @@ export type {
   PlanState,
 } from './plan-doc.js'
 export { KEYED_LOG_TIDY, KeyedLog } from './keyed-log.js'
+export {
+  ORPHAN_REPAIR,
+  findOrphans,
+  repairOrphans,
+  retireTerritory,
+} from './orphans.js'
+export type { OrphanRepair } from './orphans.js'
 export type {
   Entry as KeyedLogEntry,
   KeyedLogListener,

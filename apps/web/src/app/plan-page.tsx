@@ -13,6 +13,7 @@ import {
   type EditorTool,
 } from '../features/editor/components/edit-toolbar'
 import { useEditorShortcuts } from '../features/editor/hooks/use-editor-shortcuts'
+import { useOrphanRepair } from '../features/editor/hooks/use-orphan-repair'
 import { usePlanEditor } from '../features/editor/hooks/use-plan-editor'
 import { applyAlignment } from '../features/editor/lib/apply-alignment'
 import { skippedMessage } from '../features/editor/lib/edits'
@@ -97,6 +98,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
     setPresence({ tool: effectiveTool })
   }, [effectiveTool, setPresence])
   const [message, setMessage] = useState<string | null>(null)
+  useOrphanRepair(live.planDoc, canWrite && live.synced, setMessage)
   const [previewing, setPreviewing] = useState<Suggestion | null>(null)
   const applySuggestion = useCallback(
     (s: Suggestion) => {

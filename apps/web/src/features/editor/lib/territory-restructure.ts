@@ -1,4 +1,8 @@
-import type { PlanDoc, TerritoryRecord } from '@tessera/domain'
+import {
+  type PlanDoc,
+  type TerritoryRecord,
+  retireTerritory,
+} from '@tessera/domain'
 import { plural } from '../../../lib/format'
 import {
   type EditOutcome,
@@ -43,6 +47,8 @@ export function mergeTerritories(
     plan.assignments.setMany(units.map((u) => [u, intoId] as const))
     plan.accountOverrides.setMany(accounts.map((a) => [a, intoId] as const))
     plan.territories.delete(fromId)
+    // Units painted into it by someone who has not seen this yet follow (repairOrphans).
+    retireTerritory(plan, fromId, intoId)
   }, LOCAL_EDIT)
   return { ok: true, units: units.length, accounts: accounts.length }
 }
@@ -63,6 +69,7 @@ export function deleteTerritory(plan: PlanDoc, id: string): EditOutcome<Moved> {
     for (const u of units) plan.assignments.delete(u)
     for (const a of accounts) plan.accountOverrides.delete(a)
     plan.territories.delete(id)
+    retireTerritory(plan, id, null)
   }, LOCAL_EDIT)
   return { ok: true, units: units.length, accounts: accounts.length }
 }
