@@ -1,29 +1,13 @@
 import {
   type PlanDoc,
   type PlanInit,
-  type TerritoryRecord,
   initPlanDoc,
   openPlanDoc,
 } from '@tessera/domain'
 import * as Y from 'yjs'
 import { LOCAL_EDIT } from './edits'
 
-/** A territory record for tests: name is the id upper-cased unless given. */
-export function record(
-  id: string,
-  extra: Partial<TerritoryRecord> = {},
-): TerritoryRecord {
-  return {
-    id,
-    name: id.toUpperCase(),
-    color: '#336699',
-    kind: 'territory',
-    parentId: null,
-    repId: null,
-    locked: false,
-    ...extra,
-  }
-}
+export { record } from '../../../lib/test-records'
 
 /** A writable plan document with these contents, and an undo manager like the editor's. */
 export function testPlan(init: Partial<PlanInit> = {}): {

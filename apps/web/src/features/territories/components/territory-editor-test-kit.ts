@@ -1,8 +1,4 @@
-import {
-  type PlanDoc,
-  type TerritoryRecord,
-  openPlanDoc,
-} from '@tessera/domain'
+import { type PlanDoc, openPlanDoc } from '@tessera/domain'
 import { act } from 'react'
 import { type Root, createRoot } from 'react-dom/client'
 import { afterEach, beforeEach, vi } from 'vitest'
@@ -62,21 +58,7 @@ export function pressKey(el: HTMLElement, key: string): void {
   el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
 }
 
-export function record(
-  id: string,
-  extra: Partial<TerritoryRecord> = {},
-): TerritoryRecord {
-  return {
-    id,
-    name: id.toUpperCase(),
-    color: '#336699',
-    kind: 'territory',
-    parentId: null,
-    repId: null,
-    locked: false,
-    ...extra,
-  }
-}
+export { record } from '../../../lib/test-records'
 
 export function emptyPlanDoc(): PlanDoc {
   return openPlanDoc(new Y.Doc(), { canWrite: true })
