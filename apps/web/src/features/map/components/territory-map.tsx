@@ -30,7 +30,7 @@ import { usePaintProbe } from '../hooks/use-paint-probe'
 import { simplifyLines, zoomLevelTolerance } from '../lib/simplify-lines'
 import { buildArcIndex } from '../lib/arc-index'
 import { fillDetail } from '../lib/fill-detail'
-import { hairlineLayer, lineSegments } from '../lib/hairline-layer'
+import { hairlinesLayer, lineSegments } from '../lib/hairline-layer'
 import { useUnitLayer } from '../hooks/use-unit-layer'
 import {
   accountLayer,
@@ -283,16 +283,16 @@ export function TerritoryMap(props: TerritoryMapProps) {
       unitFillLayer(fillFeatures, paint, selectedIndex, themeFill, densityOn),
       hoverLayer,
       density.layer,
-      unitOpacity > 0 &&
-        hairlineLayer(
-          'unit-lines',
-          unitLines,
-          [255, 255, 255, 150],
-          unitOpacity,
-        ),
-      hairlineLayer('state-lines', stateLines, white),
-      hairlineLayer('territory-borders', borders, [30, 41, 59, 235]),
-      hairlineLayer('nation-outline', nationLines, [71, 85, 105, 255]),
+      hairlinesLayer('map-lines', [
+        {
+          segments: unitLines,
+          color: [255, 255, 255, 150],
+          opacity: unitOpacity,
+        },
+        { segments: stateLines, color: white },
+        { segments: borders, color: [30, 41, 59, 235] },
+        { segments: nationLines, color: [71, 85, 105, 255] },
+      ]),
       ...selectionLayers,
       selectedOutline &&
         lineLayer('selected-halo', selectedOutline, [255, 255, 255, 235], 5),
@@ -318,7 +318,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
       accountLayer(accounts ?? [], radiusScale),
       ...labelLayers,
       ...remoteCursorLayers(props.remoteCursors ?? []),
-    ].filter((layer) => layer !== false && layer !== null)
+    ].filter((layer) => layer !== null)
   }, [
     geometry,
     fillFeatures,

@@ -50,15 +50,23 @@ void main(void) {
 }
 `
 
-// The cache over the whole frame: one triangle that covers the viewport, sampling the
-// texture pixel for pixel. (In SwiftShader this costs a third of a blitFramebuffer.)
+// The cache over the frame, pixel for pixel: a rectangle over where the units are on screen
+// (at country scale half the frame is sea), not the whole frame, and sampled rather than
+// blitted (in SwiftShader a blitFramebuffer costs three times as much).
+const compositeUniforms = uniformModule<{
+  rect: [number, number, number, number]
+}>('composite', { rect: 'vec4<f32>' })
+
 const compositeVs = /* glsl */ `#version 300 es
 #define SHADER_NAME cached-fill-composite-vertex-shader
 out vec2 vUV;
 void main(void) {
-  vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
-  vUV = p;
-  gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+  // Two triangles over composite.rect (clip space: x0, y0, x1, y1).
+  int i = gl_VertexID;
+  vec2 corner = vec2(i == 1 || i == 4 || i == 5 ? 1.0 : 0.0, i == 2 || i == 3 || i == 5 ? 1.0 : 0.0);
+  vec2 p = mix(composite.rect.xy, composite.rect.zw, corner);
+  vUV = p * 0.5 + 0.5;
+  gl_Position = vec4(p, 0.0, 1.0);
 }
 `
 
@@ -201,7 +209,14 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
     }
     this.refreshCache(model)
     // The fill is the bottom layer: the cache replaces what is under it.
-    this.state.composite?.draw(opts.renderPass)
+    const composite = this.state.composite
+    if (!composite) return
+    composite.shaderInputs.setProps({
+      composite: {
+        rect: screenRect(this.context.viewport, this.props.mesh.bounds),
+      },
+    })
+    composite.draw(opts.renderPass)
   }
 
   override finalizeState(context: LayerContext) {
@@ -250,8 +265,9 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
         id: `${this.props.id}-composite`,
         vs: compositeVs,
         fs: compositeFs,
+        modules: [compositeUniforms],
         topology: 'triangle-list',
-        vertexCount: 3,
+        vertexCount: 6,
         bindings: { cache: texture },
         parameters: {
           blend: false,
@@ -331,4 +347,36 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
       buffer.destroy()
     }
   }
+}
+
+/** Where a lon/lat box falls on screen, in clip space (x0, y0, x1, y1), clamped to the frame. */
+function screenRect(
+  viewport: Viewport,
+  [west, south, east, north]: readonly [number, number, number, number],
+): [number, number, number, number] {
+  if (!(west <= east && south <= north)) return [-1, -1, 1, 1]
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  // All four corners: with a bearing the box turns on screen.
+  for (const [lon, lat] of [
+    [west, south],
+    [west, north],
+    [east, south],
+    [east, north],
+  ] as const) {
+    const [x, y] = viewport.project([lon, lat])
+    const cx = (x! / viewport.width) * 2 - 1
+    const cy = 1 - (y! / viewport.height) * 2
+    x0 = Math.min(x0, cx)
+    x1 = Math.max(x1, cx)
+    y0 = Math.min(y0, cy)
+    y1 = Math.max(y1, cy)
+  }
+  // A pixel of margin each side, so an edge pixel is never left out by rounding.
+  const mx = 2 / viewport.width
+  const my = 2 / viewport.height
+  const clamp = (v: number) => Math.min(1, Math.max(-1, v))
+  return [clamp(x0 - mx), clamp(y0 - my), clamp(x1 + mx), clamp(y1 + my)]
 }

@@ -43,6 +43,10 @@ describe('buildFillMesh', () => {
       }
   })
 
+  it('knows the box around all its vertices', () => {
+    expect(mesh.bounds).toEqual([0, 0, 7, 3])
+  })
+
   it('covers each polygon once, holes left out (triangle areas add up)', () => {
     const area = (from: number, to: number) => {
       let sum = 0

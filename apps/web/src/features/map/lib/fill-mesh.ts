@@ -15,6 +15,8 @@ export interface FillMesh {
   indexStart: Uint32Array
   /** unit u's vertices are `vertexStart[u] .. vertexStart[u + 1]` */
   vertexStart: Uint32Array
+  /** [west, south, east, north] of every vertex */
+  bounds: [number, number, number, number]
 }
 
 export function buildFillMesh(features: readonly UnitFeature[]): FillMesh {
@@ -60,12 +62,27 @@ export function buildFillMesh(features: readonly UnitFeature[]): FillMesh {
   const vertexUnit = new Float32Array(v)
   for (let u = 0; u < features.length; u++)
     vertexUnit.fill(u, vertexStart[u]!, vertexStart[u + 1]!)
+  const bounds: [number, number, number, number] = [
+    Infinity,
+    Infinity,
+    -Infinity,
+    -Infinity,
+  ]
+  for (let i = 0; i < v; i++) {
+    const x = positions[i * 2]!
+    const y = positions[i * 2 + 1]!
+    if (x < bounds[0]) bounds[0] = x
+    if (y < bounds[1]) bounds[1] = y
+    if (x > bounds[2]) bounds[2] = x
+    if (y > bounds[3]) bounds[3] = y
+  }
   return {
     positions,
     vertexUnit,
     indices: indices.slice(0, used),
     indexStart,
     vertexStart,
+    bounds,
   }
 }
 

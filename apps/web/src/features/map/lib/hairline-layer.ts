@@ -1,5 +1,5 @@
 import { type LayerProps, picking, project32 } from '@deck.gl/core'
-import { SingleDrawLayer, uniformModule, unitColor } from './single-draw-layer'
+import { SingleDrawLayer } from './single-draw-layer'
 
 /**
  * Segments as one flat array `[x0, y0, x1, y1, …]` (lon/lat), the layout `hairlineLayer`
@@ -30,12 +30,13 @@ const vs = /* glsl */ `#version 300 es
 #define SHADER_NAME hairline-layer-vertex-shader
 in vec3 positions;
 in vec3 positions64Low;
+in vec4 colors;
 out vec4 vColor;
 void main(void) {
   geometry.worldPosition = positions;
   gl_Position = project_position_to_clipspace(positions, positions64Low, vec3(0.0), geometry.position);
   DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
-  vColor = vec4(hairline.color.rgb, hairline.color.a * layer.opacity);
+  vColor = vec4(colors.rgb, colors.a * layer.opacity);
   DECKGL_FILTER_COLOR(vColor, geometry);
 }
 `
@@ -51,57 +52,84 @@ void main(void) {
 }
 `
 
-/** The line colour, one for the whole layer (a uniform, so a colour change costs nothing). */
-const hairlineUniforms = uniformModule<{
-  color: [number, number, number, number]
-}>('hairline', { color: 'vec4<f32>' })
-
 interface HairlineProps extends LayerProps {
-  /** Points, two a segment, as binary data (see `hairlineLayer`). */
+  /** Points, two a segment, and an RGBA per point, as binary data (see `hairlinesLayer`). */
   data: {
     length: number
-    attributes: { getPosition: { value: Float64Array; size: 2 } }
+    attributes: {
+      getPosition: { value: Float64Array; size: 2 }
+      getColor: { value: Uint8ClampedArray; size: 4; normalized: true }
+    }
   }
-  color: [number, number, number, number]
 }
 
 /**
- * One-pixel lines as GL lines, two vertices a segment, in one draw (see SingleDrawLayer).
- * Not pickable: they are decoration over the unit fill.
+ * One-pixel lines as GL lines, two vertices a segment, in one draw (see SingleDrawLayer),
+ * each set in its own colour. Not pickable: they are decoration over the unit fill.
  */
 class HairlineLayer extends SingleDrawLayer<HairlineProps> {
   static override layerName = 'HairlineLayer'
-  static override defaultProps = {
-    color: { type: 'color', value: [0, 0, 0, 255] },
-  }
   protected readonly topology = 'line-list'
 
   protected shaderSource() {
-    return { vs, fs, modules: [project32, picking, hairlineUniforms] }
+    return { vs, fs, modules: [project32, picking] }
+  }
+
+  protected override addAttributes() {
+    this.getAttributeManager()!.add({
+      colors: { size: 4, type: 'unorm8', accessor: 'getColor' },
+    })
   }
 
   protected uniforms() {
-    return { hairline: { color: unitColor(this.props.color) } }
+    return {}
   }
 }
 
-/** One-pixel lines (base map, borders) from `lineSegments`, in one colour. */
-export function hairlineLayer(
-  id: string,
-  segments: Float64Array,
-  color: [number, number, number, number],
-  opacity = 1,
-) {
+/** A set of lines from `lineSegments`, its colour, and how visible it is (0–1). */
+export interface LineSet {
+  segments: Float64Array
+  color: [number, number, number, number]
+  opacity?: number
+}
+
+/**
+ * Several sets of one-pixel lines (base map, borders) as one layer and one draw call, drawn
+ * in the order given: every draw has a fixed cost in a software renderer, about 2 ms in
+ * SwiftShader, whatever its size.
+ */
+export function hairlinesLayer(id: string, sets: readonly LineSet[]) {
+  const shown = sets.filter(
+    (s) => (s.opacity ?? 1) > 0 && s.segments.length > 0,
+  )
+  const points = shown.reduce((n, s) => n + s.segments.length / 2, 0)
+  const positions = new Float64Array(points * 2)
+  const colors = new Uint8ClampedArray(points * 4)
+  let at = 0
+  for (const set of shown) {
+    positions.set(set.segments, at * 2)
+    const [r, g, b, a] = set.color
+    const alpha = Math.round(a * (set.opacity ?? 1))
+    const end = at + set.segments.length / 2
+    for (let v = at; v < end; v++) {
+      colors[v * 4] = r
+      colors[v * 4 + 1] = g
+      colors[v * 4 + 2] = b
+      colors[v * 4 + 3] = alpha
+    }
+    at = end
+  }
   return new HairlineLayer({
     id,
-    opacity,
-    visible: opacity > 0 && segments.length > 0,
-    // Binary data: deck.gl reads the positions as they are, and re-reads them when the
-    // array changes (a new array for every change; never mutated in place).
+    visible: points > 0,
+    // Binary data: deck.gl reads it as it is, and re-reads it when the arrays change (new
+    // arrays for every change; never mutated in place).
     data: {
-      length: segments.length / 2,
-      attributes: { getPosition: { value: segments, size: 2 } },
+      length: points,
+      attributes: {
+        getPosition: { value: positions, size: 2 },
+        getColor: { value: colors, size: 4, normalized: true },
+      },
     },
-    color,
   })
 }
