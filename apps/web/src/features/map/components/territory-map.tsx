@@ -28,7 +28,7 @@ import { usePlanOutlines } from '../hooks/use-plan-outlines'
 import { useUnitSelection } from '../hooks/use-unit-selection'
 import { usePaintProbe } from '../hooks/use-paint-probe'
 import { simplifyLines, zoomLevelTolerance } from '../lib/simplify-lines'
-import { buildArcIndex } from '../lib/arc-index'
+import { buildArcIndex, unitBorderSegments } from '../lib/arc-index'
 import { fillDetail } from '../lib/fill-detail'
 import { hairlinesLayer, lineSegments } from '../lib/hairline-layer'
 import { useUnitLayer } from '../hooks/use-unit-layer'
@@ -240,14 +240,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
       props.preview,
     )
   const showUnitLines = unitOpacity > 0
+  // Every border between two units, from the same simplified arcs as the fill.
   const unitLines = useMemo(
     () =>
-      lineSegments(
-        showUnitLines
-          ? simplifyLines(geometry?.unitLines ?? null, lineTolerance)
-          : null,
-      ),
-    [geometry, lineTolerance, showUnitLines],
+      showUnitLines && arcIndex && levelDetail
+        ? unitBorderSegments(arcIndex, levelDetail.arcs)
+        : new Float64Array(0),
+    [arcIndex, levelDetail, showUnitLines],
   )
   const selectionLayers = useSelectedUnitLayers(
     geometry,

@@ -7,6 +7,7 @@ import {
   buildArcIndex,
   decodeArcs,
   outlinePaths,
+  unitBorderSegments,
 } from './arc-index'
 import { fillDetail, vertexCount } from './fill-detail'
 import { buildUnitGeometry } from './unit-geometry'
@@ -78,6 +79,19 @@ describe('the arc index on us-atlas counties', () => {
       (i) => territoryOfUnit[i] === -1,
     )
     expect(segmentsOf(california)).toBeGreaterThan(0)
+  })
+
+  it('draws every unit border like topojson.mesh', () => {
+    // Units, not geometry objects: a county listed twice under one id has no border with itself.
+    const unitOf = (g: { id?: string | number }) =>
+      geometry.indexOf.get(String(g.id)) ?? -1
+    const expected = mesh(topology, geometry.unitsObject as never, (a, b) => {
+      const [ua, ub] = [unitOf(a), unitOf(b)]
+      return ua >= 0 && ub >= 0 && ua !== ub
+    })
+    const got = unitBorderSegments(index, arcs)
+    expect(got.length / 4).toBe(segmentsOf(expected))
+    expect(flatLength(got)).toBeCloseTo(meshLength(expected), 9)
   })
 
   it('has no border inside one territory, and none when nothing is assigned', () => {

@@ -19,8 +19,10 @@ export function buildArcIndex(geometry: UnitGeometry): ArcIndex {
   const note = (ref: number, unit: number) => {
     const k = ref < 0 ? ~ref : ref
     if (k >= count) return
+    // The first and the last unit to use the arc, as topojson.mesh takes them (an arc a
+    // unit uses twice, round an enclave, still has its neighbour on the other side).
     if (sides[2 * k] === -1) sides[2 * k] = unit
-    else if (sides[2 * k + 1] === -1) sides[2 * k + 1] = unit
+    else sides[2 * k + 1] = unit
   }
   for (const g of geometry.unitsObject.geometries) {
     if (g.id === undefined) continue
@@ -80,6 +82,19 @@ export function borderSegments(
     }
   }
   return out
+}
+
+/** Every border between two units (what a planner paints with, drawn when zoomed in). */
+export function unitBorderSegments(
+  index: ArcIndex,
+  arcs: readonly GeoJSON.Position[][],
+): Float64Array {
+  // Each unit its own territory: every arc between two units is a border.
+  let units = 0
+  for (const u of index.sides) units = Math.max(units, u + 1)
+  const own = new Int32Array(units)
+  for (let i = 0; i < units; i++) own[i] = i
+  return borderSegments(index, arcs, own)
 }
 
 /**

@@ -44,8 +44,6 @@ export interface UnitGeometry {
   indexOf: Map<string, number>
   features: UnitFeature[]
   bounds: Bounds[]
-  /** Borders between neighbouring units (counties), drawn faintly when zoomed in. */
-  unitLines: GeoJSON.MultiLineString
   /** State (or other parent area) outlines, interior borders only. */
   stateLines: GeoJSON.MultiLineString | null
   /** The outer coastline and land border. */
@@ -109,7 +107,6 @@ export function buildUnitGeometry(
     indexOf,
     features,
     bounds,
-    unitLines: meshOf(topology, unitsObject, (a, b) => a !== b),
     stateLines: states ? meshOf(topology, states, (a, b) => a !== b) : null,
     nationLines: nation ? meshOf(topology, nation) : null,
     stateNames: namesOf(states),
