@@ -33,7 +33,7 @@ export function fillDetail(geometry: UnitGeometry): (zoom: number) => Detail {
       arcs: decodeArcs(geometry.topology),
     })
   const levels = new Map<number, Detail>()
-  const fullVertices = vertexCount(geometry.features)
+  const fullVertices = polygonVertexCount(geometry.features)
   let fullFrom = Infinity
   return (zoom) => {
     const level = Math.max(0, Math.floor(zoom))
@@ -51,7 +51,7 @@ export function fillDetail(geometry: UnitGeometry): (zoom: number) => Detail {
     const features = simplifiedFeatures(geometry, simplified)
     // Little to gain: use the original (already tessellated) polygons from here on in.
     const result =
-      vertexCount(features) > 0.85 * fullVertices
+      polygonVertexCount(features) > 0.85 * fullVertices
         ? full()
         : { features, arcs: simplified.arcs as GeoJSON.Position[][] }
     if (result === fullDetail) fullFrom = Math.min(fullFrom, level)
@@ -101,7 +101,7 @@ function polygonsOf(g: GeoJSON.Geometry | null): GeoJSON.Position[][][] {
 }
 
 /** Vertices across all rings (what the fill draws). */
-export function vertexCount(features: readonly UnitFeature[]): number {
+export function polygonVertexCount(features: readonly UnitFeature[]): number {
   let n = 0
   for (const f of features) {
     const g = f.geometry
