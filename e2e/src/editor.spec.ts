@@ -179,42 +179,25 @@ test('planners paint live and see each other, each undoes only their own edit, a
   await a.getByTestId('tab-edit').click()
   await a.keyboard.press('r')
   await a.waitForTimeout(1500)
-  const plainsBefore = await b
-    .getByTestId('territory-table-row')
-    .filter({ hasText: 'Wichita Plains' })
-    .locator('td:nth-child(2)')
-    .innerText()
+  // Wichita Plains' accounts in B's territory table.
+  const plainsAccounts = () =>
+    b
+      .getByTestId('territory-table-row')
+      .filter({ hasText: 'Wichita Plains' })
+      .locator('td:nth-child(2)')
+      .innerText()
+  const plainsBefore = await plainsAccounts()
   await dragBox(a, [0.8, 0.2], [0.92, 0.35])
   await expect(a.getByTestId('territory-selection-count')).toContainText(
     'selected',
   )
   await a.getByTestId('territory-move-selection').click()
-  await expect
-    .poll(
-      () =>
-        b
-          .getByTestId('territory-table-row')
-          .filter({ hasText: 'Wichita Plains' })
-          .locator('td:nth-child(2)')
-          .innerText(),
-      { timeout: 20_000 },
-    )
-    .not.toBe(plainsBefore)
+  await expect.poll(plainsAccounts, { timeout: 20_000 }).not.toBe(plainsBefore)
   await shot(a, '3d-selection-moved')
   // The move is one undo step: undone, B's table is back where it was (and the plan is
   // left as the next tests expect it).
   await a.keyboard.press('Control+z')
-  await expect
-    .poll(
-      () =>
-        b
-          .getByTestId('territory-table-row')
-          .filter({ hasText: 'Wichita Plains' })
-          .locator('td:nth-child(2)')
-          .innerText(),
-      { timeout: 20_000 },
-    )
-    .toBe(plainsBefore)
+  await expect.poll(plainsAccounts, { timeout: 20_000 }).toBe(plainsBefore)
 
   // A rep sees the tools disabled, with the reason.
   const rep = await (await browser.newContext()).newPage()

@@ -58,6 +58,21 @@ export type UnitStatRow = Awaited<
   topIndustry: string | null
 }
 
+/** One shared build per key; a failed build is forgotten, so the next caller tries again. */
+function once<T>(
+  cache: Map<string, Promise<T>>,
+  key: string,
+  build: () => Promise<T>,
+): Promise<T> {
+  let entry = cache.get(key)
+  if (!entry) {
+    entry = build()
+    cache.set(key, entry)
+    entry.catch(() => cache.delete(key))
+  }
+  return entry
+}
+
 /**
  * Engine models (geography + accounts as typed arrays) and per-unit account totals, per
  * organization and layer, built once from the database and shared by every scenario and
@@ -72,14 +87,9 @@ export class ScoringCache {
   constructor(private readonly db: Kysely<Database>) {}
 
   model(orgId: string, layerId: string): Promise<EngineModel> {
-    const key = `${orgId}|${layerId}`
-    let entry = this.models.get(key)
-    if (!entry) {
-      entry = this.build(orgId, layerId)
-      this.models.set(key, entry)
-      entry.catch(() => this.models.delete(key))
-    }
-    return entry
+    return once(this.models, `${orgId}|${layerId}`, () =>
+      this.build(orgId, layerId),
+    )
   }
 
   /** The model packed for a browser, encoded once per model. */
@@ -90,14 +100,9 @@ export class ScoringCache {
   }
 
   unitStats(orgId: string, layerId: string): Promise<UnitStatRow[]> {
-    const key = `${orgId}|${layerId}`
-    let entry = this.stats.get(key)
-    if (!entry) {
-      entry = this.buildStats(orgId, layerId)
-      this.stats.set(key, entry)
-      entry.catch(() => this.stats.delete(key))
-    }
-    return entry
+    return once(this.stats, `${orgId}|${layerId}`, () =>
+      this.buildStats(orgId, layerId),
+    )
   }
 
   invalidate(orgId: string): void {

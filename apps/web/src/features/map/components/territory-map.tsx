@@ -116,10 +116,13 @@ export type { RemoteCursor } from '../lib/map-layers'
 // Multisampling is nearly free on a GPU and costs a third of every frame in a software
 // renderer, where the edges it smooths matter least (see lib/software-renderer). The map is
 // flat and drawn in layer order, so it needs no depth buffer (one less buffer to clear).
-const DEVICE_PROPS = {
-  type: 'webgl',
-  webgl: { antialias: !isSoftwareRenderer(), depth: false },
-} as const
+// Asked on the first map, not when the module loads (the question opens a WebGL context).
+let deviceProps: { type: 'webgl'; webgl: WebGLContextAttributes } | undefined
+const mapDeviceProps = () =>
+  (deviceProps ??= {
+    type: 'webgl',
+    webgl: { antialias: !isSoftwareRenderer(), depth: false },
+  })
 
 /**
  * The plan on a map: units filled by territory colour (or by a data theme), territory
@@ -274,25 +277,44 @@ export function TerritoryMap(props: TerritoryMapProps) {
         })
       : null
   }, [hoverIndex, levelDetail])
-  const layers = useMemo(() => {
-    if (!geometry || !paint) return []
-    // Layers with nothing to draw are left out, not hidden: each live layer costs GPU
-    // set-up, which software renderers (headless browsers, old laptops) feel.
-    const white: [number, number, number, number] = [255, 255, 255, 190]
-    return [
-      unitFillLayer(fillFeatures, paint, selectedIndex, themeFill, densityOn),
-      hoverLayer,
-      density.layer,
+  // The fill and the line layer are built only when their own inputs change, not on every
+  // hover or collaborator's cursor move: each build makes new arrays that deck.gl uploads.
+  const fillLayer = useMemo(
+    () =>
+      paint
+        ? unitFillLayer(
+            fillFeatures,
+            paint,
+            selectedIndex,
+            themeFill,
+            densityOn,
+          )
+        : null,
+    [fillFeatures, paint, selectedIndex, themeFill, densityOn],
+  )
+  const linesLayer = useMemo(
+    () =>
       hairlinesLayer('map-lines', [
         {
           segments: unitLines,
           color: [255, 255, 255, 150],
           opacity: unitOpacity,
         },
-        { segments: stateLines, color: white },
+        { segments: stateLines, color: [255, 255, 255, 190] },
         { segments: borders, color: [30, 41, 59, 235] },
         { segments: nationLines, color: [71, 85, 105, 255] },
       ]),
+    [unitLines, unitOpacity, stateLines, borders, nationLines],
+  )
+  const layers = useMemo(() => {
+    if (!geometry || !fillLayer) return []
+    // Layers with nothing to draw are left out, not hidden: each live layer costs GPU
+    // set-up, which software renderers (headless browsers, old laptops) feel.
+    return [
+      fillLayer,
+      hoverLayer,
+      density.layer,
+      linesLayer,
       ...selectionLayers,
       selectedOutline &&
         lineLayer('selected-halo', selectedOutline, [255, 255, 255, 235], 5),
@@ -321,21 +343,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
     ].filter((layer) => layer !== null)
   }, [
     geometry,
-    fillFeatures,
+    fillLayer,
     hoverLayer,
-    paint,
-    selectedIndex,
-    themeFill,
-    densityOn,
     density.layer,
-    borders,
-    stateLines,
-    nationLines,
-    unitLines,
+    linesLayer,
     selectionLayers,
     selectedOutline,
     accounts,
-    unitOpacity,
     radiusScale,
     remoteOutlines,
     props.remoteCursors,
@@ -380,7 +394,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
           )?.deck
         }}
         views={pointer.view}
-        deviceProps={DEVICE_PROPS}
+        deviceProps={mapDeviceProps()}
         viewState={view}
         onViewStateChange={camera.onViewStateChange}
         layers={layers}

@@ -119,7 +119,7 @@ export class DotLayer<D> extends SingleDrawLayer<Required<DotLayerProps<D>>> {
     })
   }
 
-  protected uniforms() {
+  protected override uniforms() {
     const p = this.props
     return {
       dots: {

@@ -80,10 +80,6 @@ class HairlineLayer extends SingleDrawLayer<HairlineProps> {
       colors: { size: 4, type: 'unorm8', accessor: 'getColor' },
     })
   }
-
-  protected uniforms() {
-    return {}
-  }
 }
 
 /** A set of lines from `lineSegments`, its colour, and how visible it is (0–1). */

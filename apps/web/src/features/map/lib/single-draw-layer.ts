@@ -28,8 +28,10 @@ export abstract class SingleDrawLayer<P extends LayerProps> extends Layer<P> {
   protected addAttributes(): void {
     // Positions only, unless a subclass adds more.
   }
-  /** Shader module props for this draw, by module name. */
-  protected abstract uniforms(): Record<string, Record<string, unknown>>
+  /** Shader module props for this draw, by module name (none unless a subclass has some). */
+  protected uniforms(): Record<string, Record<string, unknown>> {
+    return {}
+  }
 
   override getShaders() {
     return super.getShaders(this.shaderSource())
