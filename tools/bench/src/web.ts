@@ -12,6 +12,17 @@
  * - longTasksDuringPaint: main-thread tasks over 50 ms (Long Tasks API) in either page while
  *   the single-unit edits run, one edit every 250 ms.
  *
+ * Each edit's time is also split into the wire (A's edit → B's websocket receiving it) and
+ * the page (B receiving it → B's frame drawn), logged as quantiles on stderr.
+ *
+ * `BENCH_WEB_COMPOSITING=gpu` runs Chromium with ANGLE on SwiftShader (`--use-angle`): WebGL
+ * *and* the page compositor drawn by the CPU, a WebGL frame handed to the compositor as a
+ * texture. The default is Chromium's software compositor (what `--use-gl=swiftshader`, no
+ * longer a GL Chromium knows, falls back to, as does `--disable-gpu`), where every WebGL
+ * frame is read back into the page's main thread. Both are software rendering; they put the
+ * cost of a frame in different places (docs/architecture.md, "Frame cost").
+ * `BENCH_WEB_TRACE=file.json` records a Chrome trace of the edits.
+ *
  * The pages report through two inert hooks the bench installs before the app loads:
  * `__tesseraPaintLog` (the map appends the units it repainted, with when) and
  * `__tesseraBench` (the editor lends its `assign`). The last line is the JSON the issue
@@ -29,6 +40,8 @@ const EDITS = Number(process.env['BENCH_WEB_EDITS'] ?? 60)
 const LOADS = Number(process.env['BENCH_WEB_LOADS'] ?? 3)
 /** A directory: CPU profiles of both pages during the edits are written there (`*.cpuprofile`). */
 const PROFILE_DIR = process.env['BENCH_WEB_PROFILE']
+const TRACE = process.env['BENCH_WEB_TRACE']
+const GPU_COMPOSITING = process.env['BENCH_WEB_COMPOSITING'] === 'gpu'
 // BENCH_WEB_LOADS / BENCH_WEB_EDITS shorten a run while investigating; the defaults are the bench.
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -96,6 +109,19 @@ const INIT = () => {
   const w = globalThis as unknown as Record<string, unknown>
   w['__tesseraPaintLog'] = []
   w['__tesseraBench'] = {}
+  // When each plan-document message reached the page (splits wire time from page time).
+  const received: number[] = []
+  w['__hubMessages'] = received
+  const Native = WebSocket
+  w['WebSocket'] = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols)
+      if (String(url).includes('/yjs/'))
+        this.addEventListener('message', () =>
+          received.push(performance.timeOrigin + performance.now()),
+        )
+    }
+  }
   const tasks: number[][] = []
   w['__longTasks'] = tasks
   try {
@@ -174,9 +200,12 @@ async function main() {
     args: [
       '--no-sandbox',
       '--disable-dev-shm-usage',
-      '--use-gl=swiftshader',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
+      ...(GPU_COMPOSITING
+        ? // Tiles rastered by Skia on the CPU, composited by SwiftShader.
+          ['--use-angle=swiftshader', '--disable-gpu-rasterization']
+        : ['--use-gl=swiftshader']),
     ],
   })
   try {
@@ -223,10 +252,26 @@ async function main() {
     const since = await a.evaluate(
       () => performance.timeOrigin + performance.now(),
     )
+    if (TRACE)
+      await browser.startTracing(undefined, {
+        path: TRACE,
+        categories: [
+          'toplevel',
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8.execute',
+          'blink',
+          'cc',
+          'gpu',
+          'gpu.angle',
+          'viz',
+        ],
+      })
     const profilers = PROFILE_DIR
       ? await Promise.all([a, b].map((p) => startProfile(p)))
       : []
     const remote: number[] = []
+    const wire: number[] = []
     for (const [unit, to] of moves) {
       const sentAt = await a.evaluate(
         ([u, t]) => {
@@ -264,9 +309,18 @@ async function main() {
         { timeout: 20_000, polling: 'raf' },
       )
       remote.push(Number(await paintedAt.jsonValue()) - sentAt)
+      const receivedAt = await b.evaluate(
+        (t) =>
+          (
+            globalThis as unknown as { __hubMessages: number[] }
+          ).__hubMessages.find((x) => x >= t) ?? NaN,
+        sentAt,
+      )
+      wire.push(receivedAt - sentAt)
       await sleep(250)
     }
     await sleep(500)
+    if (TRACE) await browser.stopTracing()
     for (const [i, stop] of profilers.entries()) {
       const file = join(PROFILE_DIR!, `page-${i ? 'b' : 'a'}.cpuprofile`)
       writeFileSync(file, JSON.stringify(await stop()))
@@ -280,6 +334,14 @@ async function main() {
           ).__longTasks.filter(([at, d]) => at! >= t0 && d! > 50),
         since,
       )
+    const page = remote.map((r, i) => r - wire[i]!)
+    log(
+      `wire p50 ${round(quantile(wire, 0.5))} / p99 ${round(quantile(wire, 0.99))} ms; ` +
+        `page p50 ${round(quantile(page, 0.5))} / p99 ${round(quantile(page, 0.99))} ms`,
+    )
+    log(
+      `remote paints in order (ms): ${remote.map((x) => round(x, 0)).join(' ')}`,
+    )
     const tasksA = await longTasks(a)
     const tasksB = await longTasks(b)
     const longest = Math.max(0, ...[...tasksA, ...tasksB].map((t) => t[1]!))
@@ -289,6 +351,7 @@ async function main() {
     console.log(
       JSON.stringify({
         bench: 'web',
+        compositing: GPU_COMPOSITING ? 'gpu (SwiftShader)' : 'software',
         loadMs: round(quantile(loads, 0.5)),
         loads: loads.map((x) => round(x)),
         remotePaintP50Ms: round(quantile(remote, 0.5)),

@@ -109,6 +109,8 @@ type CacheState = {
   drawnViewport: Viewport | null
   drawnSize: [number, number]
   drawnOpacity: number
+  /** A partial repaint has been drawn once (see `refreshCache`). */
+  warmed?: boolean
 }
 
 /**
@@ -276,7 +278,9 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
           cullMode: 'none',
         },
       })
-      this.setState({ framebuffer, texture, composite, drawnViewport: null })
+      // Written into the state, not through setState: that would flag a redraw, and a
+      // draw that asks for another draw costs every edit a second frame.
+      Object.assign(s, { framebuffer, texture, composite, drawnViewport: null })
     }
     const whole =
       !s.drawnViewport ||
@@ -305,7 +309,21 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
     })
     this.drawUnits(model, pass, partial)
     pass.end()
-    this.setState({
+    if (!partial && !s.warmed && this.props.mesh.indexStart.length > 1) {
+      // A software renderer compiles a routine for each new pipeline state on first use,
+      // which costs the first edit a frame of 100 ms or more. Repaint one unit over itself
+      // now, while the map loads, so that cost is not paid on the first edit.
+      s.warmed = true
+      const again = device.beginRenderPass({
+        framebuffer,
+        clearColor: false,
+        clearDepth: false,
+        parameters: { viewport: [0, 0, width, height] },
+      })
+      this.drawUnits(model, again, [0])
+      again.end()
+    }
+    Object.assign(s, {
       drawnColors: this.props.unitColors,
       drawnViewport: viewport,
       drawnSize: [width, height],
