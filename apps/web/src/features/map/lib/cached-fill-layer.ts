@@ -293,13 +293,6 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
       : changedUnits(s.drawnColors, this.props.unitColors)
     if (changed && changed.length === 0) return
     const partial = changed && changed.length <= PARTIAL_LIMIT ? changed : null
-    const pass = device.beginRenderPass({
-      framebuffer,
-      // A partial update keeps what is there; a whole one starts from transparent.
-      clearColor: partial ? false : [0, 0, 0, 0],
-      clearDepth: false,
-      parameters: { viewport: [0, 0, width, height] },
-    })
     model.shaderInputs.setProps({ cachedFill: { premultiply: 1 } })
     model.setParameters({
       blend: false,
@@ -307,21 +300,13 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
       depthCompare: 'always',
       cullMode: 'none',
     })
-    this.drawUnits(model, pass, partial)
-    pass.end()
+    this.paintInto(model, framebuffer, partial)
     if (!partial && !s.warmed && this.props.mesh.indexStart.length > 1) {
       // A software renderer compiles a routine for each new pipeline state on first use,
       // which costs the first edit a frame of 100 ms or more. Repaint one unit over itself
       // now, while the map loads, so that cost is not paid on the first edit.
       s.warmed = true
-      const again = device.beginRenderPass({
-        framebuffer,
-        clearColor: false,
-        clearDepth: false,
-        parameters: { viewport: [0, 0, width, height] },
-      })
-      this.drawUnits(model, again, [0])
-      again.end()
+      this.paintInto(model, framebuffer, [0])
     }
     Object.assign(s, {
       drawnColors: this.props.unitColors,
@@ -329,6 +314,23 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
       drawnSize: [width, height],
       drawnOpacity: opacity,
     })
+  }
+
+  /** One pass into the cache: the given units over what is there, or all of it anew (`null`). */
+  private paintInto(
+    model: Model,
+    framebuffer: Framebuffer,
+    units: number[] | null,
+  ) {
+    const pass = this.context.device.beginRenderPass({
+      framebuffer,
+      // A partial update keeps what is there; a whole one starts from transparent.
+      clearColor: units ? false : [0, 0, 0, 0],
+      clearDepth: false,
+      parameters: { viewport: [0, 0, framebuffer.width, framebuffer.height] },
+    })
+    this.drawUnits(model, pass, units)
+    pass.end()
   }
 
   /**
