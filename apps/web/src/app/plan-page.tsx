@@ -1,5 +1,12 @@
 import { type PublicUser, hexToRgb } from '@tessera/domain'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useLogout } from '../features/auth/api/session'
 import {
   TerritoryMap,
@@ -193,6 +200,12 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const plan = live.synced && live.plan ? live.plan : data.scenario?.plan
   const territories = plan?.territories
   const assignments = plan?.assignments
+  // The map follows an edit at once; the side panel (totals, lists, suggestions) follows it
+  // a moment later, in a render React slices and can interrupt, so an edit never holds the
+  // page for the whole workspace's render (see docs/architecture.md, "Frame cost").
+  const panelPlan = useDeferredValue(plan)
+  const panelTerritories = panelPlan?.territories
+  const panelAssignments = panelPlan?.assignments
   // Scores come from the engine in a Web Worker, fed with every change to the live
   // document. Until it is ready (or if it fails) the server's scores of the stored document
   // show, refreshed shortly after each change (the hub stores before it shares).
@@ -342,20 +355,26 @@ export function PlanPage({ user }: { user: PublicUser }) {
 
   const lastSummary = useRef<PlanSummary | null>(null)
   const summary = useMemo(() => {
-    if (!territories || !assignments || !data.units || !data.reps) return null
+    if (!panelTerritories || !panelAssignments || !data.units || !data.reps)
+      return null
     const next = reuseUnchanged(
-      summarizePlan(territories, data.reps, assignments, data.units.stats),
+      summarizePlan(
+        panelTerritories,
+        data.reps,
+        panelAssignments,
+        data.units.stats,
+      ),
       lastSummary.current,
     )
     lastSummary.current = next
     return next
-  }, [territories, assignments, data.units, data.reps])
+  }, [panelTerritories, panelAssignments, data.units, data.reps])
   const [tableOpen, setTableOpen] = useState(false)
   const scoreRows = scores.data?.territories
   const tableRows = useMemo((): TableRow[] => {
-    if (!summary || !territories) return []
+    if (!summary || !panelTerritories) return []
     const byId = new Map(scoreRows?.map((r) => [r.territoryId, r]))
-    const locked = new Map(territories.map((t) => [t.id, t.locked]))
+    const locked = new Map(panelTerritories.map((t) => [t.id, t.locked]))
     return summary.regions.flatMap((region) =>
       region.territories.map((t) => ({
         id: t.id,
@@ -367,7 +386,16 @@ export function PlanPage({ user }: { user: PublicUser }) {
         score: byId.get(t.id),
       })),
     )
-  }, [summary, territories, scoreRows])
+  }, [summary, panelTerritories, scoreRows])
+  const openTable = useCallback(() => setTableOpen(true), [])
+  const liveSuggestions = liveScores.suggestions
+  const suggestions = useMemo(
+    () =>
+      engineFailed
+        ? undefined
+        : (liveSuggestions ?? { balanceScore: 0, list: null }),
+    [engineFailed, liveSuggestions],
+  )
 
   const mapRef = useRef<HTMLDivElement>(null)
   const selectFromList = useCallback((territoryId: string) => {
@@ -556,14 +584,10 @@ export function PlanPage({ user }: { user: PublicUser }) {
           {data.scenarioId ? (
             <SuggestionsPanel
               scenarioId={data.scenarioId}
-              territories={territories}
+              territories={panelTerritories ?? territories}
               units={data.units.units}
               canApply={canWrite}
-              live={
-                engineFailed
-                  ? undefined
-                  : (liveScores.suggestions ?? { balanceScore: 0, list: null })
-              }
+              live={suggestions}
               onPreview={setPreviewing}
               onApply={applySuggestion}
             />
@@ -575,7 +599,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
               scores={scores}
               selectedId={selected}
               onSelect={selectFromList}
-              onOpenTable={() => setTableOpen(true)}
+              onOpenTable={openTable}
             />
           ) : tab === 'edit' ? (
             <div className="workspace__scroll" data-testid="edit-panel">

@@ -4,6 +4,7 @@ import type { Rep, TerritoryRecord, Unit } from '@tessera/domain'
 import {
   type ReactNode,
   useCallback,
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -27,21 +28,29 @@ import { useThemeFill } from '../hooks/use-theme-fill'
 import { usePlanOutlines } from '../hooks/use-plan-outlines'
 import { useUnitSelection } from '../hooks/use-unit-selection'
 import { usePaintProbe } from '../hooks/use-paint-probe'
+import { useBaseMap } from '../hooks/use-base-map'
 import { simplifyLines, zoomLevelTolerance } from '../lib/simplify-lines'
 import { buildArcIndex, unitBorderSegments } from '../lib/arc-index'
 import { fillDetail } from '../lib/fill-detail'
-import { hairlinesLayer, lineSegments } from '../lib/hairline-layer'
+import {
+  type LineSet,
+  hairlinesLayer,
+  lineSegments,
+} from '../lib/hairline-layer'
 import { useUnitLayer } from '../hooks/use-unit-layer'
 import {
   accountLayer,
   accountRadiusScale,
+  fillColorOf,
   lineLayer,
   previewLayers,
   type RemoteCursor,
   remoteCursorLayers,
+  unitColorTable,
   unitFillLayer,
   unitHighlightLayer,
   unitLineOpacity,
+  unitPickingLayer,
 } from '../lib/map-layers'
 import { buildTerritoryPaint } from '../lib/territory-paint'
 import type { MapTheme } from '../lib/themes'
@@ -150,8 +159,6 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const selectedIndex = selectedTerritoryId
     ? (paint?.territoryIndex.get(selectedTerritoryId) ?? -1)
     : -1
-  // Reports repainted units to a listening benchmark (inert otherwise).
-  const onAfterRender = usePaintProbe(geometry?.unitIds, paint)
 
   // Fly to a territory when asked. Only a new request moves the camera, not an edit.
   const focusSeq = focus?.seq
@@ -190,10 +197,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
     () => (geometry ? buildUnitAnchors(geometry) : null),
     [geometry],
   )
+  // Labels follow an edit a moment after the colours, in a render React can interrupt:
+  // placing them walks every territory, and most edits move none.
+  const labelPaint = useDeferredValue(paint)
   const labelLayers = useTerritoryLabels(
     geometry,
     anchors,
-    paint,
+    labelPaint,
     territories,
     props.reps,
     view.zoom,
@@ -277,34 +287,88 @@ export function TerritoryMap(props: TerritoryMapProps) {
         })
       : null
   }, [hoverIndex, levelDetail])
+  const lineSets = useMemo<LineSet[]>(
+    () => [
+      {
+        segments: unitLines,
+        color: [255, 255, 255, 150],
+        opacity: unitOpacity,
+      },
+      { segments: stateLines, color: [255, 255, 255, 190] },
+      { segments: borders, color: [30, 41, 59, 235] },
+      { segments: nationLines, color: [71, 85, 105, 255] },
+    ],
+    [unitLines, unitOpacity, stateLines, borders, nationLines],
+  )
+  // Under a software renderer the fill and lines move to a 2D canvas while the camera rests,
+  // so an edit costs no WebGL frame (see useBaseMap).
+  const fillColors = useMemo(
+    () =>
+      paint && isSoftwareRenderer()
+        ? unitColorTable(
+            fillFeatures.length,
+            fillColorOf(paint, selectedIndex, themeFill),
+          )
+        : null,
+    [fillFeatures, paint, selectedIndex, themeFill],
+  )
+  const baseScene = useMemo(
+    () =>
+      fillColors && paint
+        ? {
+            features: fillFeatures,
+            colors: fillColors,
+            owners: paint.territoryOfUnit,
+            fillOpacity: densityOn ? 0.4 : 1,
+            lines: lineSets,
+          }
+        : null,
+    [fillFeatures, fillColors, paint, densityOn, lineSets],
+  )
+  // Reports repainted units to a listening benchmark (inert otherwise).
+  const probe = usePaintProbe(geometry?.unitIds, paint)
+  const base = useBaseMap({
+    enabled: isSoftwareRenderer(),
+    view,
+    size,
+    scene: baseScene,
+    onPainted: probe.afterBase,
+  })
+  const baseActive = base.active
+  const { afterDeck } = probe
+  const onAfterRender = useCallback(
+    () => afterDeck(baseActive),
+    [afterDeck, baseActive],
+  )
   // The fill and the line layer are built only when their own inputs change, not on every
   // hover or collaborator's cursor move: each build makes new arrays that deck.gl uploads.
   const fillLayer = useMemo(
     () =>
-      paint
-        ? unitFillLayer(
-            fillFeatures,
-            paint,
-            selectedIndex,
-            themeFill,
-            densityOn,
-          )
-        : null,
-    [fillFeatures, paint, selectedIndex, themeFill, densityOn],
+      !paint
+        ? null
+        : baseActive
+          ? unitPickingLayer(fillFeatures)
+          : unitFillLayer(
+              fillFeatures,
+              paint,
+              selectedIndex,
+              themeFill,
+              densityOn,
+            ),
+    // While the base shows the fill, the picking layer does not follow the plan: an edit
+    // must leave deck.gl's layers as they are (a new layer list is a WebGL frame).
+    baseActive
+      ? [fillFeatures, true, null, -1, null, false]
+      : [fillFeatures, false, paint, selectedIndex, themeFill, densityOn],
   )
   const linesLayer = useMemo(
-    () =>
-      hairlinesLayer('map-lines', [
-        {
-          segments: unitLines,
-          color: [255, 255, 255, 150],
-          opacity: unitOpacity,
-        },
-        { segments: stateLines, color: [255, 255, 255, 190] },
-        { segments: borders, color: [30, 41, 59, 235] },
-        { segments: nationLines, color: [71, 85, 105, 255] },
-      ]),
-    [unitLines, unitOpacity, stateLines, borders, nationLines],
+    () => (baseActive ? null : hairlinesLayer('map-lines', lineSets)),
+    [lineSets, baseActive],
+  )
+  // Its own memo: a change elsewhere in the layer list must not make a new points layer.
+  const pointsLayer = useMemo(
+    () => accountLayer(accounts ?? [], radiusScale),
+    [accounts, radiusScale],
   )
   const layers = useMemo(() => {
     if (!geometry || !fillLayer) return []
@@ -337,7 +401,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
             preview.color,
           )
         : []),
-      accountLayer(accounts ?? [], radiusScale),
+      pointsLayer,
       ...labelLayers,
       ...remoteCursorLayers(props.remoteCursors ?? []),
     ].filter((layer) => layer !== null)
@@ -349,8 +413,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     linesLayer,
     selectionLayers,
     selectedOutline,
-    accounts,
-    radiusScale,
+    pointsLayer,
     remoteOutlines,
     props.remoteCursors,
     previewFeatures,
@@ -387,6 +450,12 @@ export function TerritoryMap(props: TerritoryMapProps) {
       aria-label="Territory map"
       role="region"
     >
+      <canvas
+        ref={base.canvasRef}
+        className="map__base"
+        hidden={!baseActive}
+        aria-hidden
+      />
       <DeckGL
         ref={(r: unknown) => {
           ;(window as unknown as Record<string, unknown>)['__deck'] = (

@@ -4,6 +4,8 @@ import type { Detail } from '../lib/fill-detail'
 import type { TerritoryPaint } from '../lib/territory-paint'
 import type { UnitGeometry } from '../lib/unit-geometry'
 
+const NO_OUTLINES: never[] = []
+
 /**
  * The lines and shapes drawn from the assignments: territory borders, the selected
  * territory's outline, collaborators' selections and a proposed move. Each is rebuilt only
@@ -43,15 +45,16 @@ export function usePlanOutlines(
       outlineOf && selectedTerritoryId ? outlineOf(selectedTerritoryId) : null,
     [outlineOf, selectedTerritoryId],
   )
-  const remoteOutlines = useMemo(
-    () =>
-      outlineOf && remoteSelections
-        ? remoteSelections
-            .filter((r) => r.territoryId !== selectedTerritoryId)
-            .map((r) => ({ ...r, outline: outlineOf(r.territoryId) }))
-        : [],
-    [outlineOf, remoteSelections, selectedTerritoryId],
-  )
+  const remoteOutlines = useMemo(() => {
+    const shown = (remoteSelections ?? []).filter(
+      (r) => r.territoryId !== selectedTerritoryId,
+    )
+    // No selection to outline: the same empty list every time, so an edit leaves the map's
+    // layer list as it is.
+    return outlineOf && shown.length > 0
+      ? shown.map((r) => ({ ...r, outline: outlineOf(r.territoryId) }))
+      : NO_OUTLINES
+  }, [outlineOf, remoteSelections, selectedTerritoryId])
   const previewFeatures = useMemo(
     () =>
       geometry && detail && preview

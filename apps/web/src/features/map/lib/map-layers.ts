@@ -9,7 +9,7 @@ import { CachedFillLayer } from './cached-fill-layer'
 import { DotLayer } from './dot-layer'
 import { type FillMesh, buildFillMesh } from './fill-mesh'
 import { isSoftwareRenderer } from './software-renderer'
-import { type TerritoryPaint, unitFill } from './territory-paint'
+import { type Rgba, type TerritoryPaint, unitFill } from './territory-paint'
 import { type ThemeFill, themeColor } from './themes'
 import type { UnitFeature } from './unit-geometry'
 import { unionBounds } from './view'
@@ -35,9 +35,7 @@ export function unitFillLayer(
   theme: ThemeFill | null = null,
   faded = false,
 ) {
-  const colorOf = theme
-    ? (i: number) => themeColor(theme, i)
-    : (i: number) => unitFill(paint, i, selectedTerritory)
+  const colorOf = fillColorOf(paint, selectedTerritory, theme)
   // Under the density layer the fill steps back, so the density colours read true.
   const opacity = faded ? 0.4 : 1
   if (isSoftwareRenderer()) {
@@ -66,6 +64,40 @@ export function unitFillLayer(
     updateTriggers: {
       getFillColor: theme ? [theme] : [paint, selectedTerritory],
     },
+  })
+}
+
+/** A unit's fill colour: its territory's (the selected one stands out), or a data theme's. */
+export function fillColorOf(
+  paint: TerritoryPaint,
+  selectedTerritory: number,
+  theme: ThemeFill | null,
+): (unitIndex: number) => Rgba {
+  return theme
+    ? (i) => themeColor(theme, i)
+    : (i) => unitFill(paint, i, selectedTerritory)
+}
+
+const noColours = new WeakMap<readonly UnitFeature[], Uint8Array>()
+
+/**
+ * The unit polygons for picking only, while the 2D base map shows the fill (see useBaseMap):
+ * the same layer id and mesh, so hover and click keep working, but it draws nothing, and it
+ * does not change when the plan does (an edit must not cost a WebGL frame).
+ */
+export function unitPickingLayer(features: readonly UnitFeature[]) {
+  let colours = noColours.get(features)
+  if (!colours) {
+    colours = new Uint8Array(features.length * 4)
+    noColours.set(features, colours)
+  }
+  return new CachedFillLayer({
+    id: 'units',
+    pickable: true,
+    pickingOnly: true,
+    features,
+    ...fillMeshOf(features),
+    unitColors: colours,
   })
 }
 

@@ -53,9 +53,13 @@ const LABEL_TEXT = {
   getAlignmentBaseline: 'center' as const,
 }
 
+const NO_LAYERS: never[] = []
+
 /** Territory names, with the rep's name smaller beneath. */
 export function territoryLabelLayers(labels: readonly TerritoryLabel[]) {
-  if (labels.length === 0) return []
+  // The same empty list every time: a new one would be a new layer list for deck.gl, and
+  // so a frame, on every edit that moved a label nobody sees at this zoom.
+  if (labels.length === 0) return NO_LAYERS
   const withRep = labels.filter((l) => l.repName)
   return [
     new TextLayer<TerritoryLabel>({

@@ -7,7 +7,7 @@ import {
   planStateOf,
 } from '@tessera/domain'
 import type { PlanScore, Suggestion, TerritoryScore } from '@tessera/engine'
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import { useMapDrawn } from '../../../lib/map-drawn'
 import { useTRPC } from '../../../lib/trpc'
 import type { Change, PlanChanges, PlanSnapshot } from '../lib/live-engine'
@@ -110,32 +110,38 @@ export function useLiveScores(opts: {
 
     worker.onmessage = (event: MessageEvent<FromEngine>) => {
       const message = event.data
+      // Scores and suggestions are a transition: React renders the panels they feed in
+      // slices it can interrupt, so a page busy with an edit is never blocked by them.
       if (message.type === 'scores') {
         const { update } = message
-        setScores((s) => {
-          const territories = new Map(s.territories)
-          for (const row of update.changed)
-            territories.set(row.territoryId, row)
-          for (const id of update.removed) territories.delete(id)
-          return {
-            ...s,
-            status: 'ready',
-            error: null,
-            settings,
-            plan: update.plan,
-            territories,
-            seq: message.seq,
-            ms: message.ms,
-          }
-        })
+        startTransition(() =>
+          setScores((s) => {
+            const territories = new Map(s.territories)
+            for (const row of update.changed)
+              territories.set(row.territoryId, row)
+            for (const id of update.removed) territories.delete(id)
+            return {
+              ...s,
+              status: 'ready',
+              error: null,
+              settings,
+              plan: update.plan,
+              territories,
+              seq: message.seq,
+              ms: message.ms,
+            }
+          }),
+        )
       } else if (message.type === 'suggestions') {
-        setScores((s) => ({
-          ...s,
-          suggestions: {
-            balanceScore: message.balanceScore,
-            list: message.suggestions,
-          },
-        }))
+        startTransition(() =>
+          setScores((s) => ({
+            ...s,
+            suggestions: {
+              balanceScore: message.balanceScore,
+              list: message.suggestions,
+            },
+          })),
+        )
       } else {
         setScores((s) => ({ ...s, status: 'error', error: message.message }))
       }

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { TerritoryRecord, Unit } from '@tessera/domain'
 import {
@@ -32,7 +33,9 @@ interface SuggestionsPanelProps {
  * edit (undoable, live for everyone). The list follows the plan: it is refetched with the
  * scores whenever the document changes.
  */
-export function SuggestionsPanel(props: SuggestionsPanelProps) {
+export const SuggestionsPanel = memo(function SuggestionsPanel(
+  props: SuggestionsPanelProps,
+) {
   const trpc = useTRPC()
   const { live } = props
   const query = useQuery(
@@ -118,4 +121,4 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
       )}
     </section>
   )
-}
+})

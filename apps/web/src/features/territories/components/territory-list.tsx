@@ -52,8 +52,11 @@ interface RowBalance {
   loading: boolean
 }
 
-/** The plan's territories grouped by region, with the totals a planner balances. */
-export function TerritoryList({
+/**
+ * The plan's territories grouped by region, with the totals a planner balances. Memoised:
+ * the workspace re-renders on every edit, the list only when its totals do.
+ */
+export const TerritoryList = memo(function TerritoryList({
   summary,
   scores,
   selectedId,
@@ -265,7 +268,7 @@ export function TerritoryList({
       </div>
     </section>
   )
-}
+})
 
 /** A row repaints only when its own territory, score or selection changes. */
 const TerritoryRow = memo(function TerritoryRow({
