@@ -272,6 +272,7 @@ async function main() {
       : []
     const remote: number[] = []
     const wire: number[] = []
+    const sent: number[] = []
     for (const [unit, to] of moves) {
       const sentAt = await a.evaluate(
         ([u, t]) => {
@@ -308,6 +309,7 @@ async function main() {
         [unit, to] as const,
         { timeout: 20_000, polling: 'raf' },
       )
+      sent.push(sentAt)
       remote.push(Number(await paintedAt.jsonValue()) - sentAt)
       const receivedAt = await b.evaluate(
         (t) =>
@@ -345,8 +347,13 @@ async function main() {
     const tasksA = await longTasks(a)
     const tasksB = await longTasks(b)
     const longest = Math.max(0, ...[...tasksA, ...tasksB].map((t) => t[1]!))
+    // Which edit each long task followed (1-based), and its length: an early one is the
+    // page's first use of a code path, a late one the edit itself.
+    const after = ([at, d]: number[]) =>
+      `#${sent.filter((t) => t <= at!).length} ${round(d!, 0)} ms`
     log(
-      `long tasks: A ${tasksA.length}, B ${tasksB.length}, longest ${round(longest)} ms`,
+      `long tasks: A ${tasksA.length} [${tasksA.map(after).join(', ')}], ` +
+        `B ${tasksB.length} [${tasksB.map(after).join(', ')}], longest ${round(longest)} ms`,
     )
     console.log(
       JSON.stringify({

@@ -203,7 +203,10 @@ export function PlanPage({ user }: { user: PublicUser }) {
   // The map follows an edit at once; the side panel (totals, lists, suggestions) follows it
   // a moment later, in a render React slices and can interrupt, so an edit never holds the
   // page for the whole workspace's render (see docs/architecture.md, "Frame cost").
-  const panelPlan = useDeferredValue(plan)
+  // (Until the deferred copy has a plan at all, the panel takes the plan as it is: the
+  // workspace must not wait a render to appear.)
+  const deferredPlan = useDeferredValue(plan)
+  const panelPlan = deferredPlan ?? plan
   const panelTerritories = panelPlan?.territories
   const panelAssignments = panelPlan?.assignments
   // Scores come from the engine in a Web Worker, fed with every change to the live
@@ -427,17 +430,30 @@ export function PlanPage({ user }: { user: PublicUser }) {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  // Stable callbacks: the top bar and the optimizer dialog are memoised, and skip the render
+  // an edit causes.
+  const choose = useCallback((c: typeof choice) => {
+    setChoice(c)
+    setSelected(null)
+  }, [])
+  const { mutate: logoutMutate } = logout
+  const signOut = useCallback(() => logoutMutate(), [logoutMutate])
+  const closeOptimize = useCallback(() => setOptimizing(false), [])
+  const planId = data.plan?.id
+  const openScenario = useCallback(
+    (scenarioId: string) => {
+      if (planId) setChoice({ planId, scenarioId })
+    },
+    [planId],
+  )
   const topBar = (
     <TopBar
       user={user}
       plans={data.plans}
       plan={data.plan}
       scenarioId={data.scenarioId}
-      onChoose={(c) => {
-        setChoice(c)
-        setSelected(null)
-      }}
-      onSignOut={() => logout.mutate()}
+      onChoose={choose}
+      onSignOut={signOut}
       signingOut={logout.isPending}
       busy={data.switching}
     />
@@ -567,16 +583,13 @@ export function PlanPage({ user }: { user: PublicUser }) {
                 </button>
                 <OptimizeDialog
                   open={optimizing}
-                  onClose={() => setOptimizing(false)}
+                  onClose={closeOptimize}
                   scenarioId={data.scenarioId}
                   territoryCount={
                     territories.filter((t) => t.kind === 'territory').length
                   }
                   onApplyHere={canWrite ? applyResultHere : undefined}
-                  onOpenScenario={(scenarioId) => {
-                    if (data.plan)
-                      setChoice({ planId: data.plan.id, scenarioId })
-                  }}
+                  onOpenScenario={openScenario}
                 />
               </>
             )}

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { PublicUser } from '@tessera/domain'
 import { formatRole, initials } from '../lib/format'
 import type { PlanListItem } from './use-plan-data'
@@ -23,7 +24,7 @@ const statusLabels: Record<string, string> = {
   archived: 'Archived',
 }
 
-export function TopBar({
+export const TopBar = memo(function TopBar({
   user,
   plans,
   plan,
@@ -129,4 +130,4 @@ export function TopBar({
       </div>
     </header>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import { formatCount } from '../../../lib/format'
 import { MAP_THEMES, type MapTheme, type ThemeKey } from '../lib/themes'
 import { DensityKey, ThemeKeyView } from './theme-key'
@@ -21,7 +21,7 @@ interface MapLegendProps {
   densityClipped: boolean
 }
 
-export function MapLegend(props: MapLegendProps) {
+export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
   const { shown, truncated, loading, failed, theme } = props
   const id = useId()
   return (
@@ -81,4 +81,4 @@ export function MapLegend(props: MapLegendProps) {
       </div>
     </div>
   )
-}
+})

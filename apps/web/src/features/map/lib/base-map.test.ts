@@ -20,8 +20,14 @@ class Recorder implements Context2D {
   setTransform(a: number) {
     this.ops.push(`transform ${a}`)
   }
-  save() {}
-  restore() {}
+  /** save() minus restore(): every paint must leave the context as it found it. */
+  depth = 0
+  save() {
+    this.depth++
+  }
+  restore() {
+    this.depth--
+  }
   beginPath() {
     this.path = []
   }
@@ -40,7 +46,9 @@ class Recorder implements Context2D {
   lineTo(x: number, y: number) {
     this.path.push(`L${Math.round(x)},${Math.round(y)}`)
   }
-  closePath() {}
+  closePath() {
+    this.path.push('Z')
+  }
   fill() {
     this.ops.push(`fill ${String(this.fillStyle)}`)
   }
@@ -165,6 +173,7 @@ describe('BaseMapPainter', () => {
       lines: [{ segments: borders, color: [0, 0, 0, 255] }],
     })
     expect(result).toEqual({ kind: 'units', units: [4] })
+    expect(ctx.depth).toBe(0)
     const ops = ctx.take()
     expect(ops.filter((o) => o.startsWith('clip'))).toHaveLength(1)
     // Unit 4 and the two squares that share its edges, nothing further away.

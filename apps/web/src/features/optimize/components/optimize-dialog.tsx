@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { memo, useId, useState } from 'react'
 import { useOptimizeJob } from '../api/optimize-jobs'
 import { isSettled, progressPercent, statusLine } from '../lib/job-status'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
@@ -28,7 +28,7 @@ interface OptimizeDialogProps {
  * draft scenario. Closing the dialog while a job runs leaves the job running; reopening
  * shows it again.
  */
-export function OptimizeDialog({
+export const OptimizeDialog = memo(function OptimizeDialog({
   open,
   onClose,
   scenarioId,
@@ -332,4 +332,4 @@ export function OptimizeDialog({
       </form>
     </dialog>
   )
-}
+})
