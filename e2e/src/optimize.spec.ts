@@ -19,6 +19,8 @@ test('a planner auto-designs territories in the background and opens the draft',
   await dialog.getByRole('button', { name: 'Design' }).click()
   const progress = dialog.getByTestId('optimize-progress')
   await expect(progress).toBeVisible()
+  // While it works: the progress bar and the cancel button (an artifact to look at).
+  await page.screenshot({ path: 'tmp/e2e-results/optimize-running.png' })
   await expect(progress).toHaveAttribute('data-status', 'done', {
     timeout: 60_000,
   })
