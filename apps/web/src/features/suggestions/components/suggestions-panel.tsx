@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { TerritoryRecord, Unit } from '@tessera/domain'
 import {
@@ -44,8 +44,16 @@ export const SuggestionsPanel = memo(function SuggestionsPanel(
       { enabled: live === undefined },
     ),
   )
-  const names = new Map(props.territories.map((t) => [t.id, t.name]))
-  const unitNames = new Map(props.units.map((u) => [u.id, u.name]))
+  const { territories, units } = props
+  const names = useMemo(
+    () => new Map(territories.map((t) => [t.id, t.name])),
+    [territories],
+  )
+  // Thousands of units: built once, not on every edit's render.
+  const unitNames = useMemo(
+    () => new Map(units.map((u) => [u.id, u.name])),
+    [units],
+  )
   const list = live ? (live.list ?? []) : (query.data?.suggestions ?? [])
   const busy = live ? live.list === null : query.isFetching
   const loading = live ? live.list === null : query.isLoading
