@@ -11,7 +11,11 @@ import {
   planStateOf,
 } from '@tessera/domain'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { type PlanChangeSet, watchPlanChanges } from '../lib/plan-changes'
+import {
+  type PlanChangeSet,
+  patchRecord,
+  watchPlanChanges,
+} from '../lib/plan-changes'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -153,16 +157,7 @@ export function useLivePlan(
       base: Record<string, string>,
       keys: Set<string>,
       log: PlanDoc['assignments'],
-    ) => {
-      if (keys.size === 0) return base
-      const next = { ...base }
-      for (const k of keys) {
-        const v = log.get(k)
-        if (v === undefined) delete next[k]
-        else next[k] = v
-      }
-      return next
-    }
+    ) => patchRecord(base, keys, (k) => log.get(k)) as Record<string, string>
     const read = (c: PlanChangeSet | null) => {
       // A schema 1 document (a reader's) or a migration is read whole.
       plan =

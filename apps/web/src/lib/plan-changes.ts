@@ -65,3 +65,39 @@ export function watchPlanChanges(
     plan.meta.unobserve(onMeta)
   }
 }
+
+/** How one plain record was made from another: a copy with `keys` changed. */
+export interface RecordDelta {
+  from: Readonly<Record<string, string>>
+  keys: ReadonlySet<string>
+}
+
+const deltas = new WeakMap<object, RecordDelta>()
+
+/**
+ * A copy of `base` with `keys` set to what `read` says (undefined: removed), remembered as
+ * made from `base`, so that a reader holding `base` can follow the few keys that changed
+ * instead of comparing thousands (`deltaOf`). `base` itself when no key changed.
+ */
+export function patchRecord(
+  base: Readonly<Record<string, string>>,
+  keys: ReadonlySet<string>,
+  read: (key: string) => string | undefined,
+): Readonly<Record<string, string>> {
+  if (keys.size === 0) return base
+  const next = { ...base }
+  for (const k of keys) {
+    const v = read(k)
+    if (v === undefined) delete next[k]
+    else next[k] = v
+  }
+  deltas.set(next, { from: base, keys })
+  return next
+}
+
+/** What `patchRecord` remembers of how `record` was made, if it made it. */
+export function deltaOf(
+  record: Readonly<Record<string, string>>,
+): RecordDelta | undefined {
+  return deltas.get(record)
+}

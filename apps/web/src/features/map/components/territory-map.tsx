@@ -52,7 +52,13 @@ import {
   unitLineOpacity,
   unitPickingLayer,
 } from '../lib/map-layers'
-import { buildTerritoryPaint } from '../lib/territory-paint'
+import {
+  type TerritoryPaint,
+  buildTerritoryPaint,
+  paintAfterDelta,
+} from '../lib/territory-paint'
+import { deltaOf } from '../../../lib/plan-changes'
+import type { UnitFeature, UnitGeometry } from '../lib/unit-geometry'
 import type { MapTheme } from '../lib/themes'
 import { buildUnitAnchors } from '../lib/unit-selection'
 import { unionBounds, viewBBox } from '../lib/view'
@@ -148,13 +154,29 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const camera = useMapCamera(size)
   const { view, flyTo } = camera
 
-  const paint = useMemo(
-    () =>
-      geometry
-        ? buildTerritoryPaint(geometry.unitIds, assignments, territories)
-        : null,
-    [geometry, assignments, territories],
-  )
+  // An edit changes a few keys of the assignments (see patchRecord): the paint follows
+  // those units alone, so an edit's cost does not grow with the map.
+  const lastPaint = useRef<{
+    paint: TerritoryPaint
+    geometry: UnitGeometry
+    assignments: Readonly<Record<string, string>>
+    territories: readonly TerritoryRecord[]
+  } | null>(null)
+  const paint = useMemo(() => {
+    if (!geometry) return null
+    const prev = lastPaint.current
+    const delta = deltaOf(assignments)
+    const next =
+      prev &&
+      delta &&
+      delta.from === prev.assignments &&
+      prev.geometry === geometry &&
+      prev.territories === territories
+        ? paintAfterDelta(prev.paint, geometry.indexOf, delta.keys, assignments)
+        : buildTerritoryPaint(geometry.unitIds, assignments, territories)
+    lastPaint.current = { paint: next, geometry, assignments, territories }
+    return next
+  }, [geometry, assignments, territories])
   const { preview } = props
   const selectedIndex = selectedTerritoryId
     ? (paint?.territoryIndex.get(selectedTerritoryId) ?? -1)
@@ -302,16 +324,33 @@ export function TerritoryMap(props: TerritoryMapProps) {
   )
   // Under a software renderer the fill and lines move to a 2D canvas while the camera rests,
   // so an edit costs no WebGL frame (see useBaseMap).
-  const fillColors = useMemo(
-    () =>
-      paint && isSoftwareRenderer()
-        ? unitColorTable(
-            fillFeatures.length,
-            fillColorOf(paint, selectedIndex, themeFill),
-          )
-        : null,
-    [fillFeatures, paint, selectedIndex, themeFill],
-  )
+  const lastColors = useRef<{
+    colors: Uint8Array
+    paint: TerritoryPaint
+    features: readonly UnitFeature[]
+    selectedIndex: number
+  } | null>(null)
+  const fillColors = useMemo(() => {
+    if (!paint || !isSoftwareRenderer()) return null
+    const prev = lastColors.current
+    const colorOf = fillColorOf(paint, selectedIndex, themeFill)
+    let colors: Uint8Array
+    if (
+      !themeFill &&
+      prev &&
+      paint.moved?.from === prev.paint &&
+      prev.features === fillFeatures &&
+      prev.selectedIndex === selectedIndex
+    ) {
+      // Territory colours after an edit: only the units that moved change.
+      colors = prev.colors.slice()
+      for (const u of paint.moved.units) colors.set(colorOf(u), u * 4)
+    } else colors = unitColorTable(fillFeatures.length, colorOf)
+    lastColors.current = themeFill
+      ? null
+      : { colors, paint, features: fillFeatures, selectedIndex }
+    return colors
+  }, [fillFeatures, paint, selectedIndex, themeFill])
   const baseScene = useMemo(
     () =>
       fillColors && paint

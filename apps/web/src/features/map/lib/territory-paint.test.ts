@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   UNASSIGNED_COLOR,
   buildTerritoryPaint,
+  paintAfterDelta,
   territoryIdOfUnit,
   unitFill,
   withUnitMoved,
@@ -60,5 +61,38 @@ describe('buildTerritoryPaint', () => {
     expect(unitFill(moved, 0).slice(0, 3)).toEqual([0, 255, 0])
     expect(unitFill(paint, 0).slice(0, 3)).toEqual([255, 0, 0])
     expect(territoryIdOfUnit(withUnitMoved(paint, 0, null), 0)).toBeUndefined()
+  })
+})
+
+describe('paintAfterDelta', () => {
+  const paint = buildTerritoryPaint(unitIds, assignments, territories)
+  const indexOf = new Map(unitIds.map((id, i) => [id, i]))
+
+  it('gives what a rebuild gives, looking up only the changed units', () => {
+    const next = {
+      ...assignments,
+      '06001': 'ter_b',
+      '32001': 'ter_a',
+    } as Record<string, string>
+    delete next['06005']
+    const keys = new Set(['06001', '32001', '06005'])
+    const after = paintAfterDelta(paint, indexOf, keys, next)
+    const rebuilt = buildTerritoryPaint(unitIds, next, territories)
+    expect([...after.territoryOfUnit]).toEqual([...rebuilt.territoryOfUnit])
+    expect(after.moved?.from).toBe(paint)
+    expect([...(after.moved?.units ?? [])].sort()).toEqual([0, 2, 3])
+    // The old paint is left as it was.
+    expect([...paint.territoryOfUnit]).toEqual([0, 1, 0, -1])
+  })
+
+  it('skips keys that are not units of this layer', () => {
+    const after = paintAfterDelta(
+      paint,
+      indexOf,
+      new Set(['99999']),
+      assignments,
+    )
+    expect(after.moved?.units).toEqual([])
+    expect([...after.territoryOfUnit]).toEqual([...paint.territoryOfUnit])
   })
 })

@@ -17,6 +17,11 @@ export interface TerritoryPaint {
   territoryOfUnit: Int32Array
   /** territory index → RGB */
   colors: [number, number, number][]
+  /**
+   * Set when this paint was made from another by moving a few units (`paintAfterDelta`):
+   * which one, and the units that moved, so colours can follow those units alone.
+   */
+  moved?: { from: TerritoryPaint; units: readonly number[] }
 }
 
 export const UNASSIGNED_COLOR: Rgba = [214, 219, 226, 255]
@@ -52,6 +57,38 @@ export function buildTerritoryPaint(
 }
 
 /**
+ * The paint after the assignments changed in a few keys (`delta.keys`, unit ids): the
+ * previous paint's tables with those units' territories looked up again, O(changed units)
+ * rather than O(all units). The territories must be the same as `prev` was built with.
+ */
+export function paintAfterDelta(
+  prev: TerritoryPaint,
+  indexOf: ReadonlyMap<string, number>,
+  keys: ReadonlySet<string>,
+  assignments: Readonly<Record<string, string>>,
+): TerritoryPaint {
+  const territoryOfUnit = prev.territoryOfUnit.slice()
+  const units: number[] = []
+  for (const unitId of keys) {
+    const u = indexOf.get(unitId)
+    if (u === undefined) continue
+    const territoryId = assignments[unitId]
+    territoryOfUnit[u] =
+      territoryId === undefined
+        ? -1
+        : (prev.territoryIndex.get(territoryId) ?? -1)
+    units.push(u)
+  }
+  return {
+    territoryIds: prev.territoryIds,
+    territoryIndex: prev.territoryIndex,
+    colors: prev.colors,
+    territoryOfUnit,
+    moved: { from: prev, units },
+  }
+}
+
+/**
  * The paint after one unit moves (a live edit): a new object, so React and deck.gl see the
  * change, sharing everything but the one typed array.
  */
@@ -63,7 +100,11 @@ export function withUnitMoved(
   const territoryOfUnit = paint.territoryOfUnit.slice()
   territoryOfUnit[unitIndex] =
     territoryId === null ? -1 : (paint.territoryIndex.get(territoryId) ?? -1)
-  return { ...paint, territoryOfUnit }
+  return {
+    ...paint,
+    territoryOfUnit,
+    moved: { from: paint, units: [unitIndex] },
+  }
 }
 
 /** The territory id owning a unit, by unit index. */
