@@ -270,12 +270,15 @@ export function PlanPage({ user }: { user: PublicUser }) {
   }, [editor.assign, benchDoc])
 
   // An optimizer's result, landed in this scenario as one ordinary (undoable) edit.
+  // (On `step`, not the whole editor object, which is new every render: the optimizer
+  // dialog is memoised.)
+  const { step: editStep } = editor
   const applyResultHere = useCallback(
     async (draftScenarioId: string) => {
       const draft = await queryClient.fetchQuery(
         trpc.plans.scenario.queryOptions({ scenarioId: draftScenarioId }),
       )
-      const done = editor.step((plan) =>
+      const done = editStep((plan) =>
         applyAlignment(plan, {
           territories: draft.plan.territories,
           assignments: draft.plan.assignments,
@@ -289,7 +292,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
         `Applied “${draft.scenario.name}”: ${done.unitsChanged} units reassigned. Undo reverts it.`,
       )
     },
-    [queryClient, trpc, editor],
+    [queryClient, trpc, editStep],
   )
 
   // Territory operations (create, rename, recolour, merge, split, delete, lock; regions;
