@@ -92,6 +92,9 @@ export function patchRecord(
     else next[k] = v
   }
   deltas.set(next, { from: base, keys })
+  // One step back only: otherwise each record would keep the one before it alive, and with
+  // it every record of the session.
+  deltas.delete(base)
   return next
 }
 

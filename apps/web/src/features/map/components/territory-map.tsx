@@ -381,25 +381,35 @@ export function TerritoryMap(props: TerritoryMapProps) {
   )
   // The fill and the line layer are built only when their own inputs change, not on every
   // hover or collaborator's cursor move: each build makes new arrays that deck.gl uploads.
-  const fillLayer = useMemo(
-    () =>
-      !paint
-        ? null
-        : baseActive
-          ? unitPickingLayer(fillFeatures)
-          : unitFillLayer(
-              fillFeatures,
-              paint,
-              selectedIndex,
-              themeFill,
-              densityOn,
-            ),
-    // While the base shows the fill, the picking layer does not follow the plan: an edit
-    // must leave deck.gl's layers as they are (a new layer list is a WebGL frame).
-    baseActive
-      ? [fillFeatures, true, null, -1, null, false]
-      : [fillFeatures, false, paint, selectedIndex, themeFill, densityOn],
+  // While the base shows the fill, deck.gl gets the picking layer, which does not follow the
+  // plan: an edit must leave deck.gl's layers as they are (a new layer list is a WebGL frame).
+  const pickingLayer = useMemo(
+    () => (baseActive ? unitPickingLayer(fillFeatures) : null),
+    [baseActive, fillFeatures],
   )
+  const colourLayer = useMemo(
+    () =>
+      paint && !baseActive
+        ? unitFillLayer(
+            fillFeatures,
+            paint,
+            selectedIndex,
+            themeFill,
+            densityOn,
+            fillColors,
+          )
+        : null,
+    [
+      baseActive,
+      fillFeatures,
+      paint,
+      selectedIndex,
+      themeFill,
+      densityOn,
+      fillColors,
+    ],
+  )
+  const fillLayer = paint ? (pickingLayer ?? colourLayer) : null
   const linesLayer = useMemo(
     () => (baseActive ? null : hairlinesLayer('map-lines', lineSets)),
     [lineSets, baseActive],

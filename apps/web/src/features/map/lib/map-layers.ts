@@ -34,6 +34,8 @@ export function unitFillLayer(
   selectedTerritory: number,
   theme: ThemeFill | null = null,
   faded = false,
+  /** The colour table, when the caller has it already (software renderers). */
+  colors: Uint8Array | null = null,
 ) {
   const colorOf = fillColorOf(paint, selectedTerritory, theme)
   // Under the density layer the fill steps back, so the density colours read true.
@@ -45,7 +47,7 @@ export function unitFillLayer(
       pickable: true,
       features,
       ...fillMeshOf(features),
-      unitColors: unitColorTable(features.length, colorOf),
+      unitColors: colors ?? unitColorTable(features.length, colorOf),
     })
   }
   return new GeoJsonLayer<UnitFeature['properties']>({

@@ -57,9 +57,9 @@ export function buildTerritoryPaint(
 }
 
 /**
- * The paint after the assignments changed in a few keys (`delta.keys`, unit ids): the
- * previous paint's tables with those units' territories looked up again, O(changed units)
- * rather than O(all units). The territories must be the same as `prev` was built with.
+ * The paint after the assignments changed in a few keys (`keys`, unit ids): the previous
+ * paint's tables with those units' territories looked up again, O(changed units) rather than
+ * O(all units). The territories must be the same as `prev` was built with.
  */
 export function paintAfterDelta(
   prev: TerritoryPaint,
@@ -67,25 +67,12 @@ export function paintAfterDelta(
   keys: ReadonlySet<string>,
   assignments: Readonly<Record<string, string>>,
 ): TerritoryPaint {
-  const territoryOfUnit = prev.territoryOfUnit.slice()
-  const units: number[] = []
+  const moves: [number, string | undefined][] = []
   for (const unitId of keys) {
     const u = indexOf.get(unitId)
-    if (u === undefined) continue
-    const territoryId = assignments[unitId]
-    territoryOfUnit[u] =
-      territoryId === undefined
-        ? -1
-        : (prev.territoryIndex.get(territoryId) ?? -1)
-    units.push(u)
+    if (u !== undefined) moves.push([u, assignments[unitId]])
   }
-  return {
-    territoryIds: prev.territoryIds,
-    territoryIndex: prev.territoryIndex,
-    colors: prev.colors,
-    territoryOfUnit,
-    moved: { from: prev, units },
-  }
+  return movedPaint(prev, moves)
 }
 
 /**
@@ -97,13 +84,30 @@ export function withUnitMoved(
   unitIndex: number,
   territoryId: string | null,
 ): TerritoryPaint {
-  const territoryOfUnit = paint.territoryOfUnit.slice()
-  territoryOfUnit[unitIndex] =
-    territoryId === null ? -1 : (paint.territoryIndex.get(territoryId) ?? -1)
+  return movedPaint(paint, [[unitIndex, territoryId ?? undefined]])
+}
+
+/** `prev` with each unit moved to a territory (undefined or unknown: none), `moved` set. */
+function movedPaint(
+  prev: TerritoryPaint,
+  moves: readonly (readonly [number, string | undefined])[],
+): TerritoryPaint {
+  const territoryOfUnit = prev.territoryOfUnit.slice()
+  for (const [u, territoryId] of moves) {
+    territoryOfUnit[u] =
+      territoryId === undefined
+        ? -1
+        : (prev.territoryIndex.get(territoryId) ?? -1)
+  }
+  // The hint reaches back one step: the predecessor lets go of its own, or every paint of a
+  // session would stay reachable through the chain.
+  prev.moved = undefined
   return {
-    ...paint,
+    territoryIds: prev.territoryIds,
+    territoryIndex: prev.territoryIndex,
+    colors: prev.colors,
     territoryOfUnit,
-    moved: { from: paint, units: [unitIndex] },
+    moved: { from: prev, units: moves.map(([u]) => u) },
   }
 }
 
