@@ -21,7 +21,8 @@
  * longer a GL Chromium knows, falls back to, as does `--disable-gpu`), where every WebGL
  * frame is read back into the page's main thread. Both are software rendering; they put the
  * cost of a frame in different places (docs/architecture.md, "Frame cost").
- * `BENCH_WEB_TRACE=file.json` records a Chrome trace of the edits.
+ * `BENCH_WEB_TRACE=file.json` records a Chrome trace of the edits (with JS samples in it if
+ * `BENCH_WEB_TRACE_JS=1`).
  *
  * The pages report through two inert hooks the bench installs before the app loads:
  * `__tesseraPaintLog` (the map appends the units it repainted, with when) and
@@ -265,6 +266,10 @@ async function main() {
           'gpu',
           'gpu.angle',
           'viz',
+          // JS samples in the trace itself (they slow the pages down: for finding, not timing).
+          ...(process.env['BENCH_WEB_TRACE_JS']
+            ? ['disabled-by-default-v8.cpu_profiler']
+            : []),
         ],
       })
     const profilers = PROFILE_DIR

@@ -29,6 +29,7 @@ import { usePlanOutlines } from '../hooks/use-plan-outlines'
 import { useUnitSelection } from '../hooks/use-unit-selection'
 import { usePaintProbe } from '../hooks/use-paint-probe'
 import { useBaseMap } from '../hooks/use-base-map'
+import { unitRings } from '../lib/base-map'
 import { simplifyLines, zoomLevelTolerance } from '../lib/simplify-lines'
 import { buildArcIndex, unitBorderSegments } from '../lib/arc-index'
 import { fillDetail } from '../lib/fill-detail'
@@ -351,18 +352,22 @@ export function TerritoryMap(props: TerritoryMapProps) {
       : { colors, paint, features: fillFeatures, selectedIndex }
     return colors
   }, [fillFeatures, paint, selectedIndex, themeFill])
+  const baseUnits = useMemo(
+    () => (isSoftwareRenderer() ? unitRings(fillFeatures) : null),
+    [fillFeatures],
+  )
   const baseScene = useMemo(
     () =>
-      fillColors && paint
+      fillColors && paint && baseUnits
         ? {
-            features: fillFeatures,
+            units: baseUnits,
             colors: fillColors,
             owners: paint.territoryOfUnit,
             fillOpacity: densityOn ? 0.4 : 1,
             lines: lineSets,
           }
         : null,
-    [fillFeatures, fillColors, paint, densityOn, lineSets],
+    [baseUnits, fillColors, paint, densityOn, lineSets],
   )
   // Reports repainted units to a listening benchmark (inert otherwise).
   const probe = usePaintProbe(geometry?.unitIds, paint)

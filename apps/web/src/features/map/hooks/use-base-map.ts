@@ -11,7 +11,7 @@ const SETTLE_MS = 180
 
 type SceneParts = Pick<
   BaseMapScene,
-  'features' | 'colors' | 'owners' | 'fillOpacity' | 'lines'
+  'units' | 'colors' | 'owners' | 'fillOpacity' | 'lines'
 >
 
 /**
@@ -70,7 +70,12 @@ export function useBaseMap({
       painter.current?.invalidate()
     }
     if (!painter.current) {
-      const ctx = canvas.getContext('2d', { alpha: false })
+      // A canvas kept in memory, not on the GPU: under a software compositor a GPU-backed one
+      // makes the page wait on the GPU process each time it is shown.
+      const ctx = canvas.getContext('2d', {
+        alpha: false,
+        willReadFrequently: true,
+      })
       if (!ctx) return
       painter.current = new BaseMapPainter(ctx)
     }

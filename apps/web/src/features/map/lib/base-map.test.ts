@@ -7,6 +7,8 @@ import {
   PARTIAL_LIMIT,
   composedFill,
   mercatorProjector,
+  unitCount,
+  unitRings,
 } from './base-map'
 import type { UnitFeature } from './unit-geometry'
 
@@ -91,11 +93,12 @@ function colours(n: number, pick: (i: number) => number[]): Uint8Array {
 }
 
 function scene(over: Partial<BaseMapScene> = {}): BaseMapScene {
-  const features = over.features ?? squares(10)
+  const units = over.units ?? unitRings(squares(10))
+  const n = unitCount(units)
   return {
-    features,
-    colors: colours(features.length, () => [200, 0, 0, 255]),
-    owners: new Int32Array(features.length),
+    units,
+    colors: colours(n, () => [200, 0, 0, 255]),
+    owners: new Int32Array(n),
     fillOpacity: 1,
     background: [10, 20, 30],
     lines: [
@@ -111,6 +114,39 @@ function scene(over: Partial<BaseMapScene> = {}): BaseMapScene {
 }
 
 const fills = (ops: string[]) => ops.filter((o) => o.startsWith('fill '))
+
+describe('unitRings', () => {
+  it('flattens polygons, holes and multipolygons into rings by unit', () => {
+    const square = (x: number) => [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 0],
+    ]
+    const features = [
+      {
+        ...squares(1)[0]!,
+        geometry: { type: 'Polygon', coordinates: [square(0), square(0.25)] },
+      },
+      {
+        ...squares(1)[0]!,
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [[square(2)], [square(4)]],
+        },
+      },
+      {
+        ...squares(1)[0]!,
+        geometry: { type: 'MultiPolygon', coordinates: [] },
+      },
+    ] as UnitFeature[]
+    const rings = unitRings(features)
+    expect(unitCount(rings)).toBe(3)
+    expect([...rings.unitRing]).toEqual([0, 2, 4, 4])
+    expect([...rings.ringStart]).toEqual([0, 4, 8, 12, 16])
+    expect([...rings.coords.slice(16, 18)]).toEqual([2, 0])
+  })
+})
 
 describe('mercatorProjector', () => {
   it('puts points where deck.gl’s web-mercator viewport does', () => {
@@ -208,7 +244,7 @@ describe('BaseMapPainter', () => {
     expect(painter.paint(resized)).toEqual({ kind: 'whole' })
     const fewerLines = { ...resized, lines: [] }
     expect(painter.paint(fewerLines)).toEqual({ kind: 'whole' })
-    const many = scene({ features: squares(PARTIAL_LIMIT + 10) })
+    const many = scene({ units: unitRings(squares(PARTIAL_LIMIT + 10)) })
     painter.paint(many)
     const recoloured = {
       ...many,

@@ -1,5 +1,6 @@
 import { changedUnits } from './fill-mesh'
 import type { LineSet } from './hairline-layer'
+import { ScreenGrid } from './screen-grid'
 import type { UnitFeature } from './unit-geometry'
 
 /**
@@ -44,8 +45,8 @@ export interface Context2D {
 }
 
 export interface BaseMapScene {
-  /** The unit polygons at the camera's level of detail, indexed by unit. */
-  features: readonly UnitFeature[]
+  /** The unit polygons at the camera's level of detail, indexed by unit (see `unitRings`). */
+  units: UnitRings
   /** RGBA per unit (`4u .. 4u + 4`), as the WebGL fill takes them. */
   colors: Uint8Array
   /**
@@ -103,62 +104,92 @@ export function mercatorProjector(
   return (lon, lat) => [wx(lon) + dx, wy(lat) + dy]
 }
 
-/** The units' outlines on screen: one flat coordinate array, rings and boxes by unit. */
-export interface ProjectedUnits {
-  xy: Float32Array
-  /** ring r spans xy[2 * ringStart[r] .. 2 * ringStart[r + 1]) */
+/**
+ * The units' polygons as flat arrays (what a worker can be sent cheaply): lon/lat pairs,
+ * rings by unit. Evenodd filling makes a polygon's holes and a multipolygon's parts need no
+ * more structure than this.
+ */
+export interface UnitRings {
+  /** lon, lat of every vertex */
+  coords: Float64Array
+  /** ring r spans coords[2 * ringStart[r] .. 2 * ringStart[r + 1]) */
   ringStart: Uint32Array
   /** unit u has rings unitRing[u] .. unitRing[u + 1] */
+  unitRing: Uint32Array
+}
+
+export function unitRings(features: readonly UnitFeature[]): UnitRings {
+  let vertices = 0
+  let rings = 0
+  for (const f of features)
+    for (const polygon of polygonsOf(f))
+      for (const ring of polygon) {
+        vertices += ring.length
+        rings++
+      }
+  const coords = new Float64Array(vertices * 2)
+  const ringStart = new Uint32Array(rings + 1)
+  const unitRing = new Uint32Array(features.length + 1)
+  let v = 0
+  let r = 0
+  features.forEach((f, u) => {
+    unitRing[u] = r
+    for (const polygon of polygonsOf(f))
+      for (const ring of polygon) {
+        ringStart[r++] = v
+        for (const p of ring) {
+          coords[v * 2] = p[0]!
+          coords[v * 2 + 1] = p[1]!
+          v++
+        }
+      }
+  })
+  unitRing[features.length] = r
+  ringStart[r] = v
+  return { coords, ringStart, unitRing }
+}
+
+/** The number of units in a `UnitRings`. */
+export const unitCount = (units: UnitRings) => units.unitRing.length - 1
+
+/** The units' outlines on screen: `UnitRings` in CSS pixels, with a box per unit. */
+export interface ProjectedUnits {
+  xy: Float32Array
+  ringStart: Uint32Array
   unitRing: Uint32Array
   /** [x0, y0, x1, y1] per unit, CSS pixels */
   box: Float32Array
 }
 
 export function projectUnits(
-  features: readonly UnitFeature[],
+  units: UnitRings,
   project: (lon: number, lat: number) => [number, number],
 ): ProjectedUnits {
-  let vertices = 0
-  let rings = 0
-  for (const f of features) {
-    for (const polygon of polygonsOf(f)) {
-      for (const ring of polygon) {
-        vertices += ring.length
-        rings++
-      }
-    }
-  }
-  const xy = new Float32Array(vertices * 2)
-  const ringStart = new Uint32Array(rings + 1)
-  const unitRing = new Uint32Array(features.length + 1)
-  const box = new Float32Array(features.length * 4)
-  let v = 0
-  let r = 0
-  features.forEach((f, u) => {
-    unitRing[u] = r
+  const { coords, ringStart, unitRing } = units
+  const n = unitCount(units)
+  const xy = new Float32Array(coords.length)
+  const box = new Float32Array(n * 4)
+  for (let u = 0; u < n; u++) {
     let x0 = Infinity
     let y0 = Infinity
     let x1 = -Infinity
     let y1 = -Infinity
-    for (const polygon of polygonsOf(f)) {
-      for (const ring of polygon) {
-        ringStart[r++] = v
-        for (const p of ring) {
-          const [x, y] = project(p[0]!, p[1]!)
-          xy[v * 2] = x
-          xy[v * 2 + 1] = y
-          v++
-          if (x < x0) x0 = x
-          if (x > x1) x1 = x
-          if (y < y0) y0 = y
-          if (y > y1) y1 = y
-        }
-      }
+    const from = ringStart[unitRing[u]!]!
+    const to = ringStart[unitRing[u + 1]!]!
+    for (let v = from; v < to; v++) {
+      const [x, y] = project(coords[v * 2]!, coords[v * 2 + 1]!)
+      xy[v * 2] = x
+      xy[v * 2 + 1] = y
+      if (x < x0) x0 = x
+      if (x > x1) x1 = x
+      if (y < y0) y0 = y
+      if (y > y1) y1 = y
     }
-    box.set([x0, y0, x1, y1], u * 4)
-  })
-  unitRing[features.length] = r
-  ringStart[r] = v
+    box[u * 4] = x0
+    box[u * 4 + 1] = y0
+    box[u * 4 + 2] = x1
+    box[u * 4 + 3] = y1
+  }
   return { xy, ringStart, unitRing, box }
 }
 
@@ -204,7 +235,9 @@ const intersects = (b: ArrayLike<number>, i: number, r: Rect) =>
 export class BaseMapPainter {
   private drawn: BaseMapScene | null = null
   private projected: ProjectedUnits | null = null
-  private projectedLines = new WeakMap<Float64Array, Float32Array>()
+  /** Units by where they are on screen, so a repaint visits only the units near it. */
+  private unitGrid: ScreenGrid | null = null
+  private projectedLines = new WeakMap<Float64Array, ScreenLines>()
   private project: ((lon: number, lat: number) => [number, number]) | null =
     null
 
@@ -219,7 +252,7 @@ export class BaseMapPainter {
     const before = this.drawn
     const sameFrame =
       before !== null &&
-      before.features === scene.features &&
+      before.units === scene.units &&
       before.view.longitude === scene.view.longitude &&
       before.view.latitude === scene.view.latitude &&
       before.view.zoom === scene.view.zoom &&
@@ -228,7 +261,12 @@ export class BaseMapPainter {
       before.pixelRatio === scene.pixelRatio
     if (!sameFrame || !this.projected || !this.project) {
       this.project = mercatorProjector(scene.view, scene.width, scene.height)
-      this.projected = projectUnits(scene.features, this.project)
+      this.projected = projectUnits(scene.units, this.project)
+      this.unitGrid = new ScreenGrid(
+        this.projected.box,
+        scene.width,
+        scene.height,
+      )
       this.projectedLines = new WeakMap()
     }
     let units: number[] | null = null
@@ -304,7 +342,11 @@ export class BaseMapPainter {
     // through as a faint seam; a thin stroke in the unit's own colour closes it.
     ctx.lineWidth = 0.75
     const { xy, ringStart, unitRing, box } = p
-    for (let u = 0; u < scene.features.length; u++) {
+    // A whole draw takes every unit and segment; a region only those the grid puts near it.
+    const near = clip ? this.unitGrid!.near(r[0], r[1], r[2], r[3]) : null
+    const visits = near ? near.length : unitCount(scene.units)
+    for (let n = 0; n < visits; n++) {
+      const u = near ? near[n]! : n
       if (!intersects(box, u * 4, r)) continue
       ctx.beginPath()
       for (let ring = unitRing[u]!; ring < unitRing[u + 1]!; ring++) {
@@ -331,10 +373,13 @@ export class BaseMapPainter {
     for (const set of scene.lines) {
       const alpha = (set.color[3] / 255) * (set.opacity ?? 1)
       if (alpha <= 0 || set.segments.length === 0) continue
-      const s = this.linesOnScreen(set.segments)
+      const { xy: s, grid } = this.linesOnScreen(set.segments, scene)
       ctx.strokeStyle = `rgba(${set.color[0]},${set.color[1]},${set.color[2]},${alpha.toFixed(3)})`
       ctx.beginPath()
-      for (let i = 0; i < s.length; i += 4) {
+      const nearLines = clip ? grid.near(r[0], r[1], r[2], r[3]) : null
+      const count = nearLines ? nearLines.length : s.length / 4
+      for (let n = 0; n < count; n++) {
+        const i = (nearLines ? nearLines[n]! : n) * 4
         const ax = s[i]!
         const ay = s[i + 1]!
         const bx = s[i + 2]!
@@ -354,18 +399,28 @@ export class BaseMapPainter {
     ctx.restore()
   }
 
-  private linesOnScreen(segments: Float64Array): Float32Array {
-    let s = this.projectedLines.get(segments)
-    if (!s) {
-      s = new Float32Array(segments.length)
+  private linesOnScreen(
+    segments: Float64Array,
+    scene: BaseMapScene,
+  ): ScreenLines {
+    let lines = this.projectedLines.get(segments)
+    if (!lines) {
+      const xy = new Float32Array(segments.length)
       const project = this.project!
       for (let i = 0; i < segments.length; i += 2) {
         const [x, y] = project(segments[i]!, segments[i + 1]!)
-        s[i] = x
-        s[i + 1] = y
+        xy[i] = x
+        xy[i + 1] = y
       }
-      this.projectedLines.set(segments, s)
+      lines = { xy, grid: new ScreenGrid(xy, scene.width, scene.height) }
+      this.projectedLines.set(segments, lines)
     }
-    return s
+    return lines
   }
+}
+
+/** A line set on screen: [ax, ay, bx, by] per segment, and where each one is. */
+interface ScreenLines {
+  xy: Float32Array
+  grid: ScreenGrid
 }

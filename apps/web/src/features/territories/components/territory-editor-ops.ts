@@ -1,5 +1,6 @@
 import type { PlanDoc, PlanState, TerritoryRecord } from '@tessera/domain'
 import { useCallback, useEffect, useRef } from 'react'
+import { byName } from '../../../lib/by-name'
 
 /** An edit's outcome: `ok` with what it did, or refused with what to tell the user. */
 export type Outcome<T extends object = object> =
@@ -139,18 +140,14 @@ export function useEdit(access: EditAccess) {
 export function territoriesByName(
   records: readonly TerritoryRecord[],
 ): TerritoryRecord[] {
-  return records
-    .filter((r) => r.kind === 'territory')
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+  return records.filter((r) => r.kind === 'territory').sort(byName)
 }
 
 /** Regions sorted by name. */
 export function regionsByName(
   records: readonly TerritoryRecord[],
 ): TerritoryRecord[] {
-  return records
-    .filter((r) => r.kind === 'region')
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+  return records.filter((r) => r.kind === 'region').sort(byName)
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BalanceMetric, BalanceSettings } from '@tessera/domain'
 import type { PlanScore, TerritoryScore } from '@tessera/engine'
+import { byName } from '../../../lib/by-name'
 
 /** What `plans.scores` answers. */
 export interface PlanScores {
@@ -121,9 +122,6 @@ export function sortNeedsScores(key: SortKey): boolean {
 }
 
 type ScoreForSort = Pick<TerritoryScore, 'deviations' | 'utilization'>
-
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name.localeCompare(b.name, 'en', { numeric: true })
 
 /**
  * Territories in list order. Name ascending; the others put what needs attention first: the

@@ -1,5 +1,6 @@
 import type { Rep, TerritoryRecord } from '@tessera/domain'
 import { territoryTotals, type UnitTotals } from '@tessera/engine'
+import { byName } from '../../../lib/by-name'
 
 export interface TerritorySummary {
   id: string
@@ -30,8 +31,6 @@ export interface PlanSummary {
 }
 
 const OTHER_REGION = '__other__'
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name.localeCompare(b.name, 'en', { numeric: true })
 
 /**
  * Territory totals from per-unit totals and the unit → territory assignments, grouped by
@@ -136,7 +135,12 @@ export function reuseUnchanged(
     previous.regions.flatMap((r) => r.territories.map((t) => [t.id, t])),
   )
   const same = (a: TerritorySummary, b: TerritorySummary) =>
-    (Object.keys(a) as (keyof TerritorySummary)[]).every((k) => a[k] === b[k])
+    a.name === b.name &&
+    a.color === b.color &&
+    a.repName === b.repName &&
+    a.units === b.units &&
+    a.accounts === b.accounts &&
+    a.potential === b.potential
   for (const region of next.regions)
     region.territories = region.territories.map((t) => {
       const old = before.get(t.id)

@@ -1,5 +1,6 @@
 import type { BalanceMetric } from '@tessera/domain'
 import type { TerritoryScore } from '@tessera/engine'
+import { byName } from '../../../lib/by-name'
 
 /** A row of the territory table: who it is, and the engine's numbers when they are in. */
 export interface TableRow {
@@ -145,9 +146,6 @@ export function sortValue(
       return null
   }
 }
-
-const byName = (a: TableRow, b: TableRow) =>
-  a.name.localeCompare(b.name, 'en', { numeric: true })
 
 /** Rows in the chosen order; rows without a value go last either way, names break ties. */
 export function sortRows(
