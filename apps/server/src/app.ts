@@ -137,6 +137,11 @@ export async function startServer(
       loginLimiter: new RateLimiterMemory({ points: 5, duration: 15 * 60 }),
       sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
       sessionSecret: config.SESSION_SECRET,
+      events: {
+        notify: (userId, n) => socketIo.toUser(userId).emit('notification', n),
+        rowChanged: (event, change) =>
+          socketIo.toPlan(change.planId).emit(event, change),
+      },
     },
     health: async () => {
       await sql`select 1`.execute(db.db)

@@ -171,7 +171,10 @@ describe('socket.io on the one port', () => {
         planId,
         scenarioId: null,
         message: 'Pat assigned you a task',
+        link: { taskId: 'tsk_1' },
+        actorName: 'Pat',
         createdAt: '2026-11-27T10:00:00.000Z',
+        readAt: null,
       }
       const heard = received(client, 'notification')
       server.sockets.toUser(planner.userId).emit('notification', note)

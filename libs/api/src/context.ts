@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Kysely } from 'kysely'
 import type { Database } from '@tessera/db'
-import type { PublicUser } from '@tessera/domain'
+import type { PublicUser, RowChange, UserNotification } from '@tessera/domain'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import { findRequestSession } from './session-user.js'
 import type { GeometryCache } from './geometry-cache.js'
@@ -23,6 +23,17 @@ export interface ApiDeps {
   docTokenSecret: string
   /** Optional pepper for stored session ids (SESSION_SECRET). */
   sessionSecret?: string | undefined
+  /** Live pushes (socket.io in the server); absent, nothing is pushed. */
+  events?: CollabEvents | undefined
+}
+
+/**
+ * What the routers push after a change is stored: a notification to one user, or "this row
+ * of this plan changed" to everyone in the plan's room (who refetch it, with permissions).
+ */
+export interface CollabEvents {
+  notify(userId: string, notification: UserNotification): void
+  rowChanged(event: 'comment:changed' | 'task:changed', change: RowChange): void
 }
 
 export interface Context extends ApiDeps {

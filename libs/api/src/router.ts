@@ -1,5 +1,8 @@
 import { accountsRouter } from './routers/accounts.router.js'
 import { authRouter } from './routers/auth.router.js'
+import { commentsRouter } from './collab/comments.router.js'
+import { notificationsRouter } from './collab/notifications.router.js'
+import { tasksRouter } from './collab/tasks.router.js'
 import { collabRouter } from './routers/collab.router.js'
 import { geoRouter } from './routers/geo.router.js'
 import { plansRouter } from './routers/plans.router.js'
@@ -13,6 +16,9 @@ export const appRouter = router({
   accounts: accountsRouter,
   reps: repsRouter,
   collab: collabRouter,
+  comments: commentsRouter,
+  tasks: tasksRouter,
+  notifications: notificationsRouter,
 })
 
 /** The API's type, imported (type-only) by the web app for end-to-end typing. */

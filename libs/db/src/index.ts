@@ -72,3 +72,36 @@ export { listAudit, recordAudit } from './audit.repository.js'
 export type { AuditEntry } from './audit.repository.js'
 export { createThrowawayDatabase, testBackends } from './testing.js'
 export type { TestBackend } from './testing.js'
+export {
+  countUnreadNotifications,
+  deleteComment,
+  findComment,
+  findTask,
+  insertComment,
+  insertNotifications,
+  insertTask,
+  listNotifications,
+  listTasks,
+  listThreadComments,
+  listThreads,
+  markNotificationsRead,
+  setThreadResolved,
+  updateCommentBody,
+  updateTask,
+  usersInOrg,
+} from './collab.repository.js'
+export type {
+  CommentRecord,
+  NewComment,
+  NewNotification,
+  NewTask,
+  NotificationRecord,
+  TaskFilter,
+  TaskPatch,
+  TaskPriority,
+  TaskRecord,
+  TaskStatus,
+  ThreadFilter,
+  ThreadSummary,
+} from './collab.repository.js'
+export type { CommentAnchor } from './schema.js'

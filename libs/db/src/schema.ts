@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+import type { NotificationLink } from '@tessera/domain'
 
 /**
  * The kysely database type. Timestamps are `timestamptz` read as `Date`; money and
@@ -156,7 +157,15 @@ export interface CommentsTable {
   created_at: CreatedAt
   updated_at: Timestamp
   deleted_at: Timestamp | null
+  plan_id: string | null
+  anchor: ColumnType<CommentAnchor, CommentAnchor | undefined, CommentAnchor>
+  change_ref: string | null
+  /** User ids the body mentions (as the sanitiser found them). */
+  mentions: ColumnType<string[], string | undefined, string>
+  resolved_by: string | null
 }
+
+export type CommentAnchor = 'scenario' | 'territory' | 'unit' | 'pin' | 'change'
 
 export interface TasksTable {
   id: string
@@ -173,6 +182,9 @@ export interface TasksTable {
   created_by: string
   created_at: CreatedAt
   updated_at: Timestamp
+  plan_id: string | null
+  source_comment_id: string | null
+  done_at: Timestamp | null
 }
 
 export interface ReviewsTable {
@@ -184,6 +196,21 @@ export interface ReviewsTable {
   comment: string | null
   created_at: CreatedAt
   decided_at: Timestamp | null
+}
+
+export interface NotificationsTable {
+  id: string
+  org_id: string
+  user_id: string
+  actor_id: string | null
+  kind: string
+  plan_id: string | null
+  scenario_id: string | null
+  /** Where the notification leads: territory, unit, thread or task ids. */
+  link: Json<NotificationLink>
+  message: string
+  read_at: Timestamp | null
+  created_at: CreatedAt
 }
 
 export interface AuditLogTable {
@@ -215,6 +242,7 @@ export interface Database {
   tasks: TasksTable
   reviews: ReviewsTable
   audit_log: AuditLogTable
+  notifications: NotificationsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -57,7 +57,9 @@ export interface OptimizeJobSnapshot {
 
 export const notificationKinds = [
   'mention',
+  'reply',
   'task_assigned',
+  'task_due',
   'review_requested',
   'review_decided',
   'scenario_published',
@@ -74,8 +76,21 @@ export interface UserNotification {
   scenarioId: string | null
   /** One line for the notification list. */
   message: string
+  /** Where it leads on the map: a territory, a unit, a thread or a task. */
+  link: NotificationLink
+  /** Who caused it, when someone did. */
+  actorName: string | null
   /** ISO timestamp. */
   createdAt: string
+  readAt: string | null
+}
+
+export interface NotificationLink {
+  territoryId?: string
+  unitId?: string
+  threadId?: string
+  taskId?: string
+  lonLat?: [number, number]
 }
 
 export type RowChangeKind = 'created' | 'updated' | 'deleted'

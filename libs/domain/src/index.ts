@@ -84,6 +84,7 @@ export type {
   ClientToServerEvents,
   InterServerEvents,
   NotificationKind,
+  NotificationLink,
   OptimizeJobResult,
   OptimizeJobSnapshot,
   OptimizeJobStatus,
@@ -94,3 +95,21 @@ export type {
   SocketData,
   UserNotification,
 } from './events.js'
+export {
+  RICH_TEXT_MAX_BYTES,
+  RICH_TEXT_MAX_DEPTH,
+  isSafeHref,
+  richTextFromPlain,
+  richTextPlain,
+  sanitizeRichText,
+} from './rich-text.js'
+export type {
+  RichTextBlock,
+  RichTextDoc,
+  RichTextInline,
+  RichTextListItem,
+  RichTextMark,
+  RichTextNode,
+  SanitizedRichText,
+} from './rich-text.js'
+export { xssPayloads } from './xss-payloads.js'

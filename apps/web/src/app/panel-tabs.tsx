@@ -1,14 +1,18 @@
-export type PanelTab = 'territories' | 'edit' | 'regions'
+export type PanelTab =
+  'territories' | 'edit' | 'regions' | 'discussion' | 'tasks'
 
 const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'territories', label: 'Territories' },
-  { key: 'edit', label: 'Edit territory' },
+  { key: 'edit', label: 'Edit' },
   { key: 'regions', label: 'Regions' },
+  { key: 'discussion', label: 'Discussion' },
+  { key: 'tasks', label: 'Tasks' },
 ]
 
 /**
  * The side panel's views: the territory list (scores), the selected territory's editor
- * (with new territories and account placement) and the region hierarchy. One shows at a
+ * (with new territories and account placement), the region hierarchy, the discussion
+ * (comment threads) and the tasks. One shows at a
  * time so each keeps the panel's full height.
  */
 export function PanelTabs({

@@ -1,4 +1,8 @@
-import { type PublicUser, hexToRgb } from '@tessera/domain'
+import {
+  type PublicUser,
+  type UserNotification,
+  hexToRgb,
+} from '@tessera/domain'
 import {
   useCallback,
   useDeferredValue,
@@ -48,6 +52,12 @@ import { TerritoryTable } from '../features/territories/components/territory-tab
 import type { TableRow } from '../features/territories/lib/territory-table'
 import { primaryMetric } from '../features/territories/lib/balance'
 import { FullPageMessage } from './full-page-message'
+import {
+  DiscussionPanel,
+  NotificationBell,
+  TasksPanel,
+  useLiveCollab,
+} from '../features/discussion'
 import { TopBar } from './top-bar'
 import { usePlanData } from './use-plan-data'
 import { useLivePlan } from './use-live-plan'
@@ -338,6 +348,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
     () => new Set(),
   )
   const [tab, setTab] = useState<PanelTab>('territories')
+  const [openThreadId, setOpenThreadId] = useState<string | null>(null)
   const onSelectUnits = useCallback(
     (ids: string[], mode: SelectMode) => {
       setSelectedUnits((current) => applyUnitSelection(current, ids, mode))
@@ -449,8 +460,31 @@ export function PlanPage({ user }: { user: PublicUser }) {
     },
     [planId],
   )
+  // Comments, tasks and notifications follow the server live (socket.io).
+  useLiveCollab(planId ?? null)
+  // A notification leads to its thing: the scenario it is about, the territory on the map,
+  // the thread open in the side panel (or the tasks).
+  const openNotification = useCallback(
+    (n: UserNotification) => {
+      if (n.planId && n.scenarioId && n.scenarioId !== data.scenarioId)
+        setChoice({ planId: n.planId, scenarioId: n.scenarioId })
+      else if (n.planId && n.planId !== planId)
+        setChoice({ planId: n.planId, scenarioId: null })
+      if (n.link.territoryId) selectFromList(n.link.territoryId)
+      if (n.link.threadId) {
+        setOpenThreadId(n.link.threadId)
+        setTab('discussion')
+      } else if (n.link.taskId) setTab('tasks')
+    },
+    [data.scenarioId, planId, selectFromList],
+  )
+  const bell = useMemo(
+    () => <NotificationBell onOpen={openNotification} />,
+    [openNotification],
+  )
   const topBar = (
     <TopBar
+      bell={bell}
       user={user}
       plans={data.plans}
       plan={data.plan}
@@ -658,6 +692,26 @@ export function PlanPage({ user }: { user: PublicUser }) {
                 />
               ) : null}
             </div>
+          ) : tab === 'discussion' && planId ? (
+            <DiscussionPanel
+              planId={planId}
+              scenarioId={data.scenarioId}
+              user={user}
+              territories={territories}
+              selectedTerritoryId={selected}
+              openThreadId={openThreadId}
+              onOpenThread={setOpenThreadId}
+              onShowTerritory={selectFromList}
+            />
+          ) : tab === 'tasks' && planId ? (
+            <TasksPanel
+              planId={planId}
+              scenarioId={data.scenarioId}
+              user={user}
+              territories={territories}
+              selectedTerritoryId={selected}
+              onShowTerritory={selectFromList}
+            />
           ) : (
             <div className="workspace__scroll" data-testid="regions-panel">
               <RegionManager {...editAccess} territories={territories} />

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { type ReactNode, memo } from 'react'
 import type { PublicUser } from '@tessera/domain'
 import { formatRole, initials } from '../lib/format'
 import type { PlanListItem } from './use-plan-data'
@@ -14,6 +14,8 @@ interface TopBarProps {
   signingOut: boolean
   /** The chosen scenario is loading. */
   busy?: boolean
+  /** The notifications bell (stable across renders: the bar is memoised). */
+  bell?: ReactNode
 }
 
 const statusLabels: Record<string, string> = {
@@ -33,6 +35,7 @@ export const TopBar = memo(function TopBar({
   onSignOut,
   signingOut,
   busy = false,
+  bell,
 }: TopBarProps) {
   const scenario = plan?.scenarios.find((s) => s.id === scenarioId)
   return (
@@ -106,6 +109,7 @@ export const TopBar = memo(function TopBar({
           ) : null}
         </nav>
       ) : null}
+      {bell}
       <div className="top-bar__user" data-testid="user-menu">
         <span className="avatar" aria-hidden>
           {initials(user.displayName)}

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration'
 import * as initial from './2026-11-27T1000-initial.js'
 import * as snapshotGeneration from './2026-11-27T1600-snapshot-generation.js'
+import * as collaboration from './2026-12-04T0800-collaboration.js'
 
 /**
  * Every migration, keyed by its timestamped name. Kept in code (not read from a folder at
@@ -9,4 +10,5 @@ import * as snapshotGeneration from './2026-11-27T1600-snapshot-generation.js'
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1000-initial': initial,
   '2026-11-27T1600-snapshot-generation': snapshotGeneration,
+  '2026-12-04T0800-collaboration': collaboration,
 }

@@ -1,0 +1,65 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { io, type Socket } from 'socket.io-client'
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  UserNotification,
+} from '@tessera/domain'
+import { useTRPC } from '../../../lib/trpc'
+
+/**
+ * Comments, tasks and notifications live: one socket.io connection per open plan (the
+ * session cookie rides on the handshake). The server pushes only "row X changed" to the
+ * plan's room, and the lists refetch it through tRPC, where permissions are checked;
+ * a notification comes to this user's room whole. `latest` is the last one pushed, for a
+ * toast. On reconnect everything is refetched: pushes missed meanwhile are not replayed.
+ */
+export function useLiveCollab(planId: string | null) {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const [latest, setLatest] = useState<UserNotification | null>(null)
+  const [connected, setConnected] = useState(false)
+  useEffect(() => {
+    if (!planId) return
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      path: '/socket.io',
+    })
+    const refetch = (keys: readonly (readonly unknown[])[]) => {
+      for (const queryKey of keys)
+        void queryClient.invalidateQueries({ queryKey })
+    }
+    const comments = () =>
+      refetch([trpc.comments.threads.pathKey(), trpc.comments.thread.pathKey()])
+    const tasks = () =>
+      refetch([trpc.tasks.list.pathKey(), trpc.tasks.get.pathKey()])
+    const notifications = () =>
+      refetch([
+        trpc.notifications.list.pathKey(),
+        trpc.notifications.unreadCount.pathKey(),
+      ])
+    socket.on('connect', () => {
+      setConnected(true)
+      socket.emit('plan:join', { planId }, () => undefined)
+      comments()
+      tasks()
+      notifications()
+    })
+    socket.on('disconnect', () => setConnected(false))
+    socket.on('comment:changed', (c) => {
+      if (c.planId === planId) comments()
+    })
+    socket.on('task:changed', (c) => {
+      if (c.planId === planId) tasks()
+    })
+    socket.on('notification', (n) => {
+      setLatest(n)
+      notifications()
+    })
+    return () => {
+      socket.disconnect()
+      setConnected(false)
+    }
+  }, [planId, queryClient, trpc])
+  return { latest, connected }
+}

@@ -1,0 +1,460 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
+import type { PublicUser, RichTextDoc, TerritoryRecord } from '@tessera/domain'
+import { useState } from 'react'
+import { useTRPC } from '../../../lib/trpc'
+import { errorMessage, timeAgo } from '../lib/format'
+import { RichTextEditor } from './rich-text-editor'
+import { RichTextView } from './rich-text-view'
+import { TaskForm } from './task-form'
+
+type Filter = 'open' | 'resolved' | 'mine' | 'territory'
+
+/**
+ * The plan's discussion: threads on territories, units, pins and the scenario, newest
+ * activity first, filtered (open, resolved, mine, this territory); one opens in place with
+ * its replies, resolve / reopen, and "make a task". New threads attach to the selected
+ * territory, or to the scenario when none is selected. Live: the lists refetch when the
+ * server says a thread changed (see useLiveCollab).
+ */
+export function DiscussionPanel({
+  planId,
+  scenarioId,
+  user,
+  territories,
+  selectedTerritoryId,
+  openThreadId,
+  onOpenThread,
+  onShowTerritory,
+}: {
+  planId: string
+  scenarioId: string | null
+  user: PublicUser
+  territories: readonly TerritoryRecord[]
+  selectedTerritoryId: string | null
+  openThreadId: string | null
+  onOpenThread: (threadId: string | null) => void
+  onShowTerritory: (territoryId: string) => void
+}) {
+  const trpc = useTRPC()
+  const [filter, setFilter] = useState<Filter>('open')
+  const territoryName = (id: string | null) =>
+    (id && territories.find((t) => t.id === id)?.name) || null
+  const threads = useQuery(
+    trpc.comments.threads.queryOptions({
+      planId,
+      status:
+        filter === 'open'
+          ? 'open'
+          : filter === 'resolved'
+            ? 'resolved'
+            : undefined,
+      mine: filter === 'mine' ? true : undefined,
+      territoryId:
+        filter === 'territory'
+          ? (selectedTerritoryId ?? '__none__')
+          : undefined,
+    }),
+  )
+  if (openThreadId)
+    return (
+      <ThreadView
+        threadId={openThreadId}
+        planId={planId}
+        scenarioId={scenarioId}
+        user={user}
+        territoryName={territoryName}
+        onBack={() => onOpenThread(null)}
+        onShowTerritory={onShowTerritory}
+      />
+    )
+  return (
+    <div
+      className="workspace__scroll discussion"
+      data-testid="discussion-panel"
+    >
+      <div
+        className="discussion__filters"
+        role="group"
+        aria-label="Show threads"
+      >
+        {(
+          [
+            ['open', 'Open'],
+            ['resolved', 'Resolved'],
+            ['mine', 'Mine'],
+            ['territory', 'This territory'],
+          ] as const
+        ).map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            className="chip"
+            aria-pressed={filter === key}
+            disabled={key === 'territory' && !selectedTerritoryId}
+            onClick={() => setFilter(key)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <NewThread
+        planId={planId}
+        scenarioId={scenarioId}
+        territoryId={selectedTerritoryId}
+        territoryName={territoryName(selectedTerritoryId)}
+        onCreated={onOpenThread}
+      />
+      {threads.isError ? (
+        <p className="discussion__error" role="alert">
+          {errorMessage(threads.error)}
+        </p>
+      ) : threads.data && threads.data.length === 0 ? (
+        <p className="workspace__hint">No threads here yet.</p>
+      ) : (
+        <ul className="thread-list" aria-label="Threads">
+          {(threads.data ?? []).map((t) => (
+            <li key={t.id}>
+              <button
+                type="button"
+                className="thread-list__item"
+                data-testid="thread-item"
+                onClick={() => onOpenThread(t.id)}
+              >
+                <span className="thread-list__where">
+                  {anchorLabel(t, territoryName(t.territoryId))}
+                  {t.resolvedAt ? (
+                    <span className="badge badge--approved">Resolved</span>
+                  ) : null}
+                </span>
+                <span className="thread-list__excerpt">
+                  <RichTextView doc={t.body as RichTextDoc | null} />
+                </span>
+                <span className="thread-list__meta">
+                  {t.authorName} · {timeAgo(t.lastActivityAt)}
+                  {t.replies > 0
+                    ? ` · ${t.replies} ${t.replies === 1 ? 'reply' : 'replies'}`
+                    : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function anchorLabel(
+  t: { anchor: string; unitId: string | null; changeRef: string | null },
+  territory: string | null,
+) {
+  switch (t.anchor) {
+    case 'territory':
+      return territory ?? 'A territory'
+    case 'unit':
+      return `Unit ${t.unitId ?? ''}${territory ? ` · ${territory}` : ''}`
+    case 'pin':
+      return `Pin on the map${territory ? ` · ${territory}` : ''}`
+    case 'change':
+      return `Change: ${t.changeRef ?? ''}`
+    default:
+      return 'Scenario'
+  }
+}
+
+function NewThread({
+  planId,
+  scenarioId,
+  territoryId,
+  territoryName,
+  onCreated,
+}: {
+  planId: string
+  scenarioId: string | null
+  territoryId: string | null
+  territoryName: string | null
+  onCreated: (threadId: string) => void
+}) {
+  const trpc = useTRPC()
+  const [doc, setDoc] = useState<{ doc: RichTextDoc; empty: boolean } | null>(
+    null,
+  )
+  const [sent, setSent] = useState(0)
+  const create = useMutation(
+    trpc.comments.create.mutationOptions({
+      onSuccess: ({ threadId }) => {
+        setSent((n) => n + 1)
+        setDoc(null)
+        onCreated(threadId)
+      },
+    }),
+  )
+  const send = () => {
+    if (!doc || doc.empty || create.isPending) return
+    create.mutate({
+      planId,
+      scenarioId,
+      anchor: territoryId
+        ? { kind: 'territory', territoryId }
+        : { kind: 'scenario' },
+      body: doc.doc,
+    })
+  }
+  return (
+    <div className="discussion__new">
+      <RichTextEditor
+        label={`Comment on ${territoryName ?? 'this scenario'}`}
+        placeholder={
+          territoryName
+            ? `Comment on ${territoryName}… (@ to mention)`
+            : 'Comment on this scenario… (@ to mention)'
+        }
+        onChange={(d, empty) => setDoc({ doc: d, empty })}
+        onSubmit={send}
+        resetKey={sent}
+      />
+      {create.isError ? (
+        <p className="discussion__error" role="alert">
+          {errorMessage(create.error)}
+        </p>
+      ) : null}
+      <div className="discussion__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="post-comment"
+          disabled={!doc || doc.empty || create.isPending}
+          onClick={send}
+        >
+          Comment
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function ThreadView({
+  threadId,
+  planId,
+  scenarioId,
+  user,
+  territoryName,
+  onBack,
+  onShowTerritory,
+}: {
+  threadId: string
+  planId: string
+  scenarioId: string | null
+  user: PublicUser
+  territoryName: (id: string | null) => string | null
+  onBack: () => void
+  onShowTerritory: (territoryId: string) => void
+}) {
+  const trpc = useTRPC()
+  const thread = useQuery(trpc.comments.thread.queryOptions({ threadId }))
+  const [reply, setReply] = useState<{
+    doc: RichTextDoc
+    empty: boolean
+  } | null>(null)
+  const [sent, setSent] = useState(0)
+  const [editing, setEditing] = useState<string | null>(null)
+  const [edited, setEdited] = useState<RichTextDoc | null>(null)
+  const [makingTask, setMakingTask] = useState(false)
+  const send = useMutation(
+    trpc.comments.reply.mutationOptions({
+      onSuccess: () => {
+        setSent((n) => n + 1)
+        setReply(null)
+        void thread.refetch()
+      },
+    }),
+  )
+  const resolve = useMutation(
+    trpc.comments.resolve.mutationOptions({
+      onSuccess: () => void thread.refetch(),
+    }),
+  )
+  const edit = useMutation(
+    trpc.comments.edit.mutationOptions({
+      onSuccess: () => {
+        setEditing(null)
+        void thread.refetch()
+      },
+    }),
+  )
+  const remove = useMutation(
+    trpc.comments.delete.mutationOptions({
+      onSuccess: () => void thread.refetch(),
+    }),
+  )
+  const root = thread.data?.[0]
+  const staff = user.role !== 'rep'
+  const error = send.error ?? resolve.error ?? edit.error ?? remove.error
+  const postReply = () => {
+    if (!reply || reply.empty || send.isPending) return
+    send.mutate({ threadId, body: reply.doc })
+  }
+  return (
+    <div className="workspace__scroll discussion" data-testid="thread-view">
+      <div className="discussion__head">
+        <button type="button" className="button button--ghost" onClick={onBack}>
+          ← All threads
+        </button>
+        {root?.territoryId ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onShowTerritory(root.territoryId!)}
+          >
+            {territoryName(root.territoryId) ?? 'Show on map'}
+          </button>
+        ) : null}
+      </div>
+      {thread.isError ? (
+        <p className="discussion__error" role="alert">
+          {errorMessage(thread.error)}
+        </p>
+      ) : null}
+      {root ? (
+        <div className="discussion__thread-actions">
+          {root.resolvedAt ? (
+            <span
+              className="badge badge--approved"
+              data-testid="thread-resolved"
+            >
+              Resolved
+            </span>
+          ) : null}
+          {root.authorId === user.id || staff ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                resolve.mutate({ threadId, resolved: !root.resolvedAt })
+              }
+            >
+              {root.resolvedAt ? 'Reopen' : 'Resolve'}
+            </button>
+          ) : null}
+          {staff ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="make-task"
+              onClick={() => setMakingTask((v) => !v)}
+            >
+              Make a task
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {makingTask && root ? (
+        <TaskForm
+          planId={planId}
+          scenarioId={scenarioId}
+          territoryId={root.territoryId}
+          fromCommentId={root.id}
+          onDone={() => setMakingTask(false)}
+        />
+      ) : null}
+      <ol className="comment-list" aria-label="Comments">
+        {(thread.data ?? []).map((c) => (
+          <li key={c.id} className="comment" data-testid="comment">
+            <div className="comment__head">
+              <span className="comment__author">{c.authorName}</span>
+              <span className="comment__time">
+                {timeAgo(c.createdAt)}
+                {c.updatedAt !== c.createdAt && !c.deleted ? ' · edited' : ''}
+              </span>
+            </div>
+            {c.deleted ? (
+              <p className="comment__deleted">This comment was deleted.</p>
+            ) : editing === c.id ? (
+              <div>
+                <RichTextEditor
+                  label="Edit comment"
+                  placeholder="Edit…"
+                  autoFocus
+                  onChange={(d) => setEdited(d)}
+                  onSubmit={() =>
+                    edited && edit.mutate({ commentId: c.id, body: edited })
+                  }
+                />
+                <div className="discussion__actions">
+                  <button
+                    type="button"
+                    className="button button--ghost"
+                    onClick={() => setEditing(null)}
+                  >
+                    Cancel
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={!edited}
+                    onClick={() =>
+                      edited && edit.mutate({ commentId: c.id, body: edited })
+                    }
+                  >
+                    Save
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <RichTextView doc={c.body as RichTextDoc | null} />
+            )}
+            {c.authorId === user.id && !c.deleted && editing !== c.id ? (
+              <div className="comment__own">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setEdited(null)
+                    setEditing(c.id)
+                  }}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    if (window.confirm('Delete this comment?'))
+                      remove.mutate({ commentId: c.id })
+                  }}
+                >
+                  Delete
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {error ? (
+        <p className="discussion__error" role="alert">
+          {errorMessage(error)}
+        </p>
+      ) : null}
+      <div className="discussion__new">
+        <RichTextEditor
+          label="Reply"
+          placeholder="Reply… (@ to mention)"
+          onChange={(d, empty) => setReply({ doc: d, empty })}
+          onSubmit={postReply}
+          resetKey={sent}
+        />
+        <div className="discussion__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="post-reply"
+            disabled={!reply || reply.empty || send.isPending}
+            onClick={postReply}
+          >
+            Reply
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,7 @@
+import './discussion.css'
+export { useLiveCollab } from './api/use-live-collab'
+export { DiscussionPanel } from './components/discussion-panel'
+export { NotificationBell } from './components/notification-bell'
+export { RichTextEditor } from './components/rich-text-editor'
+export { RichTextView } from './components/rich-text-view'
+export { TasksPanel } from './components/tasks-panel'

@@ -1,0 +1,37 @@
+/** "just now", "5 min ago", "3 h ago", then the date: how long ago an ISO time was. */
+export function timeAgo(iso: string, now = Date.now()): string {
+  const t = Date.parse(iso)
+  if (!Number.isFinite(t)) return ''
+  const s = Math.max(0, (now - t) / 1000)
+  if (s < 60) return 'just now'
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`
+  return new Date(t).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+  })
+}
+
+/** What to tell the user about a failed request: the server's own message when it sent one. */
+export function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : ''
+  // zod's list of issues, as tRPC sends it for a bad input: the first issue's message.
+  if (message.startsWith('[')) {
+    try {
+      const issues = JSON.parse(message) as { message?: string }[]
+      if (issues[0]?.message) return issues[0].message
+    } catch {
+      // not JSON after all
+    }
+  }
+  return message || 'Something went wrong. Try again.'
+}
+
+/** Whether a YYYY-MM-DD due date has passed (on the viewer's calendar). */
+export function isOverdue(dueDate: string | null, today = new Date()): boolean {
+  if (!dueDate) return false
+  const y = today.getFullYear()
+  const m = String(today.getMonth() + 1).padStart(2, '0')
+  const d = String(today.getDate()).padStart(2, '0')
+  return dueDate < `${y}-${m}-${d}`
+}

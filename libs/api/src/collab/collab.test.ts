@@ -1,0 +1,446 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
+import {
+  type DatabaseHandle,
+  insertOrganization,
+  insertPlan,
+  insertScenario,
+  insertUnitLayer,
+  insertUser,
+  listAudit,
+  testBackends,
+} from '@tessera/db'
+import {
+  type PublicUser,
+  type Role,
+  type RowChange,
+  type UserNotification,
+  richTextFromPlain,
+} from '@tessera/domain'
+import type { Context } from '../context.js'
+import { GeometryCache } from '../geometry-cache.js'
+import type { OptimizeJobs } from '../optimize/jobs.js'
+import { appRouter } from '../router.js'
+import { ScoringCache } from '../scoring.js'
+
+/** What the routers pushed, as the server's socket.io would have sent it. */
+class Pushed {
+  notes: { userId: string; n: UserNotification }[] = []
+  rows: { event: string; change: RowChange }[] = []
+  events = {
+    notify: (userId: string, n: UserNotification) =>
+      this.notes.push({ userId, n }),
+    rowChanged: (event: string, change: RowChange) =>
+      this.rows.push({ event, change }),
+  }
+}
+
+const people: Record<string, { orgId: string; role: Role }> = {
+  usr_admin: { orgId: 'org_a', role: 'admin' },
+  usr_manager: { orgId: 'org_a', role: 'manager' },
+  usr_planner: { orgId: 'org_a', role: 'planner' },
+  usr_rep: { orgId: 'org_a', role: 'rep' },
+  usr_other: { orgId: 'org_b', role: 'manager' },
+}
+
+/** A tiptap paragraph with text and a mention of `userId`. */
+const withMention = (text: string, userId: string) => ({
+  type: 'doc',
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text },
+        { type: 'mention', attrs: { id: userId, label: userId } },
+      ],
+    },
+  ],
+})
+
+describe.each(testBackends())(
+  'comments, tasks and notifications on $name',
+  (backend) => {
+    let h: DatabaseHandle
+    let pushed: Pushed
+    const as = (userId: string) => {
+      const p = people[userId]!
+      const user: PublicUser = {
+        id: userId,
+        orgId: p.orgId,
+        email: `${userId}@x.test`,
+        displayName: userId.replace('usr_', ''),
+        role: p.role,
+        repId: null,
+      }
+      const ctx: Context = {
+        db: h.db,
+        now: () => new Date('2026-12-04T10:00:00Z'),
+        geometry: new GeometryCache(h.db),
+        scoring: new ScoringCache(h.db),
+        optimizeJobs: {} as OptimizeJobs,
+        docTokenSecret: 'test-secret',
+        loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
+        sessionTtlSeconds: 60,
+        req: {} as IncomingMessage,
+        res: {} as ServerResponse,
+        user,
+        sessionId: null,
+        events: pushed.events,
+      }
+      return appRouter.createCaller(ctx)
+    }
+
+    beforeAll(async () => {
+      h = await backend.open()
+      pushed = new Pushed()
+      for (const org of ['org_a', 'org_b'])
+        await insertOrganization(h.db, { id: org, name: org })
+      for (const [id, p] of Object.entries(people))
+        await insertUser(h.db, {
+          id,
+          org_id: p.orgId,
+          email: `${id}@x.test`,
+          display_name: id.replace('usr_', ''),
+          password_hash: 'x',
+          role: p.role,
+          rep_id: null,
+        })
+      await insertUnitLayer(
+        h.db,
+        {
+          id: 'lyr_1',
+          name: 'l',
+          kind: 'county',
+          topology: '{}',
+          unitsObject: 'units',
+        },
+        [],
+        [],
+      )
+      await insertPlan(h.db, {
+        id: 'pln_a',
+        orgId: 'org_a',
+        name: 'A',
+        unitLayerId: 'lyr_1',
+      })
+      await insertPlan(h.db, {
+        id: 'pln_b',
+        orgId: 'org_b',
+        name: 'B',
+        unitLayerId: 'lyr_1',
+      })
+      await insertScenario(h.db, {
+        id: 'scn_a',
+        planId: 'pln_a',
+        name: 'Draft',
+        status: 'draft',
+        parentId: null,
+        effectiveDate: null,
+        createdBy: null,
+      })
+    }, 120_000)
+    afterAll(async () => {
+      await h?.close()
+    })
+
+    it('starts a thread on a territory, tells the person mentioned, and pushes the change', async () => {
+      pushed.notes = []
+      pushed.rows = []
+      const { threadId } = await as('usr_manager').comments.create({
+        planId: 'pln_a',
+        scenarioId: 'scn_a',
+        anchor: { kind: 'territory', territoryId: 'ter_west' },
+        body: withMention('Can you look at this, ', 'usr_planner'),
+      })
+      expect(pushed.notes).toHaveLength(1)
+      expect(pushed.notes[0]!.userId).toBe('usr_planner')
+      expect(pushed.notes[0]!.n).toMatchObject({
+        kind: 'mention',
+        planId: 'pln_a',
+        link: { threadId, territoryId: 'ter_west' },
+        actorName: 'manager',
+      })
+      expect(pushed.rows).toEqual([
+        {
+          event: 'comment:changed',
+          change: {
+            planId: 'pln_a',
+            id: threadId,
+            kind: 'created',
+            scenarioId: 'scn_a',
+          },
+        },
+      ])
+      const list = await as('usr_planner').notifications.list()
+      expect(list[0]).toMatchObject({ kind: 'mention', link: { threadId } })
+      expect(await as('usr_planner').notifications.unreadCount()).toBe(1)
+      // Nobody reads or marks another's notifications: the manager has none.
+      expect(await as('usr_manager').notifications.list()).toEqual([])
+      await as('usr_manager').notifications.markRead({ all: true })
+      expect(await as('usr_planner').notifications.unreadCount()).toBe(1)
+      await as('usr_planner').notifications.markRead({ ids: [list[0]!.id] })
+      expect(await as('usr_planner').notifications.unreadCount()).toBe(0)
+
+      const threads = await as('usr_planner').comments.threads({
+        planId: 'pln_a',
+        mine: true,
+      })
+      expect(threads.map((t) => t.id)).toContain(threadId)
+    })
+
+    it('replies, resolves and reopens; a reply tells the thread’s starter', async () => {
+      const { threadId } = await as('usr_planner').comments.create({
+        planId: 'pln_a',
+        scenarioId: null,
+        anchor: { kind: 'pin', lonLat: [-100, 40] },
+        body: richTextFromPlain('A pin here'),
+      })
+      pushed.notes = []
+      await as('usr_rep').comments.reply({
+        threadId,
+        body: richTextFromPlain('Agreed.'),
+      })
+      expect(pushed.notes.map((n) => [n.userId, n.n.kind])).toEqual([
+        ['usr_planner', 'reply'],
+      ])
+      const thread = await as('usr_rep').comments.thread({ threadId })
+      expect(thread.map((c) => c.authorId)).toEqual(['usr_planner', 'usr_rep'])
+      expect(thread[0]!.lonLat).toEqual([-100, 40])
+      // A rep may not resolve someone else's thread; its starter may, and anyone staff.
+      await expect(
+        as('usr_rep').comments.resolve({ threadId, resolved: true }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await as('usr_planner').comments.resolve({ threadId, resolved: true })
+      expect(
+        (
+          await as('usr_rep').comments.threads({
+            planId: 'pln_a',
+            status: 'resolved',
+          })
+        ).map((t) => t.id),
+      ).toContain(threadId)
+      await as('usr_manager').comments.resolve({ threadId, resolved: false })
+      expect(
+        (
+          await as('usr_rep').comments.threads({
+            planId: 'pln_a',
+            status: 'open',
+          })
+        ).map((t) => t.id),
+      ).toContain(threadId)
+    })
+
+    it('lets only the author edit or delete a comment', async () => {
+      const { threadId } = await as('usr_rep').comments.create({
+        planId: 'pln_a',
+        scenarioId: null,
+        anchor: { kind: 'unit', unitId: '06037' },
+        body: richTextFromPlain('Mine'),
+      })
+      await expect(
+        as('usr_admin').comments.edit({
+          commentId: threadId,
+          body: richTextFromPlain('Not yours'),
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(
+        as('usr_manager').comments.delete({ commentId: threadId }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await as('usr_rep').comments.edit({
+        commentId: threadId,
+        body: richTextFromPlain('Mine, edited'),
+      })
+      await as('usr_rep').comments.delete({ commentId: threadId })
+      const [root] = await as('usr_rep').comments.thread({ threadId })
+      expect(root).toMatchObject({ deleted: true, body: null })
+    })
+
+    it('refuses bad input with a clear message and stores nothing', async () => {
+      const count = async () =>
+        (await as('usr_manager').comments.threads({ planId: 'pln_a' })).length
+      const before = await count()
+      const big = richTextFromPlain('x'.repeat(1024 * 1024))
+      await expect(
+        as('usr_manager').comments.create({
+          planId: 'pln_a',
+          anchor: { kind: 'scenario' },
+          body: big,
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+      await expect(
+        as('usr_manager').comments.create({
+          planId: 'pln_a',
+          anchor: { kind: 'scenario' },
+          body: {
+            type: 'doc',
+            content: [{ type: 'iframe', attrs: { src: 'https://evil' } }],
+          },
+        }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('iframe'),
+      })
+      await expect(
+        as('usr_manager').comments.create({
+          planId: 'pln_a',
+          anchor: { kind: 'scenario' },
+          body: withMention('hi ', 'usr_other'),
+        }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('organization'),
+      })
+      expect(await count()).toBe(before)
+      // A javascript: link is neutralised, not stored.
+      const { threadId, neutralisedLinks } = await as(
+        'usr_manager',
+      ).comments.create({
+        planId: 'pln_a',
+        anchor: { kind: 'scenario' },
+        body: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                {
+                  type: 'text',
+                  text: 'click',
+                  marks: [
+                    { type: 'link', attrs: { href: 'javascript:alert(1)' } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      })
+      expect(neutralisedLinks).toBe(1)
+      const [stored] = await as('usr_manager').comments.thread({ threadId })
+      expect(JSON.stringify(stored!.body)).not.toContain('javascript')
+    })
+
+    it('refuses a NUL character, which the database cannot store', async () => {
+      await expect(
+        as('usr_manager').comments.create({
+          planId: 'pln_a',
+          anchor: { kind: 'scenario' },
+          body: richTextFromPlain('nul \u0000 here'),
+        }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('NUL'),
+      })
+      await expect(
+        as('usr_manager').tasks.create({ planId: 'pln_a', title: 'a\u0000b' }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    })
+
+    it('keeps other organizations out of everything', async () => {
+      await expect(
+        as('usr_other').comments.threads({ planId: 'pln_a' }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(
+        as('usr_other').comments.create({
+          planId: 'pln_a',
+          anchor: { kind: 'scenario' },
+          body: richTextFromPlain('x'),
+        }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(
+        as('usr_other').tasks.list({ planId: 'pln_a' }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      const [thread] = await as('usr_manager').comments.threads({
+        planId: 'pln_a',
+      })
+      await expect(
+        as('usr_other').comments.thread({ threadId: thread!.id }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(
+        as('usr_other').comments.reply({
+          threadId: thread!.id,
+          body: richTextFromPlain('x'),
+        }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(
+        as('usr_manager').comments.create({
+          planId: 'pln_b',
+          anchor: { kind: 'scenario' },
+          body: richTextFromPlain('x'),
+        }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    })
+
+    it('creates a task from a comment, tells its assignee, and lets the assignee complete it', async () => {
+      const { threadId } = await as('usr_manager').comments.create({
+        planId: 'pln_a',
+        anchor: { kind: 'territory', territoryId: 'ter_east' },
+        body: richTextFromPlain('Rebalance east'),
+      })
+      await expect(
+        as('usr_rep').tasks.create({ planId: 'pln_a', title: 'x' }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      for (const dueDate of [
+        '2026-02-30',
+        '12/04/2026',
+        'tomorrow',
+        '2026-13-01',
+      ])
+        await expect(
+          as('usr_manager').tasks.create({
+            planId: 'pln_a',
+            title: 'x',
+            dueDate,
+          }),
+        ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+      await expect(
+        as('usr_manager').tasks.create({
+          planId: 'pln_a',
+          title: 'x',
+          assigneeId: 'usr_other',
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+      pushed.notes = []
+      const { taskId } = await as('usr_manager').tasks.create({
+        planId: 'pln_a',
+        title: 'Rebalance East',
+        assigneeId: 'usr_planner',
+        dueDate: '2026-12-11',
+        priority: 'high',
+        fromCommentId: threadId,
+      })
+      expect(pushed.notes.map((n) => [n.userId, n.n.kind, n.n.link])).toEqual([
+        ['usr_planner', 'task_assigned', { taskId, territoryId: 'ter_east' }],
+      ])
+      const mine = await as('usr_planner').tasks.list({
+        mine: true,
+        status: 'open',
+      })
+      expect(
+        mine.map((t) => [t.id, t.territoryId, t.dueDate, t.assigneeName]),
+      ).toEqual([[taskId, 'ter_east', '2026-12-11', 'planner']])
+      // The assignee changes the status only; a rep nothing.
+      await expect(
+        as('usr_planner').tasks.update({ taskId, title: 'Renamed' }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(
+        as('usr_rep').tasks.update({ taskId, status: 'done' }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await as('usr_planner').tasks.update({ taskId, status: 'done' })
+      const done = await as('usr_manager').tasks.get({ taskId })
+      expect(done).toMatchObject({
+        status: 'done',
+        doneAt: '2026-12-04T10:00:00.000Z',
+      })
+      const audit = await listAudit(h.db, 'org_a')
+      expect(audit.map((a) => a.action)).toEqual(
+        expect.arrayContaining([
+          'task.create',
+          'task.complete',
+          'comment.create',
+        ]),
+      )
+    })
+  },
+)
