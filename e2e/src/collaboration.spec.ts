@@ -113,6 +113,26 @@ test('a manager’s comment and task reach the planner live; the reply and the f
     .filter({ hasText: `Rebalance ${territory}` })
   await expect(managerTask.getByTestId('task-status')).toHaveValue('done')
   await shot(manager, '4-manager-sees-done')
+
+  // …and on the plan's calendar, on its due date (a month ahead if it falls in the next).
+  await manager.getByTestId('show-calendar').click()
+  const dueDay = manager.locator(`[data-day="${due}"]:not([data-outside])`)
+  if (!(await dueDay.isVisible()))
+    await manager.getByRole('button', { name: 'Later' }).click()
+  await expect(dueDay.getByTestId('calendar-task')).toContainText(
+    `Rebalance ${territory}`,
+  )
+  await shot(manager, '4b-calendar')
+
+  // The activity feed tells the story.
+  await manager.getByTestId('tab-activity').click()
+  const feed = manager.getByTestId('activity-panel')
+  await expect(feed).toContainText(`completed “Rebalance ${territory}”`)
+  await expect(feed).toContainText(`Pat Planner replied on ${territory}`)
+  await expect(feed).toContainText(
+    `Morgan Manager started a thread on ${territory}`,
+  )
+  await shot(manager, '5-activity')
 })
 
 test('no XSS payload in a comment runs in the browser', async ({ page }) => {

@@ -15,6 +15,7 @@ import {
 } from '@tessera/db'
 import type { Config } from './config.js'
 import { authorizeDoc } from './doc-access.js'
+import { watchPlanEdits } from './edit-activity.js'
 import { Hub, RedisDocBus } from '@tessera/collab'
 import { createRequestHandler, createUpgradeHandler } from './http.js'
 import { type SocketIo, createSocketIo } from './socket.js'
@@ -164,9 +165,21 @@ export async function startServer(
       )
     }
   }
+  // Plan edits summarised per person into the activity feed (audit_log `plan.edit`); the
+  // writes in flight are awaited before the database closes.
+  const activityWrites = new Set<Promise<void>>()
   const hub = new Hub({
     store: createYjsDocStore(db.db),
     bus: hubBus,
+    onRoomLoaded: (docName, doc) =>
+      watchPlanEdits(docName, doc, {
+        db: db.db,
+        log,
+        track: (write) => {
+          activityWrites.add(write)
+          void write.finally(() => activityWrites.delete(write))
+        },
+      }),
     onError: (error, { docName }) =>
       log.error({ err: error, docName }, 'hub: storing or loading failed'),
   })
@@ -197,6 +210,7 @@ export async function startServer(
         await optimizeJobs.close()
         await socketIo.close()
         await hub.close()
+        await Promise.all(activityWrites)
         await hubBus?.close()
         await closeServer(server)
         await db.close()

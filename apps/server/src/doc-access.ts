@@ -38,6 +38,7 @@ export async function authorizeDoc(
   return {
     ok: true,
     canWrite: WRITERS.has(user.role) && scenario.status === 'draft',
+    userId: user.id,
   }
 }
 

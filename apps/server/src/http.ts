@@ -113,7 +113,8 @@ export function createRequestHandler(deps: HttpDeps) {
 
 /** Who may open a hub document, decided per upgrade request. */
 export type DocAccess =
-  { ok: true; canWrite: boolean } | { ok: false; code: number; reason: string }
+  | { ok: true; canWrite: boolean; userId?: string }
+  | { ok: false; code: number; reason: string }
 
 /**
  * Upgrades: `/yjs/<docName>` goes to the Yjs hub once `authorize` has checked the session
@@ -156,6 +157,7 @@ export function createUpgradeHandler(deps: {
             }
             deps.hub.connect(ws, docNameOf(doc), {
               canWrite: access.canWrite,
+              userId: access.userId,
             })
             for (const [data, isBinary] of early)
               ws.emit('message', data, isBinary)

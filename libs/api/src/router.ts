@@ -1,5 +1,6 @@
 import { accountsRouter } from './routers/accounts.router.js'
 import { authRouter } from './routers/auth.router.js'
+import { activityRouter } from './collab/activity.router.js'
 import { commentsRouter } from './collab/comments.router.js'
 import { notificationsRouter } from './collab/notifications.router.js'
 import { tasksRouter } from './collab/tasks.router.js'
@@ -19,6 +20,7 @@ export const appRouter = router({
   comments: commentsRouter,
   tasks: tasksRouter,
   notifications: notificationsRouter,
+  activity: activityRouter,
 })
 
 /** The API's type, imported (type-only) by the web app for end-to-end typing. */

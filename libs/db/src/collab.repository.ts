@@ -410,6 +410,9 @@ export async function findTask(
 export interface TaskFilter {
   planId?: string | undefined
   assigneeId?: string | undefined
+  /** Due on or after / on or before (YYYY-MM-DD). */
+  dueFrom?: string | undefined
+  dueTo?: string | undefined
   status?: TaskStatus | 'open' | undefined
   territoryId?: string | undefined
   limit?: number | undefined
@@ -425,6 +428,8 @@ export async function listTasks(
   if (f.planId) q = q.where('tasks.plan_id', '=', f.planId)
   if (f.assigneeId) q = q.where('tasks.assignee_id', '=', f.assigneeId)
   if (f.territoryId) q = q.where('tasks.territory_id', '=', f.territoryId)
+  if (f.dueFrom) q = q.where('tasks.due_date', '>=', f.dueFrom)
+  if (f.dueTo) q = q.where('tasks.due_date', '<=', f.dueTo)
   if (f.status === 'open') q = q.where('tasks.status', '!=', 'done')
   else if (f.status) q = q.where('tasks.status', '=', f.status)
   const rows = await q

@@ -70,7 +70,11 @@ export {
 export type { StoredDoc } from './yjs.repository.js'
 export { listAudit, recordAudit } from './audit.repository.js'
 export type { AuditEntry } from './audit.repository.js'
-export { createThrowawayDatabase, testBackends } from './testing.js'
+export {
+  createThrowawayDatabase,
+  seedTestPlans,
+  testBackends,
+} from './testing.js'
 export type { TestBackend } from './testing.js'
 export {
   countUnreadNotifications,

@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { type DatabaseHandle, openDatabase } from './database.js'
 import { migrateToLatest } from './migrate.js'
+import { insertPlan, insertScenario } from './plans.repository.js'
+import type { UserRow } from './schema.js'
+import { insertUnitLayer } from './units.repository.js'
+import { insertOrganization, insertUser } from './users.repository.js'
 
 export interface TestBackend {
   name: 'pglite' | 'postgres'
@@ -74,5 +78,64 @@ async function openThrowawayPostgres(
       await handle.close()
       await drop()
     },
+  }
+}
+
+/**
+ * The least a test of plan-level features needs: organizations, their users (email
+ * `<id>@x.test`, display name the id without `usr_`), an empty unit layer `lyr_1`, plans and
+ * draft scenarios.
+ */
+export async function seedTestPlans(
+  db: DatabaseHandle['db'],
+  f: {
+    users: Record<string, { orgId: string; role: UserRow['role'] }>
+    plans: { id: string; orgId: string; scenarioIds?: string[] }[]
+  },
+): Promise<void> {
+  const orgs = new Set([
+    ...Object.values(f.users).map((u) => u.orgId),
+    ...f.plans.map((p) => p.orgId),
+  ])
+  for (const org of orgs) await insertOrganization(db, { id: org, name: org })
+  for (const [id, u] of Object.entries(f.users))
+    await insertUser(db, {
+      id,
+      org_id: u.orgId,
+      email: `${id}@x.test`,
+      display_name: id.replace(/^usr_/, ''),
+      password_hash: 'x',
+      role: u.role,
+      rep_id: null,
+    })
+  await insertUnitLayer(
+    db,
+    {
+      id: 'lyr_1',
+      name: 'l',
+      kind: 'county',
+      topology: '{}',
+      unitsObject: 'units',
+    },
+    [],
+    [],
+  )
+  for (const p of f.plans) {
+    await insertPlan(db, {
+      id: p.id,
+      orgId: p.orgId,
+      name: p.id,
+      unitLayerId: 'lyr_1',
+    })
+    for (const scenarioId of p.scenarioIds ?? [])
+      await insertScenario(db, {
+        id: scenarioId,
+        planId: p.id,
+        name: 'Draft',
+        status: 'draft',
+        parentId: null,
+        effectiveDate: null,
+        createdBy: null,
+      })
   }
 }

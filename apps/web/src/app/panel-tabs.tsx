@@ -1,5 +1,5 @@
 export type PanelTab =
-  'territories' | 'edit' | 'regions' | 'discussion' | 'tasks'
+  'territories' | 'edit' | 'regions' | 'discussion' | 'tasks' | 'activity'
 
 const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'territories', label: 'Territories' },
@@ -7,12 +7,13 @@ const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'regions', label: 'Regions' },
   { key: 'discussion', label: 'Discussion' },
   { key: 'tasks', label: 'Tasks' },
+  { key: 'activity', label: 'Activity' },
 ]
 
 /**
  * The side panel's views: the territory list (scores), the selected territory's editor
  * (with new territories and account placement), the region hierarchy, the discussion
- * (comment threads) and the tasks. One shows at a
+ * (comment threads), the tasks and the activity feed. One shows at a
  * time so each keeps the panel's full height.
  */
 export function PanelTabs({

@@ -53,6 +53,7 @@ import type { TableRow } from '../features/territories/lib/territory-table'
 import { primaryMetric } from '../features/territories/lib/balance'
 import { FullPageMessage } from './full-page-message'
 import {
+  ActivityPanel,
   DiscussionPanel,
   NotificationBell,
   TasksPanel,
@@ -710,6 +711,17 @@ export function PlanPage({ user }: { user: PublicUser }) {
               user={user}
               territories={territories}
               selectedTerritoryId={selected}
+              onShowTerritory={selectFromList}
+            />
+          ) : tab === 'activity' && planId ? (
+            <ActivityPanel
+              planId={planId}
+              territories={territories}
+              selectedTerritoryId={selected}
+              onOpenThread={(threadId) => {
+                setOpenThreadId(threadId)
+                setTab('discussion')
+              }}
               onShowTerritory={selectFromList}
             />
           ) : (

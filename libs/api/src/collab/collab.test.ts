@@ -3,12 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import {
   type DatabaseHandle,
-  insertOrganization,
-  insertPlan,
-  insertScenario,
-  insertUnitLayer,
-  insertUser,
   listAudit,
+  seedTestPlans,
   testBackends,
 } from '@tessera/db'
 import {
@@ -94,50 +90,12 @@ describe.each(testBackends())(
     beforeAll(async () => {
       h = await backend.open()
       pushed = new Pushed()
-      for (const org of ['org_a', 'org_b'])
-        await insertOrganization(h.db, { id: org, name: org })
-      for (const [id, p] of Object.entries(people))
-        await insertUser(h.db, {
-          id,
-          org_id: p.orgId,
-          email: `${id}@x.test`,
-          display_name: id.replace('usr_', ''),
-          password_hash: 'x',
-          role: p.role,
-          rep_id: null,
-        })
-      await insertUnitLayer(
-        h.db,
-        {
-          id: 'lyr_1',
-          name: 'l',
-          kind: 'county',
-          topology: '{}',
-          unitsObject: 'units',
-        },
-        [],
-        [],
-      )
-      await insertPlan(h.db, {
-        id: 'pln_a',
-        orgId: 'org_a',
-        name: 'A',
-        unitLayerId: 'lyr_1',
-      })
-      await insertPlan(h.db, {
-        id: 'pln_b',
-        orgId: 'org_b',
-        name: 'B',
-        unitLayerId: 'lyr_1',
-      })
-      await insertScenario(h.db, {
-        id: 'scn_a',
-        planId: 'pln_a',
-        name: 'Draft',
-        status: 'draft',
-        parentId: null,
-        effectiveDate: null,
-        createdBy: null,
+      await seedTestPlans(h.db, {
+        users: people,
+        plans: [
+          { id: 'pln_a', orgId: 'org_a', scenarioIds: ['scn_a'] },
+          { id: 'pln_b', orgId: 'org_b' },
+        ],
       })
     }, 120_000)
     afterAll(async () => {
@@ -433,6 +391,34 @@ describe.each(testBackends())(
         status: 'done',
         doneAt: '2026-12-04T10:00:00.000Z',
       })
+      const month = await as('usr_rep').tasks.calendar({
+        planId: 'pln_a',
+        from: '2026-12-01',
+        to: '2026-12-31',
+      })
+      expect(month.tasks.map((t) => [t.id, t.dueDate])).toEqual([
+        [taskId, '2026-12-11'],
+      ])
+      const november = await as('usr_rep').tasks.calendar({
+        planId: 'pln_a',
+        from: '2026-11-01',
+        to: '2026-11-30',
+      })
+      expect(november.tasks).toEqual([])
+      await expect(
+        as('usr_rep').tasks.calendar({
+          planId: 'pln_a',
+          from: '2026-01-01',
+          to: '2026-12-31',
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+      await expect(
+        as('usr_other').tasks.calendar({
+          planId: 'pln_a',
+          from: '2026-12-01',
+          to: '2026-12-31',
+        }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' })
       const audit = await listAudit(h.db, 'org_a')
       expect(audit.map((a) => a.action)).toEqual(
         expect.arrayContaining([

@@ -5,6 +5,7 @@ import {
   type TaskRecord,
   findComment,
   findTask,
+  listScenarios,
   insertTask,
   listTasks,
   recordAudit,
@@ -133,6 +134,46 @@ export const tasksRouter = router({
         status: input.status,
         territoryId: input.territoryId,
       })
+    }),
+
+  /**
+   * What falls due in a date range (at most a quarter): tasks by due date and scenarios by
+   * their effective date, for the planning calendar.
+   */
+  calendar: protectedProcedure
+    .input(z.object({ planId: id, from: DueDate, to: DueDate }))
+    .query(async ({ ctx, input }) => {
+      await planOfCaller(ctx, input.planId)
+      const days = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000
+      if (days < 0 || days > 93)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'The calendar shows at most three months at a time.',
+        })
+      const [tasks, scenarios] = await Promise.all([
+        listTasks(ctx.db, ctx.user.orgId, {
+          planId: input.planId,
+          dueFrom: input.from,
+          dueTo: input.to,
+        }),
+        listScenarios(ctx.db, input.planId),
+      ])
+      return {
+        tasks,
+        scenarios: scenarios
+          .filter(
+            (s) =>
+              s.effectiveDate !== null &&
+              s.effectiveDate >= input.from &&
+              s.effectiveDate <= input.to,
+          )
+          .map((s) => ({
+            id: s.id,
+            name: s.name,
+            status: s.status,
+            effectiveDate: s.effectiveDate!,
+          })),
+      }
     }),
 
   get: protectedProcedure

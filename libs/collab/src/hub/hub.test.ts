@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { originUserId } from './room.js'
 import { openPlanDoc } from '@tessera/domain'
 import { CloseCode } from '../close-codes.js'
 import { MemoryDocStore } from './doc-store.js'
@@ -41,6 +42,32 @@ describe('Hub (real y-websocket clients)', () => {
     )
     // Group commit: fewer transactions than updates.
     expect(h.store.appends).toBeLessThan(h.store.pendingUpdates('scenario:s1'))
+    await h.close()
+  })
+
+  it('tells a watcher which user each change came from, and stops watching when the room goes', async () => {
+    const seen: (string | undefined)[] = []
+    let watching = 0
+    const h = await startHub(undefined, {
+      onRoomLoaded: (docName, doc) => {
+        if (docName !== 'scenario:w1') return
+        watching++
+        const onTx = (tr: Y.Transaction) => seen.push(originUserId(tr.origin))
+        doc.on('afterTransaction', onTx)
+        return () => {
+          watching--
+          doc.off('afterTransaction', onTx)
+        }
+      },
+    })
+    const ana = client(h.url, 'scenario:w1', { user: 'usr_ana' })
+    await until(() => ana.provider.synced)
+    expect(watching).toBe(1)
+    ana.doc.getMap('m').set('k', 'v')
+    await until(() => seen.includes('usr_ana'))
+    // Evicted once everyone has left (idleMs 50): the watch ends.
+    ana.provider.destroy()
+    await until(() => watching === 0)
     await h.close()
   })
 

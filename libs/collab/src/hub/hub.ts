@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws'
 import { CloseCode } from '../close-codes.js'
 import type { DocBus } from './bus.js'
 import type { DocStore } from './doc-store.js'
+import type * as Y from 'yjs'
 import { type Peer, Room } from './room.js'
 
 export interface HubOptions {
@@ -16,6 +17,12 @@ export interface HubOptions {
   compactAfter?: number
   compactBytes?: number
   onError?: (error: Error, context: { docName: string }) => void
+  /**
+   * Called once a document is loaded into memory, to watch it (the server summarises plan
+   * edits per user: see `originUserId`); what it returns is called when the room is evicted
+   * or the hub closes.
+   */
+  onRoomLoaded?: (docName: string, doc: Y.Doc) => (() => void) | void
 }
 
 /**
@@ -26,15 +33,22 @@ export interface HubOptions {
 export class Hub {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  /** What each watched room's `onRoomLoaded` left to call when it goes. */
+  private readonly unwatch = new Map<Room, () => void>()
 
   constructor(private readonly options: HubOptions) {}
 
   /** Serves one websocket for `docName`, as a writer or a reader. */
-  connect(ws: WebSocket, docName: string, access: { canWrite: boolean }): void {
+  connect(
+    ws: WebSocket,
+    docName: string,
+    access: { canWrite: boolean; userId?: string | undefined },
+  ): void {
     const room = this.room(docName)
     const maxBytes = this.options.maxFrameBytes ?? 16 * 1024 * 1024
     const peer: Peer = {
       canWrite: access.canWrite,
+      userId: access.userId,
       send: (data) => {
         if (ws.readyState === ws.OPEN) ws.send(data, { binary: true })
       },
@@ -94,7 +108,7 @@ export class Hub {
   async close(): Promise<void> {
     for (const t of this.idleTimers.values()) clearTimeout(t)
     await this.settled()
-    for (const room of this.rooms.values()) room.destroy()
+    for (const room of this.rooms.values()) this.drop(room)
     this.rooms.clear()
   }
 
@@ -114,9 +128,29 @@ export class Hub {
         onError: (error) => this.options.onError?.(error, { docName }),
       })
       this.rooms.set(docName, room)
-      room.ready.catch(() => this.rooms.delete(docName))
+      const loaded = room
+      room.ready.then(
+        () => {
+          const off = this.options.onRoomLoaded?.(docName, loaded.doc)
+          if (!off) return
+          // Evicted or closed while loading: the watch ends at once.
+          if (this.rooms.get(docName) === loaded) this.unwatch.set(loaded, off)
+          else off()
+        },
+        () => this.rooms.delete(docName),
+      )
     }
     return room
+  }
+
+  private drop(room: Room): void {
+    const off = this.unwatch.get(room)
+    this.unwatch.delete(room)
+    try {
+      off?.()
+    } finally {
+      room.destroy()
+    }
   }
 
   private scheduleEviction(docName: string, room: Room): void {
@@ -126,7 +160,7 @@ export class Hub {
       void room.settled().then(() => {
         if (room.peers.size > 0) return
         this.rooms.delete(docName)
-        room.destroy()
+        this.drop(room)
       })
     }, this.options.idleMs ?? 30_000)
     t.unref()

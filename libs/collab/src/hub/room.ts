@@ -19,6 +19,22 @@ export interface Peer {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
   readonly canWrite: boolean
+  /** Who is connected (the server's user id), when the server said. */
+  readonly userId?: string | undefined
+}
+
+/**
+ * The user whose connection a change came from: a room applies each writer's update with
+ * its `Peer` as the transaction's origin. Undefined for changes from the store, another
+ * hub process, or the room itself.
+ */
+export function originUserId(origin: unknown): string | undefined {
+  return typeof origin === 'object' &&
+    origin !== null &&
+    'canWrite' in origin &&
+    'send' in origin
+    ? (origin as Peer).userId
+    : undefined
 }
 
 /** Least time between two presence updates relayed for one connection (≈10 per second). */

@@ -7,7 +7,7 @@ import { Hub, type HubOptions } from './hub.js'
 
 /* Test helpers for the hub's tests: a hub behind a real ws server, real y-websocket clients. */
 
-/** A real ws server in front of the hub; `?ro` in the URL connects a reader. */
+/** A real ws server in front of the hub; `?ro` in the URL connects a reader, `?user=` names it. */
 export async function startHub(
   store = new MemoryDocStore(),
   options: Partial<HubOptions> = {},
@@ -18,6 +18,7 @@ export async function startHub(
     const url = new URL(req.url ?? '/', 'http://x')
     hub.connect(ws, url.pathname.slice(1), {
       canWrite: !url.searchParams.has('ro'),
+      userId: url.searchParams.get('user') ?? undefined,
     })
   })
   await new Promise<void>((r) => wss.once('listening', () => r()))

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
 import { errorMessage, isOverdue } from '../lib/format'
 import { RichTextView } from './rich-text-view'
+import { PlanCalendar } from './plan-calendar'
 import { TaskForm } from './task-form'
 
 const STATUS_LABELS = {
@@ -35,6 +36,7 @@ export function TasksPanel({
   const [mine, setMine] = useState(user.role !== 'manager')
   const [showDone, setShowDone] = useState(false)
   const [creating, setCreating] = useState(false)
+  const [calendar, setCalendar] = useState(false)
   const tasks = useQuery(
     trpc.tasks.list.queryOptions({
       planId,
@@ -76,6 +78,15 @@ export function TasksPanel({
           />
           Show done
         </label>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={calendar}
+          data-testid="show-calendar"
+          onClick={() => setCalendar((v) => !v)}
+        >
+          Calendar
+        </button>
         {user.role !== 'rep' ? (
           <button
             type="button"
@@ -86,6 +97,7 @@ export function TasksPanel({
           </button>
         ) : null}
       </div>
+      {calendar ? <PlanCalendar planId={planId} /> : null}
       {creating ? (
         <TaskForm
           planId={planId}
