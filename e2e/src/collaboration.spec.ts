@@ -51,6 +51,13 @@ test('a manager’s comment and task reach the planner live; the reply and the f
   await expect(manager.getByTestId('thread-view')).toBeVisible()
   await expect(manager.getByTestId('comment')).toHaveCount(1)
 
+  // The thread sits on the map, at the territory's label; it opens from there too.
+  await manager.getByRole('button', { name: '← All threads' }).click()
+  const marker = manager.getByTestId('thread-marker').first()
+  await expect(marker).toBeVisible()
+  await marker.click()
+  await expect(manager.getByTestId('thread-view')).toBeVisible()
+
   // …and makes a task of it for the planner, due in a week.
   await manager.getByTestId('make-task').click()
   await manager.getByTestId('task-title').fill(`Rebalance ${territory}`)
@@ -63,7 +70,9 @@ test('a manager’s comment and task reach the planner live; the reply and the f
   await expect(manager.getByTestId('task-form')).toHaveCount(0)
   await shot(manager, '1-manager-thread')
 
-  // The planner, without reloading, has two notifications: the mention and the task.
+  // The planner, without reloading, sees the thread on the map and has two notifications:
+  // the mention and the task.
+  await expect(planner.getByTestId('thread-marker').first()).toBeVisible()
   await expect(planner.getByTestId('notification-count')).toHaveText('2')
   await planner.getByTestId('notification-bell').click()
   await expect(planner.getByTestId('notification')).toHaveCount(2)

@@ -15,6 +15,7 @@ import {
 } from '@tessera/db'
 import type { Config } from './config.js'
 import { authorizeDoc } from './doc-access.js'
+import { startDueReminders } from './due-reminders.js'
 import { watchPlanEdits } from './edit-activity.js'
 import { Hub, RedisDocBus } from '@tessera/collab'
 import { createRequestHandler, createUpgradeHandler } from './http.js'
@@ -123,6 +124,12 @@ export async function startServer(
   // only two cores, and the server must keep answering).
   const optimizeJobs = new OptimizeJobs()
   const stopJobEvents = forwardJobEvents(optimizeJobs, socketIo)
+  // Due-soon and overdue tasks: each assignee is told once (stored, and pushed live).
+  const stopDueReminders = startDueReminders(
+    db.db,
+    (userId, n) => socketIo.toUser(userId).emit('notification', n),
+    log,
+  )
   app.handle = createRequestHandler({
     log,
     webDist,
@@ -207,6 +214,7 @@ export async function startServer(
       (closing ??= (async () => {
         clearInterval(sweep)
         stopJobEvents()
+        stopDueReminders()
         await optimizeJobs.close()
         await socketIo.close()
         await hub.close()

@@ -60,6 +60,7 @@ export const notificationKinds = [
   'reply',
   'task_assigned',
   'task_due',
+  'task_overdue',
   'review_requested',
   'review_decided',
   'scenario_published',

@@ -58,6 +58,7 @@ import {
   NotificationBell,
   TasksPanel,
   useLiveCollab,
+  useMapThreads,
 } from '../features/discussion'
 import { TopBar } from './top-bar'
 import { usePlanData } from './use-plan-data'
@@ -463,6 +464,11 @@ export function PlanPage({ user }: { user: PublicUser }) {
   )
   // Comments, tasks and notifications follow the server live (socket.io).
   useLiveCollab(planId ?? null)
+  const mapThreads = useMapThreads(planId ?? null, data.scenarioId)
+  const openThread = useCallback((threadId: string) => {
+    setOpenThreadId(threadId)
+    setTab('discussion')
+  }, [])
   // A notification leads to its thing: the scenario it is about, the territory on the map,
   // the thread open in the side panel (or the tasks).
   const openNotification = useCallback(
@@ -558,6 +564,8 @@ export function PlanPage({ user }: { user: PublicUser }) {
             }
             selectedUnitIds={selectedUnits}
             onSelectUnits={onSelectUnits}
+            threads={mapThreads}
+            onOpenThread={openThread}
             territoryDeviations={territoryDeviations}
             tolerance={scores.data?.settings.tolerance}
             tool={effectiveTool}
@@ -718,10 +726,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
               planId={planId}
               territories={territories}
               selectedTerritoryId={selected}
-              onOpenThread={(threadId) => {
-                setOpenThreadId(threadId)
-                setTab('discussion')
-              }}
+              onOpenThread={openThread}
               onShowTerritory={selectFromList}
             />
           ) : (

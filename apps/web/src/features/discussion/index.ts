@@ -1,5 +1,6 @@
 import './discussion.css'
 export { useLiveCollab } from './api/use-live-collab'
+export { useMapThreads } from './api/use-map-threads'
 export { ActivityPanel } from './components/activity-panel'
 export { DiscussionPanel } from './components/discussion-panel'
 export { NotificationBell } from './components/notification-bell'

@@ -29,6 +29,7 @@ import { usePlanOutlines } from '../hooks/use-plan-outlines'
 import { useUnitSelection } from '../hooks/use-unit-selection'
 import { usePaintProbe } from '../hooks/use-paint-probe'
 import { useBaseMap } from '../hooks/use-base-map'
+import { type ThreadMarker, ThreadMarkers } from './thread-markers'
 import { unitRings } from '../lib/base-map'
 import { simplifyLines, zoomLevelTolerance } from '../lib/simplify-lines'
 import { buildArcIndex, unitBorderSegments } from '../lib/arc-index'
@@ -120,6 +121,9 @@ export interface TerritoryMapProps {
   tolerance?: number
   /** Drawn over the map (the editing toolbar, a message). */
   overlay?: ReactNode
+  /** Comment threads to show where they sit; a click opens one. */
+  threads?: readonly MapThread[]
+  onOpenThread?: (threadId: string) => void
   /** A proposed move to show: these units in the colour of where they would go. */
   preview?: {
     unitIds: readonly string[]
@@ -139,6 +143,17 @@ const mapDeviceProps = () =>
     type: 'webgl',
     webgl: { antialias: !isSoftwareRenderer(), depth: false },
   })
+
+/** A comment thread as the map places it: at its pin, its unit or its territory's label. */
+export interface MapThread {
+  threadId: string
+  anchor: string
+  territoryId: string | null
+  unitId: string | null
+  lonLat: [number, number] | null
+  label: string
+  resolved: boolean
+}
 
 /**
  * The plan on a map: units filled by territory colour (or by a data theme), territory
@@ -223,7 +238,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
   // Labels follow an edit a moment after the colours, in a render React can interrupt:
   // placing them walks every territory, and most edits move none.
   const labelPaint = useDeferredValue(paint)
-  const labelLayers = useTerritoryLabels(
+  const { layers: labelLayers, labels } = useTerritoryLabels(
     geometry,
     anchors,
     labelPaint,
@@ -231,6 +246,27 @@ export function TerritoryMap(props: TerritoryMapProps) {
     props.reps,
     view.zoom,
   )
+  // Where each thread sits: a pin's point, a unit's inside point, a territory's label.
+  const threadMarkers = useMemo((): ThreadMarker[] => {
+    const byTerritory = new Map(labels.map((l) => [l.territoryId, l.position]))
+    return (props.threads ?? []).flatMap((t) => {
+      const unit = t.unitId ? geometry?.indexOf.get(t.unitId) : undefined
+      const at =
+        t.lonLat ??
+        (unit !== undefined ? anchors?.points[unit] : undefined) ??
+        (t.territoryId ? byTerritory.get(t.territoryId) : undefined)
+      return at
+        ? [
+            {
+              threadId: t.threadId,
+              lonLat: [at[0], at[1]] as [number, number],
+              label: t.label,
+              resolved: t.resolved,
+            },
+          ]
+        : []
+    })
+  }, [props.threads, labels, anchors, geometry])
   const density = useDensityLayer(densityOn, units, unitStats, view.zoom)
   const { selectedUnitIds, selectUnits } = useUnitSelection(
     props.selectedUnitIds,
@@ -532,6 +568,15 @@ export function TerritoryMap(props: TerritoryMapProps) {
           (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab')
         }
       />
+      {props.threads && props.onOpenThread ? (
+        <ThreadMarkers
+          markers={threadMarkers}
+          view={view}
+          width={size.width}
+          height={size.height}
+          onOpen={props.onOpenThread}
+        />
+      ) : null}
       <SelectionOverlay draft={pointer.draft} />
       {props.overlay}
       {hover && !pointer.draft ? (

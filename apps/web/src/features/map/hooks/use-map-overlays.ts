@@ -56,12 +56,13 @@ export function useTerritoryLabels(
     .join('|')
   const stableLabels = useMemo(() => labels, [signature])
   const step = Math.floor(zoom * 4) / 4
-  return useMemo(() => {
+  const layers = useMemo(() => {
     const shown = labelsShownAt(stableLabels, step)
     return territoryLabelLayers(
       stableLabels.filter((l) => shown.has(l.territoryId)),
     )
   }, [stableLabels, step])
+  return { layers, labels: stableLabels }
 }
 
 /** The account density layer, rebuilt per whole zoom step (and only while it is on). */
