@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import type { Logger } from 'pino'
 import { type Database, insertNotifications } from '@tessera/db'
+import { toUserNotification } from '@tessera/api'
 import type { UserNotification } from '@tessera/domain'
 
 /**
@@ -70,17 +71,14 @@ export async function sendDueReminders(
   }
   await insertNotifications(db, rows)
   for (const n of rows)
-    push(n.userId, {
-      id: n.id,
-      kind: n.kind as UserNotification['kind'],
-      planId: n.planId,
-      scenarioId: n.scenarioId,
-      message: n.message,
-      link: n.link,
-      actorName: null,
-      createdAt: now.toISOString(),
-      readAt: null,
-    })
+    push(
+      n.userId,
+      toUserNotification(n, {
+        actorName: null,
+        createdAt: now.toISOString(),
+        readAt: null,
+      }),
+    )
   return rows.length
 }
 

@@ -25,3 +25,4 @@ export type {
   WorkerEntry,
 } from './optimize/jobs.js'
 export { signDocToken, verifyDocToken } from './doc-token.js'
+export { toUserNotification } from './collab/access.js'

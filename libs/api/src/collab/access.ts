@@ -75,6 +75,29 @@ export function forbid(message: string): never {
   throw new TRPCError({ code: 'FORBIDDEN', message })
 }
 
+/** A stored notification as its user's tabs receive and list it. */
+export function toUserNotification(
+  n: {
+    id: string
+    kind: string
+    planId: string | null
+    scenarioId: string | null
+    message: string
+    link: UserNotification['link']
+  },
+  extra: { actorName: string | null; createdAt: string; readAt: string | null },
+): UserNotification {
+  return {
+    id: n.id,
+    kind: n.kind as UserNotification['kind'],
+    planId: n.planId,
+    scenarioId: n.scenarioId,
+    message: n.message,
+    link: n.link,
+    ...extra,
+  }
+}
+
 /** Stores notifications, then pushes each to its user's open tabs. */
 export async function notify(
   ctx: Context & { user: PublicUser },
@@ -91,18 +114,13 @@ export async function notify(
       now,
     }))
   await insertNotifications(ctx.db, stored)
-  for (const n of stored) {
-    const pushed: UserNotification = {
-      id: n.id,
-      kind: n.kind as UserNotification['kind'],
-      planId: n.planId,
-      scenarioId: n.scenarioId,
-      message: n.message,
-      link: n.link,
-      actorName: ctx.user.displayName,
-      createdAt: now.toISOString(),
-      readAt: null,
-    }
-    ctx.events?.notify(n.userId, pushed)
-  }
+  for (const n of stored)
+    ctx.events?.notify(
+      n.userId,
+      toUserNotification(n, {
+        actorName: ctx.user.displayName,
+        createdAt: now.toISOString(),
+        readAt: null,
+      }),
+    )
 }

@@ -6,6 +6,7 @@ import {
 } from '@tessera/db'
 import type { UserNotification } from '@tessera/domain'
 import { protectedProcedure, router } from '../trpc.js'
+import { toUserNotification } from './access.js'
 
 /** The caller's own notifications: nobody reads or marks anyone else's. */
 export const notificationsRouter = router({
@@ -20,17 +21,7 @@ export const notificationsRouter = router({
     )
     .query(async ({ ctx, input }): Promise<UserNotification[]> => {
       const rows = await listNotifications(ctx.db, ctx.user.id, input)
-      return rows.map((n) => ({
-        id: n.id,
-        kind: n.kind as UserNotification['kind'],
-        planId: n.planId,
-        scenarioId: n.scenarioId,
-        message: n.message,
-        link: n.link,
-        actorName: n.actorName,
-        createdAt: n.createdAt,
-        readAt: n.readAt,
-      }))
+      return rows.map((n) => toUserNotification(n, n))
     }),
 
   unreadCount: protectedProcedure.query(({ ctx }) =>
