@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
-  UserNotification,
 } from '@tessera/domain'
 import { useTRPC } from '../../../lib/trpc'
 
@@ -12,14 +11,13 @@ import { useTRPC } from '../../../lib/trpc'
  * Comments, tasks and notifications live: one socket.io connection per open plan (the
  * session cookie rides on the handshake). The server pushes only "row X changed" to the
  * plan's room, and the lists refetch it through tRPC, where permissions are checked;
- * a notification comes to this user's room whole. `latest` is the last one pushed, for a
- * toast. On reconnect everything is refetched: pushes missed meanwhile are not replayed.
+ * a notification comes to this user's room, and the bell refetches. On reconnect
+ * everything is refetched: pushes missed meanwhile are not replayed. Renders nothing and
+ * sets no state, so a push does not re-render the page.
  */
 export function useLiveCollab(planId: string | null) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [latest, setLatest] = useState<UserNotification | null>(null)
-  const [connected, setConnected] = useState(false)
   useEffect(() => {
     if (!planId) return
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
@@ -39,27 +37,20 @@ export function useLiveCollab(planId: string | null) {
         trpc.notifications.unreadCount.pathKey(),
       ])
     socket.on('connect', () => {
-      setConnected(true)
       socket.emit('plan:join', { planId }, () => undefined)
       comments()
       tasks()
       notifications()
     })
-    socket.on('disconnect', () => setConnected(false))
     socket.on('comment:changed', (c) => {
       if (c.planId === planId) comments()
     })
     socket.on('task:changed', (c) => {
       if (c.planId === planId) tasks()
     })
-    socket.on('notification', (n) => {
-      setLatest(n)
-      notifications()
-    })
+    socket.on('notification', notifications)
     return () => {
       socket.disconnect()
-      setConnected(false)
     }
   }, [planId, queryClient, trpc])
-  return { latest, connected }
 }

@@ -36,7 +36,10 @@ export function DiscussionPanel({
   onShowTerritory: (territoryId: string) => void
 }) {
   const trpc = useTRPC()
-  const [filter, setFilter] = useState<Filter>('open')
+  const [chosen, setFilter] = useState<Filter>('open')
+  // "This territory" with no territory selected (any more) lists the open threads.
+  const filter =
+    chosen === 'territory' && !selectedTerritoryId ? 'open' : chosen
   const territoryName = (id: string | null) =>
     (id && territories.find((t) => t.id === id)?.name) || null
   const threads = useQuery(
@@ -50,9 +53,7 @@ export function DiscussionPanel({
             : undefined,
       mine: filter === 'mine' ? true : undefined,
       territoryId:
-        filter === 'territory'
-          ? (selectedTerritoryId ?? '__none__')
-          : undefined,
+        filter === 'territory' ? (selectedTerritoryId ?? undefined) : undefined,
     }),
   )
   if (openThreadId)
