@@ -1,13 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { testContext } from './testing.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '@tessera/db'
 import type { PublicUser, Role } from '@tessera/domain'
 import type { Context } from './context.js'
-import { GeometryCache } from './geometry-cache.js'
-import { ScoringCache } from './scoring.js'
-import type { OptimizeJobs } from './optimize/jobs.js'
 import { readSessionToken, sessionIdOf } from './session-cookie.js'
 import { roleProcedure, router } from './trpc.js'
 
@@ -22,20 +19,7 @@ function ctxFor(role: Role | null): Context {
   const user: PublicUser | null = role
     ? { id: 'u', orgId: 'o', email: 'e', displayName: 'd', role, repId: null }
     : null
-  return {
-    db,
-    now: () => new Date(0),
-    geometry: new GeometryCache(db),
-    scoring: new ScoringCache(db),
-    optimizeJobs: {} as OptimizeJobs,
-    docTokenSecret: 'test-secret',
-    loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
-    sessionTtlSeconds: 60,
-    req: {} as IncomingMessage,
-    res: {} as ServerResponse,
-    user,
-    sessionId: null,
-  }
+  return testContext(db, user)
 }
 
 describe('roleProcedure', () => {

@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { testContext } from '../testing.js'
 import {
   type DatabaseHandle,
   listAudit,
@@ -14,11 +13,7 @@ import {
   type UserNotification,
   richTextFromPlain,
 } from '@tessera/domain'
-import type { Context } from '../context.js'
-import { GeometryCache } from '../geometry-cache.js'
-import type { OptimizeJobs } from '../optimize/jobs.js'
 import { appRouter } from '../router.js'
-import { ScoringCache } from '../scoring.js'
 
 /** What the routers pushed, as the server's socket.io would have sent it. */
 class Pushed {
@@ -69,21 +64,10 @@ describe.each(testBackends())(
         role: p.role,
         repId: null,
       }
-      const ctx: Context = {
-        db: h.db,
+      const ctx = testContext(h.db, user, {
         now: () => new Date('2026-12-04T10:00:00Z'),
-        geometry: new GeometryCache(h.db),
-        scoring: new ScoringCache(h.db),
-        optimizeJobs: {} as OptimizeJobs,
-        docTokenSecret: 'test-secret',
-        loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
-        sessionTtlSeconds: 60,
-        req: {} as IncomingMessage,
-        res: {} as ServerResponse,
-        user,
-        sessionId: null,
         events: pushed.events,
-      }
+      })
       return appRouter.createCaller(ctx)
     }
 

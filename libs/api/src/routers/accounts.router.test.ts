@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { testContext } from '../testing.js'
 import {
   type DatabaseHandle,
   insertAccounts,
@@ -8,13 +7,9 @@ import {
   testBackends,
 } from '@tessera/db'
 import type { PublicUser } from '@tessera/domain'
-import type { Context } from '../context.js'
-import { GeometryCache } from '../geometry-cache.js'
-import type { OptimizeJobs } from '../optimize/jobs.js'
-import { ScoringCache } from '../scoring.js'
 import { accountsRouter } from './accounts.router.js'
 
-function ctxFor(h: DatabaseHandle, orgId: string | null): Context {
+function ctxFor(h: DatabaseHandle, orgId: string | null) {
   const user: PublicUser | null = orgId
     ? {
         id: 'usr_1',
@@ -25,20 +20,7 @@ function ctxFor(h: DatabaseHandle, orgId: string | null): Context {
         repId: null,
       }
     : null
-  return {
-    db: h.db,
-    now: () => new Date(0),
-    geometry: new GeometryCache(h.db),
-    scoring: new ScoringCache(h.db),
-    optimizeJobs: {} as OptimizeJobs,
-    docTokenSecret: 'test-secret',
-    loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
-    sessionTtlSeconds: 60,
-    req: {} as IncomingMessage,
-    res: {} as ServerResponse,
-    user,
-    sessionId: null,
-  }
+  return testContext(h.db, user)
 }
 
 describe.each(testBackends())('accounts router on $name', (backend) => {

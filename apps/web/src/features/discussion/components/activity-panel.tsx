@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import type { TerritoryRecord } from '@tessera/domain'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
-import { errorMessage, timeAgo } from '../lib/format'
+import { timeAgo } from '../lib/format'
 import { type ActivityEntry, describeActivity } from '../lib/activity-text'
 
 type Kind = 'all' | 'edits' | 'comments' | 'tasks'
+import { ErrorNote } from './error-note'
 
 /**
  * Who did what in the plan, newest first: plan edits summarised per person and pair of
@@ -97,11 +98,7 @@ export function ActivityPanel({
           ))}
         </select>
       </div>
-      {activity.isError ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(activity.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={activity.error} />
       {activity.data && activity.data.length === 0 ? (
         <p className="workspace__hint">Nothing yet.</p>
       ) : null}

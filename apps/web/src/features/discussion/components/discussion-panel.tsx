@@ -2,12 +2,13 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import type { PublicUser, RichTextDoc, TerritoryRecord } from '@tessera/domain'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
-import { errorMessage, timeAgo } from '../lib/format'
+import { timeAgo } from '../lib/format'
 import { RichTextEditor } from './rich-text-editor'
 import { RichTextView } from './rich-text-view'
 import { TaskForm } from './task-form'
 
 type Filter = 'open' | 'resolved' | 'mine' | 'territory'
+import { ErrorNote } from './error-note'
 
 /**
  * The plan's discussion: threads on territories, units, pins and the scenario, newest
@@ -106,9 +107,7 @@ export function DiscussionPanel({
         onCreated={onOpenThread}
       />
       {threads.isError ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(threads.error)}
-        </p>
+        <ErrorNote error={threads.error} />
       ) : threads.data && threads.data.length === 0 ? (
         <p className="workspace__hint">No threads here yet.</p>
       ) : (
@@ -214,11 +213,7 @@ function NewThread({
         onSubmit={send}
         resetKey={sent}
       />
-      {create.isError ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(create.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={create.error} />
       <div className="discussion__actions">
         <button
           type="button"
@@ -311,11 +306,7 @@ function ThreadView({
           </button>
         ) : null}
       </div>
-      {thread.isError ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(thread.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={thread.error} />
       {root ? (
         <div className="discussion__thread-actions">
           {root.resolvedAt ? (
@@ -431,11 +422,7 @@ function ThreadView({
           </li>
         ))}
       </ol>
-      {error ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(error)}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <div className="discussion__new">
         <RichTextEditor
           label="Reply"

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
 import { calendarDays, isoDay, stepAnchor } from '../lib/calendar'
-import { errorMessage, isOverdue } from '../lib/format'
+import { isOverdue } from '../lib/format'
+import { ErrorNote } from './error-note'
 
 /**
  * The plan's calendar: tasks on their due dates (overdue ones marked, done ones struck) and
@@ -68,11 +69,7 @@ export function PlanCalendar({ planId }: { planId: string }) {
           Week
         </button>
       </div>
-      {events.isError ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(events.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={events.error} />
       <div className="calendar__grid" role="grid" aria-label={title}>
         {view === 'month'
           ? ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => (

@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { RichTextDoc } from '@tessera/domain'
 import { useTRPC } from '../../../lib/trpc'
-import { errorMessage } from '../lib/format'
 import { RichTextEditor } from './rich-text-editor'
+import { ErrorNote } from './error-note'
 
 /** A new task: title, assignee, due date, priority, description; linked to a territory or comment. */
 export function TaskForm({
@@ -102,11 +102,7 @@ export function TaskForm({
         placeholder="Details (optional)"
         onChange={(d, empty) => setDescription(empty ? null : d)}
       />
-      {create.isError ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(create.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={create.error} />
       <div className="discussion__actions">
         <button type="button" className="button button--ghost" onClick={onDone}>
           Cancel

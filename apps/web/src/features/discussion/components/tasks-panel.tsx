@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import type { PublicUser, RichTextDoc, TerritoryRecord } from '@tessera/domain'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
-import { errorMessage, isOverdue } from '../lib/format'
+import { isOverdue } from '../lib/format'
 import { RichTextView } from './rich-text-view'
 import { PlanCalendar } from './plan-calendar'
 import { TaskForm } from './task-form'
@@ -12,6 +12,7 @@ const STATUS_LABELS = {
   in_progress: 'In progress',
   done: 'Done',
 }
+import { ErrorNote } from './error-note'
 
 /**
  * The plan's tasks or "my tasks", by due date, overdue ones marked; the status is changed
@@ -106,11 +107,7 @@ export function TasksPanel({
           onDone={() => setCreating(false)}
         />
       ) : null}
-      {tasks.isError || update.isError ? (
-        <p className="discussion__error" role="alert">
-          {errorMessage(tasks.error ?? update.error)}
-        </p>
-      ) : null}
+      <ErrorNote error={tasks.error ?? update.error} />
       {tasks.data && tasks.data.length === 0 ? (
         <p className="workspace__hint">
           {mine ? 'No open tasks for you.' : 'No open tasks.'}
