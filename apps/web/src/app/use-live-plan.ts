@@ -10,7 +10,13 @@ import {
   lockedUnitsOf,
   planStateOf,
 } from '@tessera/domain'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react'
 import {
   type PlanChangeSet,
   patchRecord,
@@ -183,12 +189,18 @@ export function useLivePlan(
                 : plan.territories,
             }
       const next = plan
-      setLive((l) => ({
-        ...l,
-        plan: next,
-        synced: provider.synced || l.synced,
-        version: l.version + 1,
-      }))
+      const apply = () =>
+        setLive((l) => ({
+          ...l,
+          plan: next,
+          synced: provider.synced || l.synced,
+          version: l.version + 1,
+        }))
+      // The first read renders the whole page: urgently. After that, an edit renders as a
+      // transition, which React cuts into slices of a few milliseconds: a single-unit edit
+      // then never holds the main thread long enough to stall a pointer or a frame.
+      if (c) startTransition(apply)
+      else apply()
     }
     const unwatch = watchPlanChanges(planDoc, read)
     let frame = 0

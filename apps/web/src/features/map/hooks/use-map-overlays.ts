@@ -1,5 +1,5 @@
 import type { Rep, TerritoryRecord, Unit } from '@tessera/domain'
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { type ArcIndex, outlinePaths } from '../lib/arc-index'
 import { densityGrid } from '../lib/density'
 import type { Detail } from '../lib/fill-detail'
@@ -9,7 +9,11 @@ import {
   territoryLabelLayers,
 } from '../lib/overlay-layers'
 import type { TerritoryPaint } from '../lib/territory-paint'
-import { labelsShownAt, placeTerritoryLabels } from '../lib/territory-labels'
+import {
+  type LabelState,
+  labelsShownAt,
+  placeTerritoryLabels,
+} from '../lib/territory-labels'
 import { type UnitGeometry, unitNeighbors } from '../lib/unit-geometry'
 import type { UnitAnchors } from '../lib/unit-selection'
 import type { UnitStat } from '../lib/unit-stats'
@@ -30,22 +34,31 @@ export function useTerritoryLabels(
     () => (geometry ? unitNeighbors(geometry) : null),
     [geometry],
   )
+  // The last placement: the next one re-places only the territories an edit touched.
+  const placed = useRef<LabelState | null>(null)
   const labels = useMemo(() => {
     if (!paint || !neighbors || !anchors) return []
     const byId = new Map(territories.map((t) => [t.id, t]))
     const repName = new Map(reps.map((r) => [r.id, r.name]))
-    return placeTerritoryLabels({
-      territoryOfUnit: paint.territoryOfUnit,
-      territoryIds: paint.territoryIds,
-      neighbors,
-      anchors,
-      describe: (id) => {
-        const t = byId.get(id)
-        return t
-          ? { name: t.name, repName: (t.repId && repName.get(t.repId)) || null }
-          : undefined
+    placed.current = placeTerritoryLabels(
+      {
+        territoryOfUnit: paint.territoryOfUnit,
+        territoryIds: paint.territoryIds,
+        neighbors,
+        anchors,
+        describe: (id) => {
+          const t = byId.get(id)
+          return t
+            ? {
+                name: t.name,
+                repName: (t.repId && repName.get(t.repId)) || null,
+              }
+            : undefined
+        },
       },
-    })
+      placed.current,
+    )
+    return placed.current.labels
   }, [paint, neighbors, anchors, territories, reps])
   // Most edits move no label (a unit changes hands at a territory's edge): keep the same
   // array then, so the text layers are not rebuilt on every brush step.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   LABEL_MIN_ZOOM,
   type TerritoryLabel,
@@ -36,16 +36,17 @@ const anchors = {
 }
 
 describe('placeTerritoryLabels', () => {
-  const labels = placeTerritoryLabels({
+  const input = {
     territoryOfUnit: of,
     territoryIds: ['ter_c', 'ter_notch'],
     neighbors,
     anchors,
-    describe: (id) => ({
+    describe: (id: string) => ({
       name: id.toUpperCase(),
       repName: id === 'ter_c' ? 'Rae' : null,
     }),
-  })
+  }
+  const { labels } = placeTerritoryLabels(input)
   const byId = new Map(labels.map((l) => [l.territoryId, l]))
 
   it('puts a concave territory’s label on one of its own units', () => {
@@ -65,6 +66,52 @@ describe('placeTerritoryLabels', () => {
       [2.5, 1.5],
     ]).toContainEqual(notch.position)
     expect(notch.weight).toBe(2)
+  })
+
+  it('after an edit, re-places only the territories it touched, as a fresh placement would', () => {
+    // A third territory at the bottom-left; then unit 11 (the notch's far piece) moves to it.
+    const three = { ...input, territoryIds: ['ter_c', 'ter_notch', 'ter_x'] }
+    const first = placeTerritoryLabels({
+      ...three,
+      territoryOfUnit: Int32Array.from([2, 0, 0, 0, 0, 1, 1, -1, 0, 0, 0, 1]),
+    })
+    const moved = {
+      ...three,
+      territoryOfUnit: Int32Array.from([2, 0, 0, 0, 0, 1, 1, -1, 0, 0, 0, 2]),
+    }
+    const describe = vi.fn(three.describe)
+    const next = placeTerritoryLabels({ ...moved, describe }, first)
+    expect(next.labels).toEqual(placeTerritoryLabels(moved).labels)
+    // ter_c was not touched: the same placement object is kept, not flooded again.
+    expect(next.placements.get(0)).toBe(first.placements.get(0))
+    expect(next.placements.get(2)).not.toBe(first.placements.get(2))
+    // Names are read afresh for every label (a rename is not an assignment change).
+    expect(describe).toHaveBeenCalledTimes(3)
+  })
+
+  it('places everything anew when the territories are numbered differently', () => {
+    const first = placeTerritoryLabels(input)
+    const swapped = {
+      ...input,
+      territoryIds: ['ter_notch', 'ter_c'],
+      territoryOfUnit: Int32Array.from(of, (t) => (t < 0 ? t : 1 - t)),
+    }
+    const next = placeTerritoryLabels(swapped, first)
+    expect(next.labels).toEqual(placeTerritoryLabels(swapped).labels)
+    expect(new Set(next.labels.map((l) => l.territoryId))).toEqual(
+      new Set(['ter_c', 'ter_notch']),
+    )
+  })
+
+  it('drops the label of a territory that lost its last unit', () => {
+    const first = placeTerritoryLabels(input)
+    const gone = {
+      ...input,
+      territoryOfUnit: Int32Array.from(of, (t) => (t === 1 ? 0 : t)),
+    }
+    const next = placeTerritoryLabels(gone, first)
+    expect(next.labels.map((l) => l.territoryId)).toEqual(['ter_c'])
+    expect(next.labels[0]!.weight).toBe(11)
   })
 })
 

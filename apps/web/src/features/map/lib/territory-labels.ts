@@ -24,19 +24,47 @@ interface LabelInput {
   ) => { name: string; repName: string | null } | undefined
 }
 
+/** Where one territory's label sits: a unit of its largest piece, and that piece's area. */
+interface Placement {
+  unit: number
+  area: number
+}
+
+/**
+ * Label placement as it stood after an edit: what the next edit starts from, so that it
+ * re-places only the territories it touched (see `placeTerritoryLabels`).
+ */
+export interface LabelState {
+  input: LabelInput
+  /** territory index → placement */
+  placements: ReadonlyMap<number, Placement>
+  labels: TerritoryLabel[]
+}
+
 /**
  * Where each territory's label goes. A territory can be in pieces (an exclave, an island):
  * the label marks the largest piece. Inside it, the unit closest to the piece's
  * area-weighted centre is chosen, preferring units not on the territory's edge, so the label
  * sits inside even a crescent-shaped territory whose centroid lies in a neighbour.
+ *
+ * Given the state after the previous call on the same units, only the territories whose
+ * units changed hands are placed again (an edit touches two of forty): the rest keep their
+ * placement, and every label is described anew (names and reps may have changed).
  */
-export function placeTerritoryLabels(input: LabelInput): TerritoryLabel[] {
+export function placeTerritoryLabels(
+  input: LabelInput,
+  previous?: LabelState | null,
+): LabelState {
+  const touched = previous ? touchedTerritories(previous.input, input) : null
+  const placements = touched
+    ? new Map(previous!.placements)
+    : new Map<number, Placement>()
+  if (touched) for (const t of touched) placements.delete(t)
   const { territoryOfUnit: of, neighbors, anchors } = input
   const seen = new Uint8Array(of.length)
-  const best = new Map<number, { units: number[]; area: number }>()
   for (let start = 0; start < of.length; start++) {
     const t = of[start]!
-    if (t < 0 || seen[start]) continue
+    if (t < 0 || seen[start] || (touched && !touched.has(t))) continue
     // Flood the piece of territory t that contains `start`.
     const units = [start]
     seen[start] = 1
@@ -50,24 +78,51 @@ export function placeTerritoryLabels(input: LabelInput): TerritoryLabel[] {
           units.push(v)
         }
     }
-    const current = best.get(t)
-    if (!current || area > current.area) best.set(t, { units, area })
+    const current = placements.get(t)
+    if (!current || area > current.area)
+      placements.set(t, { unit: centralUnit(units, t, input), area })
   }
 
   const labels: TerritoryLabel[] = []
-  for (const [t, piece] of best) {
+  for (const [t, placement] of [...placements].sort((a, b) => a[0] - b[0])) {
     const territoryId = input.territoryIds[t]
     const text = territoryId ? input.describe(territoryId) : undefined
     if (!territoryId || !text) continue
-    const unit = centralUnit(piece.units, t, input)
     labels.push({
       territoryId,
       ...text,
-      position: anchors.points[unit]!,
-      weight: piece.area,
+      position: anchors.points[placement.unit]!,
+      weight: placement.area,
     })
   }
-  return labels
+  return { input, placements, labels }
+}
+
+/**
+ * The territories (by index) whose units changed between two inputs over the same units
+ * and territory indices; null when they differ otherwise (everything is placed anew).
+ */
+function touchedTerritories(
+  before: LabelInput,
+  now: LabelInput,
+): Set<number> | null {
+  if (
+    before.neighbors !== now.neighbors ||
+    before.anchors !== now.anchors ||
+    before.territoryOfUnit.length !== now.territoryOfUnit.length ||
+    before.territoryIds.length !== now.territoryIds.length ||
+    before.territoryIds.some((id, i) => id !== now.territoryIds[i])
+  )
+    return null
+  const touched = new Set<number>()
+  const a = before.territoryOfUnit
+  const b = now.territoryOfUnit
+  for (let i = 0; i < b.length; i++)
+    if (a[i] !== b[i]) {
+      if (a[i]! >= 0) touched.add(a[i]!)
+      if (b[i]! >= 0) touched.add(b[i]!)
+    }
+  return touched
 }
 
 function centralUnit(
