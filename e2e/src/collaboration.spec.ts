@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test'
 import { xssPayloads } from '@tessera/domain'
-import { signIn } from './support'
+import { signIn, signInBoth, trapScriptRuns } from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/collab-${name}.png` })
@@ -8,7 +8,7 @@ const shot = (page: Page, name: string) =>
 /** Types into a tiptap editor and, with `mention`, picks that person from the @ menu. */
 async function writeComment(
   page: Page,
-  editor: string,
+  editor: string | RegExp,
   text: string,
   mention?: string,
 ) {
@@ -28,10 +28,7 @@ test('a manager’s comment and task reach the planner live; the reply and the f
   browser,
 }) => {
   test.setTimeout(180_000)
-  const manager = await (await browser.newContext()).newPage()
-  const planner = await (await browser.newContext()).newPage()
-  await signIn(manager, 'manager')
-  await signIn(planner, 'planner')
+  const [manager, planner] = await signInBoth(browser, 'manager', 'planner')
 
   // The manager picks a territory and comments on it, mentioning the planner.
   const row = manager.getByTestId('territory-row').nth(3)
@@ -144,19 +141,60 @@ test('a manager’s comment and task reach the planner live; the reply and the f
   await shot(manager, '5-activity')
 })
 
+test('a comment pinned to a place on the map shows there for everyone and opens from there', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const [manager, planner] = await signInBoth(browser, 'manager', 'planner')
+  const before = await planner.getByTestId('thread-marker').count()
+
+  await manager.getByTestId('tab-discussion').click()
+  await manager.getByTestId('anchor-pin').click()
+  await expect(manager.getByTestId('pin-status')).toContainText(
+    'Click the map where the comment belongs.',
+  )
+  // A click on the map places the pin: it neither selects nor pans.
+  const box = (await manager.getByTestId('map').boundingBox())!
+  await manager.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.6)
+  await manager.mouse.down()
+  await manager.mouse.up()
+  await expect(manager.getByTestId('draft-pin')).toBeVisible()
+  await expect(manager.getByTestId('pin-status')).toContainText(
+    /Pin at [\d.]+° N, [\d.]+° W/,
+  )
+  await writeComment(
+    manager,
+    /^Comment on the pin at/,
+    'New distributor opens here in Q2.',
+  )
+  await shot(manager, '6-pin-placed')
+  await manager.getByTestId('post-comment').click()
+  await expect(manager.getByTestId('thread-view')).toContainText(
+    'New distributor opens here in Q2.',
+  )
+  await expect(manager.getByTestId('draft-pin')).toHaveCount(0)
+
+  // The planner sees a new marker without reloading; it opens the thread.
+  await expect(planner.getByTestId('thread-marker')).toHaveCount(before + 1)
+  await planner
+    .getByRole('button', {
+      name: /Open comment thread: .*New distributor opens here in Q2/,
+    })
+    .click()
+  await expect(planner.getByTestId('thread-view')).toContainText(
+    'New distributor opens here in Q2.',
+  )
+  await expect(planner.getByTestId('thread-view')).toContainText(
+    'Pin on the map',
+  )
+  await shot(planner, '7-pin-thread')
+})
+
 test('no XSS payload in a comment runs in the browser', async ({ page }) => {
   test.setTimeout(180_000)
   await signIn(page, 'manager')
-  const ran: string[] = []
-  await page.exposeFunction('__xssRan', (what: string) => ran.push(what))
   // Every way a payload could run ends in a call of alert, prompt, confirm or print.
-  await page.addInitScript(() => {
-    for (const name of ['alert', 'prompt', 'confirm', 'print'] as const)
-      (window as unknown as Record<string, unknown>)[name] = () =>
-        (window as unknown as { __xssRan: (w: string) => void }).__xssRan(name)
-  })
-  await page.reload()
-  await expect(page.getByTestId('territory-row')).toHaveCount(40)
+  const ran = await trapScriptRuns(page)
   const planId = await page.evaluate(async () => {
     const r = await fetch('/trpc/plans.list')
     const body = (await r.json()) as { result: { data: { id: string }[] } }

@@ -1,4 +1,4 @@
-import { type Page, expect } from '@playwright/test'
+import { type Browser, type Page, expect } from '@playwright/test'
 
 /** Signs in as a demo user (`planner`, `manager`, `rep`, `admin`) and waits for the plan. */
 export async function signIn(page: Page, who: string): Promise<void> {
@@ -14,4 +14,35 @@ export async function openDraft(page: Page, who = 'planner'): Promise<void> {
   await signIn(page, who)
   await page.getByTestId('scenario-name').selectOption('scn_demo_draft')
   await expect(page.getByTestId('territory-row')).toHaveCount(40)
+}
+
+/**
+ * Records every call of alert, prompt, confirm and print on the page from now on (the page
+ * is reloaded so the trap is in place before any script): where any XSS payload that runs
+ * ends up. Returns the list the calls are written to.
+ */
+export async function trapScriptRuns(page: Page): Promise<string[]> {
+  const ran: string[] = []
+  await page.exposeFunction('__xssRan', (what: string) => ran.push(what))
+  await page.addInitScript(() => {
+    for (const name of ['alert', 'prompt', 'confirm', 'print'] as const)
+      (window as unknown as Record<string, unknown>)[name] = () =>
+        (window as unknown as { __xssRan: (w: string) => void }).__xssRan(name)
+  })
+  await page.reload()
+  await expect(page.getByTestId('territory-row')).toHaveCount(40)
+  return ran
+}
+
+/** Two people signed in, each in a browser context of their own. */
+export async function signInBoth(
+  browser: Browser,
+  first: string,
+  second: string,
+): Promise<[Page, Page]> {
+  const a = await (await browser.newContext()).newPage()
+  const b = await (await browser.newContext()).newPage()
+  await signIn(a, first)
+  await signIn(b, second)
+  return [a, b]
 }

@@ -17,7 +17,9 @@ const WRITERS = new Set(['planner', 'manager', 'admin'])
  * Who may open a hub document: the session cookie names the user; the document must belong
  * to the user's organization (anything else looks like "not found" to the caller); planners,
  * managers and admins write draft scenarios, everyone else — and everyone on a scenario that
- * is no longer a draft — reads.
+ * is no longer a draft — reads. A territory's notes are commentary, not the alignment: the
+ * same people write them on any scenario that is not archived (notes on the published
+ * alignment are where a manager explains it); reps read them.
  */
 export async function authorizeDoc(
   db: Kysely<Database>,
@@ -37,7 +39,11 @@ export async function authorizeDoc(
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' }
   return {
     ok: true,
-    canWrite: WRITERS.has(user.role) && scenario.status === 'draft',
+    canWrite:
+      WRITERS.has(user.role) &&
+      (doc.kind === 'notes'
+        ? scenario.status !== 'archived'
+        : scenario.status === 'draft'),
     userId: user.id,
   }
 }

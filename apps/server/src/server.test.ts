@@ -492,28 +492,33 @@ describe('server', () => {
     ).toBe(401)
   })
 
-  it('serves plan documents live over the y-websocket protocol, stored before they are shared', async () => {
-    const ws = server.url.replace('http', 'ws')
-    /** The official client, with the session cookie on its upgrade request. */
-    const connect = (room: string, withCookie: string) => {
-      class CookieSocket extends WebSocket {
-        constructor(url: string, protocols?: string | string[]) {
-          super(url, protocols, { headers: { cookie: withCookie } })
-        }
+  /** The official y-websocket client, with a session cookie on its upgrade request. */
+  const connect = (room: string, withCookie: string) => {
+    class CookieSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: withCookie } })
       }
-      const doc = new Y.Doc()
-      const provider = new WebsocketProvider(`${ws}/yjs`, room, doc, {
+    }
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(
+      `${server.url.replace('http', 'ws')}/yjs`,
+      room,
+      doc,
+      {
         WebSocketPolyfill:
           CookieSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
-      })
-      return { doc, provider }
-    }
-    const until = async (check: () => boolean) => {
-      for (let i = 0; i < 500 && !check(); i++)
-        await new Promise((r) => setTimeout(r, 10))
-      expect(check()).toBe(true)
-    }
+      },
+    )
+    return { doc, provider }
+  }
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 500 && !check(); i++)
+      await new Promise((r) => setTimeout(r, 10))
+    expect(check()).toBe(true)
+  }
+
+  it('serves plan documents live over the y-websocket protocol, stored before they are shared', async () => {
     const a = connect('scenario:scn_demo_draft', cookie)
     const b = connect('scenario:scn_demo_draft', cookie)
     await until(() => a.provider.synced && b.provider.synced)
@@ -546,6 +551,49 @@ describe('server', () => {
     })
     expect(pub.data.plan.assignments[pubUnit]).toBe(before)
     for (const c of [a, b, p]) {
+      c.provider.destroy()
+      c.doc.destroy()
+    }
+  })
+
+  it('serves each territory’s notes as a document of its own: writers type on any live scenario, reps read', async () => {
+    const login = await trpc(server, 'auth.login', {
+      mutation: true,
+      input: { email: 'rep@demo.tessera.dev', password: 'tessera-demo' },
+    })
+    const repCookie = login.res.headers.get('set-cookie')!.split(';')[0]!
+    // On the published alignment too: notes are commentary, not the alignment.
+    const name = 'notes:scn_demo_published:ter_notes_test'
+    const planner = connect(name, cookie)
+    const rep = connect(name, repCookie)
+    await until(() => planner.provider.synced && rep.provider.synced)
+    const paragraph = (text: string) => {
+      const p = new Y.XmlElement('paragraph')
+      p.insert(0, [new Y.XmlText(text)])
+      return p
+    }
+    planner.doc
+      .getXmlFragment('default')
+      .insert(0, [paragraph('Renewal in March')])
+    await until(() =>
+      rep.doc.getXmlFragment('default').toString().includes('Renewal in March'),
+    )
+    // A rep's change is not taken: it never reaches anyone else, nor the stored note.
+    rep.doc.getXmlFragment('default').insert(0, [paragraph('rep was here')])
+    await new Promise((r) => setTimeout(r, 300))
+    expect(planner.doc.getXmlFragment('default').toString()).not.toContain(
+      'rep was here',
+    )
+    const later = connect(name, cookie)
+    await until(() => later.provider.synced)
+    const stored = later.doc.getXmlFragment('default').toString()
+    expect(stored).toContain('Renewal in March')
+    expect(stored).not.toContain('rep was here')
+    // Another territory's notes are another document.
+    const other = connect('notes:scn_demo_published:ter_other', cookie)
+    await until(() => other.provider.synced)
+    expect(other.doc.getXmlFragment('default').length).toBe(0)
+    for (const c of [planner, rep, later, other]) {
       c.provider.destroy()
       c.doc.destroy()
     }

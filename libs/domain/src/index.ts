@@ -47,6 +47,7 @@ export {
   lockedUnitsOf,
   openPlanDoc,
   planDocMeta,
+  notesDocName,
   planDocName,
   planStateOf,
   readPlanState,

@@ -201,3 +201,12 @@ function migrateFromSchema1(doc: Y.Doc): void {
 export function planDocName(scenarioId: string): string {
   return `scenario:${scenarioId}`
 }
+
+/**
+ * The hub document holding one territory's collaborative notes (tiptap's rich text in the
+ * Yjs XML fragment `default`), kept apart from the plan so typing in a note never travels
+ * with the alignment.
+ */
+export function notesDocName(scenarioId: string, territoryId: string): string {
+  return `notes:${scenarioId}:${territoryId}`
+}

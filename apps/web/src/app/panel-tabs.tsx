@@ -1,10 +1,17 @@
 export type PanelTab =
-  'territories' | 'edit' | 'regions' | 'discussion' | 'tasks' | 'activity'
+  | 'territories'
+  | 'edit'
+  | 'regions'
+  | 'notes'
+  | 'discussion'
+  | 'tasks'
+  | 'activity'
 
 const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'territories', label: 'Territories' },
   { key: 'edit', label: 'Edit' },
   { key: 'regions', label: 'Regions' },
+  { key: 'notes', label: 'Notes' },
   { key: 'discussion', label: 'Discussion' },
   { key: 'tasks', label: 'Tasks' },
   { key: 'activity', label: 'Activity' },
@@ -12,7 +19,8 @@ const TABS: readonly { key: PanelTab; label: string }[] = [
 
 /**
  * The side panel's views: the territory list (scores), the selected territory's editor
- * (with new territories and account placement), the region hierarchy, the discussion
+ * (with new territories and account placement), the region hierarchy, the selected
+ * territory's live notes, the discussion
  * (comment threads), the tasks and the activity feed. One shows at a
  * time so each keeps the panel's full height.
  */

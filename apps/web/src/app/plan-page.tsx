@@ -13,6 +13,7 @@ import {
 } from 'react'
 import { useLogout } from '../features/auth/api/session'
 import {
+  type LocationPick,
   TerritoryMap,
   type SelectMode,
   applyUnitSelection,
@@ -57,6 +58,7 @@ import {
   DiscussionPanel,
   NotificationBell,
   TasksPanel,
+  TerritoryNotes,
   useLiveCollab,
   useMapThreads,
 } from '../features/discussion'
@@ -99,6 +101,12 @@ export function PlanPage({ user }: { user: PublicUser }) {
         ? `View only: this scenario is ${scenarioStatus.replace('_', ' ')}. Open a draft to edit.`
         : null
   const canWrite = readOnlyReason === null && scenarioStatus !== undefined
+  // Notes are commentary, not the alignment: written on any scenario not archived (the hub
+  // applies the same rule).
+  const canWriteNotes =
+    user.role !== 'rep' &&
+    scenarioStatus !== undefined &&
+    scenarioStatus !== 'archived'
   const live = useLivePlan(data.scenarioId, user, canWrite)
   const { peers, setPresence } = live
   const editor = usePlanEditor(live.planDoc, canWrite)
@@ -469,6 +477,45 @@ export function PlanPage({ user }: { user: PublicUser }) {
     setOpenThreadId(threadId)
     setTab('discussion')
   }, [])
+  // A pin for a new comment: placing it makes the map's next click say where (Escape or
+  // leaving the discussion stops).
+  const [pinAt, setPinAt] = useState<LocationPick | null>(null)
+  const [placingPin, setPlacingPin] = useState(false)
+  const placePin = useCallback((at: LocationPick) => {
+    setPinAt(at)
+    setPlacingPin(false)
+  }, [])
+  const pin = useMemo(
+    () => ({
+      at: pinAt,
+      placing: placingPin,
+      onPlace: () => setPlacingPin(true),
+      onClear: () => {
+        setPinAt(null)
+        setPlacingPin(false)
+      },
+    }),
+    [pinAt, placingPin],
+  )
+  useEffect(() => {
+    if (!placingPin) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setPlacingPin(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [placingPin])
+  useEffect(() => {
+    if (tab !== 'discussion') setPlacingPin(false)
+  }, [tab])
+  const unitNames = useMemo(
+    () => new Map((data.units?.units ?? []).map((u) => [u.id, u.name])),
+    [data.units],
+  )
+  const unitName = useCallback(
+    (id: string) => unitNames.get(id) ?? null,
+    [unitNames],
+  )
   // A notification leads to its thing: the scenario it is about, the territory on the map,
   // the thread open in the side panel (or the tasks).
   const openNotification = useCallback(
@@ -566,6 +613,8 @@ export function PlanPage({ user }: { user: PublicUser }) {
             onSelectUnits={onSelectUnits}
             threads={mapThreads}
             onOpenThread={openThread}
+            onPickLocation={placingPin ? placePin : undefined}
+            draftPin={tab === 'discussion' ? (pinAt?.lonLat ?? null) : null}
             territoryDeviations={territoryDeviations}
             tolerance={scores.data?.settings.tolerance}
             tool={effectiveTool}
@@ -701,6 +750,15 @@ export function PlanPage({ user }: { user: PublicUser }) {
                 />
               ) : null}
             </div>
+          ) : tab === 'notes' ? (
+            <div className="workspace__scroll" data-testid="notes-panel">
+              <TerritoryNotes
+                scenarioId={data.scenarioId}
+                territory={territories.find((t) => t.id === selected) ?? null}
+                user={user}
+                canWrite={canWriteNotes}
+              />
+            </div>
           ) : tab === 'discussion' && planId ? (
             <DiscussionPanel
               planId={planId}
@@ -711,6 +769,11 @@ export function PlanPage({ user }: { user: PublicUser }) {
               openThreadId={openThreadId}
               onOpenThread={setOpenThreadId}
               onShowTerritory={selectFromList}
+              selectedUnitId={
+                selectedUnits.size === 1 ? [...selectedUnits][0]! : null
+              }
+              unitName={unitName}
+              pin={pin}
             />
           ) : tab === 'tasks' && planId ? (
             <TasksPanel

@@ -26,6 +26,9 @@ export function DiscussionPanel({
   openThreadId,
   onOpenThread,
   onShowTerritory,
+  selectedUnitId,
+  unitName,
+  pin,
 }: {
   planId: string
   scenarioId: string | null
@@ -35,6 +38,11 @@ export function DiscussionPanel({
   openThreadId: string | null
   onOpenThread: (threadId: string | null) => void
   onShowTerritory: (territoryId: string) => void
+  /** The one unit selected on the map, if exactly one is: a thread can attach to it. */
+  selectedUnitId: string | null
+  unitName: (unitId: string) => string | null
+  /** Placing a pin on the map for a new thread (the map takes the click). */
+  pin: PinPlacement
 }) {
   const trpc = useTRPC()
   const [chosen, setFilter] = useState<Filter>('open')
@@ -65,6 +73,7 @@ export function DiscussionPanel({
         scenarioId={scenarioId}
         user={user}
         territoryName={territoryName}
+        unitName={unitName}
         onBack={() => onOpenThread(null)}
         onShowTerritory={onShowTerritory}
       />
@@ -103,7 +112,10 @@ export function DiscussionPanel({
         planId={planId}
         scenarioId={scenarioId}
         territoryId={selectedTerritoryId}
-        territoryName={territoryName(selectedTerritoryId)}
+        territoryName={territoryName}
+        unitId={selectedUnitId}
+        unitName={selectedUnitId ? unitName(selectedUnitId) : null}
+        pin={pin}
         onCreated={onOpenThread}
       />
       {threads.isError ? (
@@ -121,7 +133,7 @@ export function DiscussionPanel({
                 onClick={() => onOpenThread(t.id)}
               >
                 <span className="thread-list__where">
-                  {anchorLabel(t, territoryName(t.territoryId))}
+                  {anchorLabel(t, territoryName(t.territoryId), unitName)}
                   {t.resolvedAt ? (
                     <span className="badge badge--approved">Resolved</span>
                   ) : null}
@@ -147,12 +159,13 @@ export function DiscussionPanel({
 function anchorLabel(
   t: { anchor: string; unitId: string | null; changeRef: string | null },
   territory: string | null,
+  unitName: (unitId: string) => string | null,
 ) {
   switch (t.anchor) {
     case 'territory':
       return territory ?? 'A territory'
     case 'unit':
-      return `Unit ${t.unitId ?? ''}${territory ? ` · ${territory}` : ''}`
+      return `${(t.unitId && unitName(t.unitId)) || `Unit ${t.unitId ?? ''}`}${territory ? ` · ${territory}` : ''}`
     case 'pin':
       return `Pin on the map${territory ? ` · ${territory}` : ''}`
     case 'change':
@@ -162,17 +175,42 @@ function anchorLabel(
   }
 }
 
+/** A pin for a new thread: where it is, and how to place, move or drop it on the map. */
+export interface PinPlacement {
+  /** The place clicked, with the unit and territory there (if any). */
+  at: {
+    lonLat: [number, number]
+    unitId: string | null
+    territoryId: string | null
+  } | null
+  /** The map is waiting for the click that places it. */
+  placing: boolean
+  onPlace: () => void
+  onClear: () => void
+}
+
+type AnchorChoice = 'territory' | 'unit' | 'pin' | 'scenario'
+
+const degrees = ([lon, lat]: readonly [number, number]) =>
+  `${Math.abs(lat).toFixed(2)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lon).toFixed(2)}° ${lon >= 0 ? 'E' : 'W'}`
+
 function NewThread({
   planId,
   scenarioId,
   territoryId,
   territoryName,
+  unitId,
+  unitName,
+  pin,
   onCreated,
 }: {
   planId: string
   scenarioId: string | null
   territoryId: string | null
-  territoryName: string | null
+  territoryName: (id: string | null) => string | null
+  unitId: string | null
+  unitName: string | null
+  pin: PinPlacement
   onCreated: (threadId: string) => void
 }) {
   const trpc = useTRPC()
@@ -180,35 +218,161 @@ function NewThread({
     null,
   )
   const [sent, setSent] = useState(0)
+  const [chosen, setChosen] = useState<AnchorChoice | null>(null)
+  // What the thread attaches to: the choice, while it is still possible; otherwise the
+  // pin being placed, the selected territory, or the scenario.
+  const available = (c: AnchorChoice) =>
+    c === 'territory'
+      ? territoryId !== null
+      : c === 'unit'
+        ? unitId !== null
+        : c === 'pin'
+          ? pin.at !== null || pin.placing
+          : true
+  const anchor: AnchorChoice =
+    chosen && available(chosen)
+      ? chosen
+      : pin.at || pin.placing
+        ? 'pin'
+        : territoryId
+          ? 'territory'
+          : 'scenario'
   const create = useMutation(
     trpc.comments.create.mutationOptions({
       onSuccess: ({ threadId }) => {
         setSent((n) => n + 1)
         setDoc(null)
+        setChosen(null)
+        if (anchor === 'pin') pin.onClear()
         onCreated(threadId)
       },
     }),
   )
+  const ready =
+    doc !== null && !doc.empty && !(anchor === 'pin' && pin.at === null)
   const send = () => {
-    if (!doc || doc.empty || create.isPending) return
+    if (!ready || create.isPending) return
+    const at = pin.at
     create.mutate({
       planId,
       scenarioId,
-      anchor: territoryId
-        ? { kind: 'territory', territoryId }
-        : { kind: 'scenario' },
-      body: doc.doc,
+      anchor:
+        anchor === 'pin' && at
+          ? {
+              kind: 'pin',
+              lonLat: at.lonLat,
+              ...(at.territoryId ? { territoryId: at.territoryId } : {}),
+            }
+          : anchor === 'unit' && unitId
+            ? {
+                kind: 'unit',
+                unitId,
+                ...(territoryId ? { territoryId } : {}),
+              }
+            : anchor === 'territory' && territoryId
+              ? { kind: 'territory', territoryId }
+              : { kind: 'scenario' },
+      body: doc!.doc,
     })
   }
+  const choose = (c: AnchorChoice) => {
+    setChosen(c)
+    if (c === 'pin' && !pin.at) pin.onPlace()
+    if (c !== 'pin' && pin.placing) pin.onClear()
+  }
+  const where =
+    anchor === 'pin'
+      ? pin.at
+        ? `the pin at ${degrees(pin.at.lonLat)}`
+        : 'a pin on the map'
+      : anchor === 'unit'
+        ? (unitName ?? 'this unit')
+        : anchor === 'territory'
+          ? (territoryName(territoryId) ?? 'this territory')
+          : 'this scenario'
+  const choices: [AnchorChoice, string][] = [
+    ...(territoryId
+      ? [
+          ['territory', territoryName(territoryId) ?? 'Territory'] as [
+            AnchorChoice,
+            string,
+          ],
+        ]
+      : []),
+    ...(unitId ? [['unit', unitName ?? 'Unit'] as [AnchorChoice, string]] : []),
+    ['pin', 'Pin on the map'],
+    ['scenario', 'Scenario'],
+  ]
   return (
     <div className="discussion__new">
+      <div
+        className="discussion__anchor"
+        role="group"
+        aria-label="Attach the comment to"
+      >
+        <span className="discussion__anchor-label">On</span>
+        {choices.map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            className="chip"
+            data-testid={`anchor-${key}`}
+            aria-pressed={anchor === key}
+            onClick={() => choose(key)}
+          >
+            {key === 'pin' ? (
+              <svg
+                className="chip__icon"
+                width="11"
+                height="11"
+                viewBox="0 0 24 24"
+                fill="currentColor"
+                aria-hidden
+              >
+                <path d="M12 2a7 7 0 0 0-7 7c0 5.25 7 13 7 13s7-7.75 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z" />
+              </svg>
+            ) : null}
+            {label}
+          </button>
+        ))}
+      </div>
+      {anchor === 'pin' ? (
+        <p className="discussion__pin" role="status" data-testid="pin-status">
+          {pin.placing ? (
+            <>
+              Click the map where the comment belongs.{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  pin.onClear()
+                  setChosen(null)
+                }}
+              >
+                Cancel
+              </button>
+            </>
+          ) : pin.at ? (
+            <>
+              Pin at {degrees(pin.at.lonLat)}
+              {pin.at.territoryId
+                ? ` · in ${territoryName(pin.at.territoryId) ?? 'a territory'}`
+                : ''}
+              .{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={pin.onPlace}
+              >
+                Move it
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <RichTextEditor
-        label={`Comment on ${territoryName ?? 'this scenario'}`}
-        placeholder={
-          territoryName
-            ? `Comment on ${territoryName}… (@ to mention)`
-            : 'Comment on this scenario… (@ to mention)'
-        }
+        label={`Comment on ${where}`}
+        placeholder={`Comment on ${where}… (@ to mention)`}
         onChange={(d, empty) => setDoc({ doc: d, empty })}
         onSubmit={send}
         resetKey={sent}
@@ -219,7 +383,7 @@ function NewThread({
           type="button"
           className="button button--primary"
           data-testid="post-comment"
-          disabled={!doc || doc.empty || create.isPending}
+          disabled={!ready || create.isPending}
           onClick={send}
         >
           Comment
@@ -235,6 +399,7 @@ function ThreadView({
   scenarioId,
   user,
   territoryName,
+  unitName,
   onBack,
   onShowTerritory,
 }: {
@@ -243,6 +408,7 @@ function ThreadView({
   scenarioId: string | null
   user: PublicUser
   territoryName: (id: string | null) => string | null
+  unitName: (unitId: string) => string | null
   onBack: () => void
   onShowTerritory: (territoryId: string) => void
 }) {
@@ -304,6 +470,11 @@ function ThreadView({
           >
             {territoryName(root.territoryId) ?? 'Show on map'}
           </button>
+        ) : null}
+        {root && root.anchor !== 'territory' ? (
+          <span className="discussion__where">
+            {anchorLabel(root, null, unitName)}
+          </span>
         ) : null}
       </div>
       <ErrorNote error={thread.error} />

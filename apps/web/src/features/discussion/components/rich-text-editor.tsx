@@ -9,6 +9,23 @@ import { useTRPC } from '../../../lib/trpc'
 import { type MentionItem, mentionMenu } from '../lib/mention-menu'
 
 /**
+ * What comments and notes allow of tiptap's starter kit: the server's rich-text schema (see
+ * domain's rich-text), so nothing typed here is refused later.
+ */
+export const RICH_TEXT_KIT = {
+  underline: false,
+  heading: { levels: [1, 2, 3] },
+  link: {
+    openOnClick: false,
+    autolink: true,
+    protocols: ['mailto'],
+    // Refuses anything but http(s), mailto and same-site paths as it is typed or pasted.
+    isAllowedUri: (url: string) =>
+      /^(https?:|mailto:|\/(?!\/)|#)/i.test(url.trim()),
+  },
+} satisfies Parameters<typeof StarterKit.configure>[0]
+
+/**
  * tiptap with what comments allow (see domain's rich-text): bold, italic, strike, code,
  * lists, quotes, code blocks, links (http, https, mailto only) and @mentions of people in
  * the organization, looked up as one types. Underline and headings beyond h3 are off, since
@@ -37,23 +54,15 @@ export function RichTextEditor({
   submit.current = onSubmit
   const change = useRef(onChange)
   change.current = onChange
+  const hint = useRef(placeholder)
+  hint.current = placeholder
   const editor = useEditor({
     immediatelyRender: false,
     autofocus: autoFocus ? 'end' : false,
     extensions: [
-      StarterKit.configure({
-        underline: false,
-        heading: { levels: [1, 2, 3] },
-        link: {
-          openOnClick: false,
-          autolink: true,
-          protocols: ['mailto'],
-          // Refuses anything but http(s), mailto and same-site paths as it is typed or pasted.
-          isAllowedUri: (url) =>
-            /^(https?:|mailto:|\/(?!\/)|#)/i.test(url.trim()),
-        },
-      }),
-      Placeholder.configure({ placeholder }),
+      StarterKit.configure(RICH_TEXT_KIT),
+      // Read when drawn, so a new placeholder (the comment's anchor changed) shows.
+      Placeholder.configure({ placeholder: () => hint.current }),
       Mention.configure({
         HTMLAttributes: { class: 'mention' },
         suggestion: {
@@ -67,7 +76,7 @@ export function RichTextEditor({
     ],
     editorProps: {
       attributes: {
-        class: 'rich-text-editor__area',
+        class: 'rich-text rich-text-editor__area',
         'aria-label': label,
         role: 'textbox',
         'aria-multiline': 'true',
@@ -84,58 +93,69 @@ export function RichTextEditor({
       change.current(e.getJSON() as RichTextDoc, e.isEmpty),
   })
   useEffect(() => {
+    // An empty transaction redraws the placeholder decoration.
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr)
+  }, [editor, placeholder])
+  useEffect(() => {
     if (resetKey === undefined || !editor) return
     editor.commands.clearContent(true)
   }, [resetKey, editor])
   return (
     <div className="rich-text-editor">
-      <div
-        className="rich-text-editor__bar"
-        role="toolbar"
-        aria-label="Formatting"
-      >
-        <FormatButton editor={editor} mark="bold" label="Bold" short="B" />
-        <FormatButton editor={editor} mark="italic" label="Italic" short="I" />
-        <FormatButton editor={editor} mark="code" label="Code" short="</>" />
-        <button
-          type="button"
-          className="rich-text-editor__button"
-          aria-label="Bulleted list"
-          onMouseDown={(e) => {
-            e.preventDefault()
-            editor?.chain().focus().toggleBulletList().run()
-          }}
-        >
-          •
-        </button>
-        <button
-          type="button"
-          className="rich-text-editor__button"
-          aria-label="Link"
-          onMouseDown={(e) => {
-            e.preventDefault()
-            if (!editor) return
-            const href = window.prompt('Link address (https://…)')
-            if (href === null) return
-            if (href.trim() === '') editor.chain().focus().unsetLink().run()
-            else editor.chain().focus().setLink({ href: href.trim() }).run()
-          }}
-        >
-          <svg
-            width="14"
-            height="14"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            aria-hidden
-          >
-            <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1 1" />
-            <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1-1" />
-          </svg>
-        </button>
-      </div>
+      <FormattingBar editor={editor} />
       <EditorContent editor={editor} />
+    </div>
+  )
+}
+
+/** Bold, italic, code, a bulleted list and a link, for any of the app's rich-text editors. */
+export function FormattingBar({ editor }: { editor: Editor | null }) {
+  return (
+    <div
+      className="rich-text-editor__bar"
+      role="toolbar"
+      aria-label="Formatting"
+    >
+      <FormatButton editor={editor} mark="bold" label="Bold" short="B" />
+      <FormatButton editor={editor} mark="italic" label="Italic" short="I" />
+      <FormatButton editor={editor} mark="code" label="Code" short="</>" />
+      <button
+        type="button"
+        className="rich-text-editor__button"
+        aria-label="Bulleted list"
+        onMouseDown={(e) => {
+          e.preventDefault()
+          editor?.chain().focus().toggleBulletList().run()
+        }}
+      >
+        •
+      </button>
+      <button
+        type="button"
+        className="rich-text-editor__button"
+        aria-label="Link"
+        onMouseDown={(e) => {
+          e.preventDefault()
+          if (!editor) return
+          const href = window.prompt('Link address (https://…)')
+          if (href === null) return
+          if (href.trim() === '') editor.chain().focus().unsetLink().run()
+          else editor.chain().focus().setLink({ href: href.trim() }).run()
+        }}
+      >
+        <svg
+          width="14"
+          height="14"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          aria-hidden
+        >
+          <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1 1" />
+          <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1-1" />
+        </svg>
+      </button>
     </div>
   )
 }

@@ -20,6 +20,7 @@ import {
   useTerritoryLabels,
 } from '../hooks/use-map-overlays'
 import {
+  type LocationPick,
   type MapTool,
   type SelectMode,
   usePointerTools,
@@ -52,7 +53,6 @@ import {
   unitFillLayer,
   unitHighlightLayer,
   unitLineOpacity,
-  unitPickingLayer,
 } from '../lib/map-layers'
 import {
   type TerritoryPaint,
@@ -69,10 +69,16 @@ import { MapLegend } from './map-legend'
 import { MapTooltip } from './map-tooltip'
 import { SelectionOverlay } from './selection-overlay'
 import { isSoftwareRenderer } from '../lib/software-renderer'
+import { UnitHitTest, nearestAccount } from '../lib/hit-test'
+import { mercatorProjector } from '../lib/base-map'
 import '../map.css'
 
 export type { UnitStat } from '../hooks/use-map-hover'
-export type { MapTool, SelectMode } from '../hooks/use-pointer-tools'
+export type {
+  LocationPick,
+  MapTool,
+  SelectMode,
+} from '../hooks/use-pointer-tools'
 export type { MapTheme } from '../lib/themes'
 export { applyUnitSelection } from '../lib/unit-selection'
 
@@ -124,6 +130,13 @@ export interface TerritoryMapProps {
   /** Comment threads to show where they sit; a click opens one. */
   threads?: readonly MapThread[]
   onOpenThread?: (threadId: string) => void
+  /**
+   * Set while a comment pin is being placed: a click on the map gives the place (and the
+   * map pans but neither selects nor paints).
+   */
+  onPickLocation?: (pick: LocationPick) => void
+  /** A pin being placed, drawn where it will go. */
+  draftPin?: [number, number] | null
   /** A proposed move to show: these units in the colour of where they would go. */
   preview?: {
     unitIds: readonly string[]
@@ -326,10 +339,29 @@ export function TerritoryMap(props: TerritoryMapProps) {
     levelDetail,
     selectedUnitIds,
   )
+  // Hover and clicks find units on the CPU: WebGL picking renders the scene once per
+  // question, hundreds of milliseconds a move on a software renderer, which held clicks back
+  // long enough to turn them into presses.
+  const hitTest = useMemo(
+    () => (geometry ? new UnitHitTest(geometry) : null),
+    [geometry],
+  )
+  const accountAt = useCallback(
+    (x: number, y: number) =>
+      nearestAccount(
+        accounts ?? [],
+        mercatorProjector(view, size.width, size.height),
+        x,
+        y,
+      ),
+    [accounts, view, size.width, size.height],
+  )
   const { hover, onHover: onHoverTooltip } = useMapHover({
     ...props,
     geometry,
     paint,
+    hitTest,
+    accountAt,
   })
   // deck.gl's autoHighlight, for the fill that has none (the cached fill of software renderers).
   const hoverIndex = hover?.unitIndex
@@ -424,10 +456,6 @@ export function TerritoryMap(props: TerritoryMapProps) {
   // hover or collaborator's cursor move: each build makes new arrays that deck.gl uploads.
   // While the base shows the fill, deck.gl gets the picking layer, which does not follow the
   // plan: an edit must leave deck.gl's layers as they are (a new layer list is a WebGL frame).
-  const pickingLayer = useMemo(
-    () => (baseActive ? unitPickingLayer(fillFeatures) : null),
-    [baseActive, fillFeatures],
-  )
   const colourLayer = useMemo(
     () =>
       paint && !baseActive
@@ -450,7 +478,9 @@ export function TerritoryMap(props: TerritoryMapProps) {
       fillColors,
     ],
   )
-  const fillLayer = paint ? (pickingLayer ?? colourLayer) : null
+  // While the 2D base shows the fill, WebGL draws none (hover and clicks ask the CPU hit
+  // test, not WebGL picking).
+  const fillLayer = colourLayer
   const linesLayer = useMemo(
     () => (baseActive ? null : hairlinesLayer('map-lines', lineSets)),
     [lineSets, baseActive],
@@ -461,7 +491,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     [accounts, radiusScale],
   )
   const layers = useMemo(() => {
-    if (!geometry || !fillLayer) return []
+    if (!geometry || !paint) return []
     // Layers with nothing to draw are left out, not hidden: each live layer costs GPU
     // set-up, which software renderers (headless browsers, old laptops) feel.
     return [
@@ -523,6 +553,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
 
   const pointer = usePointerTools({
     tool: props.tool ?? 'select',
+    hitTest,
     geometry,
     paint,
     anchors,
@@ -530,6 +561,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     onSelectUnits: selectUnits,
     onPaint: props.onPaint,
     onPaintEnd: props.onPaintEnd,
+    onPickLocation: props.onPickLocation,
   })
 
   return (
@@ -575,6 +607,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
           width={size.width}
           height={size.height}
           onOpen={props.onOpenThread}
+          draftPin={props.draftPin ?? null}
         />
       ) : null}
       <SelectionOverlay draft={pointer.draft} />

@@ -23,15 +23,20 @@ export const ThreadMarkers = memo(function ThreadMarkers({
   width,
   height,
   onOpen,
+  draftPin,
 }: {
   markers: readonly ThreadMarker[]
+  /** A pin being placed for a new thread: shown, not clickable. */
+  draftPin?: [number, number] | null
   view: Pick<MapViewState, 'longitude' | 'latitude' | 'zoom'>
   width: number
   height: number
   onOpen: (threadId: string) => void
 }) {
-  if (width <= 0 || height <= 0 || markers.length === 0) return null
+  if (width <= 0 || height <= 0 || (markers.length === 0 && !draftPin))
+    return null
   const project = mercatorProjector(view, width, height)
+  const draft = draftPin ? project(draftPin[0], draftPin[1]) : null
   const places = new Map<
     string,
     { x: number; y: number; threads: ThreadMarker[] }
@@ -47,6 +52,26 @@ export const ThreadMarkers = memo(function ThreadMarkers({
   }
   return (
     <div className="thread-markers">
+      {draft ? (
+        <span
+          className="thread-marker thread-marker--draft"
+          data-testid="draft-pin"
+          style={{
+            transform: `translate(${Math.round(draft[0])}px, ${Math.round(draft[1])}px)`,
+          }}
+          title="The new comment's pin"
+        >
+          <svg
+            width="14"
+            height="14"
+            viewBox="0 0 24 24"
+            aria-hidden
+            fill="currentColor"
+          >
+            <path d="M12 2a7 7 0 0 0-7 7c0 5.25 7 13 7 13s7-7.75 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z" />
+          </svg>
+        </span>
+      ) : null}
       {[...places.entries()].map(([key, p]) => {
         const first = p.threads[0]!
         const label =

@@ -3,7 +3,8 @@ import type { Account, Rep, TerritoryRecord, Unit } from '@tessera/domain'
 import { useCallback, useMemo, useState } from 'react'
 import type { TooltipData } from '../components/map-tooltip'
 import { type TerritoryPaint, territoryIdOfUnit } from '../lib/territory-paint'
-import type { UnitFeature, UnitGeometry } from '../lib/unit-geometry'
+import type { UnitHitTest } from '../lib/hit-test'
+import type { UnitGeometry } from '../lib/unit-geometry'
 import type { UnitStat } from '../lib/unit-stats'
 
 export type { UnitStat } from '../lib/unit-stats'
@@ -18,6 +19,10 @@ export interface Hover {
 
 interface HoverSources {
   geometry: UnitGeometry | undefined
+  /** Which unit is at a place (CPU; see UnitHitTest). */
+  hitTest: UnitHitTest | null
+  /** Which account's dot is at a screen point, if any. */
+  accountAt: (x: number, y: number) => Account | null
   paint: TerritoryPaint | null
   territories: readonly TerritoryRecord[]
   reps: readonly Rep[]
@@ -26,9 +31,14 @@ interface HoverSources {
   territoryDeviations?: ReadonlyMap<string, number>
 }
 
-/** What the pointer is over — a unit or an account — described for the tooltip. */
+/**
+ * What the pointer is over — an account's dot or a unit — described for the tooltip. Found
+ * on the CPU from the pointer's place, not by WebGL picking (see TerritoryMap).
+ */
 export function useMapHover({
   geometry,
+  hitTest,
+  accountAt,
   paint,
   territories,
   reps,
@@ -50,18 +60,23 @@ export function useMapHover({
   const [hover, setHover] = useState<Hover | null>(null)
   const onHover = useCallback(
     (info: PickingInfo) => {
-      if (!info.picked || !info.object || !geometry || !paint) {
+      const c = info.coordinate
+      if (!c || c.length < 2 || !geometry || !paint) {
         setHover(null)
         return
       }
-      if (info.layer?.id === 'accounts') {
-        const account = info.object as Account
+      const account = accountAt(info.x, info.y)
+      if (account) {
         setHover({ x: info.x, y: info.y, data: { kind: 'account', account } })
         return
       }
-      const feature = info.object as UnitFeature
-      const unitId = feature.id
-      const territoryId = territoryIdOfUnit(paint, feature.properties.unitIndex)
+      const unitIndex = hitTest ? hitTest.unitAt(c[0]!, c[1]!) : -1
+      const unitId = unitIndex >= 0 ? geometry.unitIds[unitIndex] : undefined
+      if (unitId === undefined) {
+        setHover(null)
+        return
+      }
+      const territoryId = territoryIdOfUnit(paint, unitIndex)
       const territory = territoryId
         ? territoriesById.get(territoryId)
         : undefined
@@ -70,10 +85,10 @@ export function useMapHover({
       setHover({
         x: info.x,
         y: info.y,
-        unitIndex: feature.properties.unitIndex,
+        unitIndex,
         data: {
           kind: 'unit',
-          name: unit?.name ?? feature.properties.name,
+          name: unit?.name ?? unitId,
           area: geometry.stateNames.get(unit?.region ?? unitId.slice(0, 2)),
           territoryName: territory?.name,
           territoryColor: territory?.color,
@@ -92,6 +107,8 @@ export function useMapHover({
     },
     [
       geometry,
+      hitTest,
+      accountAt,
       paint,
       territoriesById,
       unitsById,

@@ -1,9 +1,9 @@
 import { MapView, type PickingInfo } from '@deck.gl/core'
-import { useCallback, useMemo, useRef, useState } from 'react'
-import { UnitHitTest } from '../lib/hit-test'
+import { useCallback, useRef, useState } from 'react'
+import type { UnitHitTest } from '../lib/hit-test'
 import type { Point } from '../lib/planar'
 import { type TerritoryPaint, territoryIdOfUnit } from '../lib/territory-paint'
-import type { UnitFeature, UnitGeometry } from '../lib/unit-geometry'
+import type { UnitGeometry } from '../lib/unit-geometry'
 import {
   type UnitAnchors,
   boxOf,
@@ -36,6 +36,8 @@ const LASSO_STEP_PX = 3
 
 interface PointerToolOptions {
   tool: MapTool
+  /** Which unit is at a place: the tools ask the CPU, never WebGL picking. */
+  hitTest: UnitHitTest | null
   geometry: UnitGeometry | undefined
   paint: TerritoryPaint | null
   anchors: UnitAnchors | null
@@ -43,6 +45,15 @@ interface PointerToolOptions {
   onSelectUnits?: (unitIds: string[], mode: SelectMode) => void
   onPaint?: (unitIds: string[]) => void
   onPaintEnd?: () => void
+  /** Set while the user is placing something (a comment pin): a click gives its place. */
+  onPickLocation?: (pick: LocationPick) => void
+}
+
+/** A place clicked on the map: where, and the unit and territory there (if any). */
+export interface LocationPick {
+  lonLat: Point
+  unitId: string | null
+  territoryId: string | null
 }
 
 interface GestureEvent {
@@ -61,12 +72,9 @@ const lonLatOf = (info: PickingInfo): Point | null =>
  * GPU picking costs a render per question, which software renderers feel.
  */
 export function usePointerTools(options: PointerToolOptions) {
-  const { tool, geometry, paint, anchors } = options
+  const { tool, hitTest, geometry, paint, anchors } = options
   const { onSelectTerritory, onSelectUnits, onPaint, onPaintEnd } = options
-  const hitTest = useMemo(
-    () => (geometry ? new UnitHitTest(geometry) : null),
-    [geometry],
-  )
+  const { onPickLocation } = options
   const idsOf = useCallback(
     (indices: Iterable<number>) =>
       geometry
@@ -153,8 +161,6 @@ export function usePointerTools(options: PointerToolOptions) {
   /** The unit under a click: the picked polygon, or (over an account dot) the CPU test. */
   const unitAt = useCallback(
     (info: PickingInfo): number => {
-      if (info.layer?.id === 'units' && info.object)
-        return (info.object as UnitFeature).properties.unitIndex
       const c = lonLatOf(info)
       return c && hitTest ? hitTest.unitAt(c[0], c[1]) : -1
     },
@@ -163,6 +169,20 @@ export function usePointerTools(options: PointerToolOptions) {
 
   const onClick = useCallback(
     (info: PickingInfo, event: unknown) => {
+      if (onPickLocation) {
+        const lonLat = lonLatOf(info)
+        if (!lonLat) return
+        const unit = unitAt(info)
+        onPickLocation({
+          lonLat,
+          unitId: (unit >= 0 && geometry?.unitIds[unit]) || null,
+          territoryId:
+            unit >= 0 && paint
+              ? (territoryIdOfUnit(paint, unit) ?? null)
+              : null,
+        })
+        return
+      }
       if (tool === 'paint') {
         lastPaint.current = null
         paintAt(info)
@@ -184,6 +204,7 @@ export function usePointerTools(options: PointerToolOptions) {
       onSelectUnits?.(unitId ? [unitId] : [], 'replace')
     },
     [
+      onPickLocation,
       tool,
       paintAt,
       endPaint,
@@ -215,10 +236,11 @@ export function usePointerTools(options: PointerToolOptions) {
         : {}
 
   return {
-    view: tool === 'select' ? MAP_VIEW : DRAW_VIEW,
+    view: tool === 'select' || onPickLocation ? MAP_VIEW : DRAW_VIEW,
     onClick,
-    ...handlers,
+    // Placing a pin pans like the select tool: only a click places it.
+    ...(onPickLocation ? {} : handlers),
     draft,
-    cursor: tool === 'select' ? null : 'crosshair',
+    cursor: tool === 'select' && !onPickLocation ? null : 'crosshair',
   }
 }

@@ -92,8 +92,6 @@ export interface CachedFillLayerProps extends LayerProps {
   features: readonly UnitFeature[]
   /** RGBA per unit (`4u .. 4u + 4`); a new array for every change. */
   unitColors: Uint8Array
-  /** Draw only when picking: another canvas shows the fill (see useBaseMap). */
-  pickingOnly?: boolean
 }
 
 /** More changed units than this and the cache is redrawn whole (one draw beats hundreds). */
@@ -209,11 +207,6 @@ export class CachedFillLayer extends Layer<Required<CachedFillLayerProps>> {
       // Picking draws straight into deck.gl's picking buffer, every polygon.
       model.shaderInputs.setProps({ cachedFill: { premultiply: 0 } })
       this.drawUnits(model, opts.renderPass, null)
-      return
-    }
-    if (this.props.pickingOnly) {
-      // Nothing shown; whatever the cache holds is stale by the time it is shown again.
-      this.state.drawnViewport = null
       return
     }
     this.refreshCache(model)

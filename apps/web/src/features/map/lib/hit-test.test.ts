@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { UnitHitTest } from './hit-test'
+import { UnitHitTest, nearestAccount } from './hit-test'
 import type { UnitGeometry } from './unit-geometry'
 
 const square = (w: number, s: number, size: number): GeoJSON.Polygon => ({
@@ -46,5 +46,25 @@ describe('UnitHitTest', () => {
       [...hit.unitsAlong([-99.9, 40.5], [-98.1, 40.5], 20)].sort(),
     ).toEqual([0, 1])
     expect([...hit.unitsAlong([-99.5, 40.5], [-99.5, 40.5], 0)]).toEqual([0])
+  })
+})
+
+describe('nearestAccount', () => {
+  // A flat projection: 10 pixels per degree.
+  const project = (lon: number, lat: number): [number, number] => [
+    lon * 10,
+    -lat * 10,
+  ]
+  const a = { id: 'a', location: [1, 1] as [number, number] }
+  const b = { id: 'b', location: [1.4, 1] as [number, number] }
+
+  it('finds the dot under the pointer, the nearest of two close ones', () => {
+    expect(nearestAccount([a, b], project, 10, -10)?.id).toBe('a')
+    expect(nearestAccount([a, b], project, 13, -10)?.id).toBe('b')
+  })
+
+  it('finds nothing beyond the hit radius or among no accounts', () => {
+    expect(nearestAccount([a, b], project, 30, -10)).toBeNull()
+    expect(nearestAccount([], project, 10, -10)).toBeNull()
   })
 })

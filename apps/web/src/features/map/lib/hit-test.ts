@@ -77,3 +77,33 @@ function* cellKeys([w, s, e, n]: Bounds): Generator<number> {
     )
       yield y * 10_000 + x
 }
+
+/** How near (CSS pixels) the pointer must be to an account's dot to be over it. */
+export const ACCOUNT_HIT_PX = 6
+
+/**
+ * The account whose dot is nearest the screen point (x, y) and within `maxPx` of it, or
+ * null. The map shows at most a thousand accounts at a time, so a pass over them is a small
+ * fraction of a millisecond: cheaper than any GPU pick.
+ */
+export function nearestAccount<
+  A extends { location: readonly [number, number] },
+>(
+  accounts: readonly A[],
+  project: (lon: number, lat: number) => [number, number],
+  x: number,
+  y: number,
+  maxPx = ACCOUNT_HIT_PX,
+): A | null {
+  let best: A | null = null
+  let bestD = maxPx * maxPx
+  for (const a of accounts) {
+    const [ax, ay] = project(a.location[0], a.location[1])
+    const d = (ax - x) ** 2 + (ay - y) ** 2
+    if (d <= bestD) {
+      bestD = d
+      best = a
+    }
+  }
+  return best
+}

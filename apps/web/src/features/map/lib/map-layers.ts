@@ -44,7 +44,6 @@ export function unitFillLayer(
     return new CachedFillLayer({
       id: 'units',
       opacity,
-      pickable: true,
       features,
       ...fillMeshOf(features),
       unitColors: colors ?? unitColorTable(features.length, colorOf),
@@ -59,9 +58,6 @@ export function unitFillLayer(
     >[],
     filled: true,
     stroked: false,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 90],
     getFillColor: (f) => colorOf(f.properties.unitIndex),
     updateTriggers: {
       getFillColor: theme ? [theme] : [paint, selectedTerritory],
@@ -78,29 +74,6 @@ export function fillColorOf(
   return theme
     ? (i) => themeColor(theme, i)
     : (i) => unitFill(paint, i, selectedTerritory)
-}
-
-const noColours = new WeakMap<readonly UnitFeature[], Uint8Array>()
-
-/**
- * The unit polygons for picking only, while the 2D base map shows the fill (see useBaseMap):
- * the same layer id and mesh, so hover and click keep working, but it draws nothing, and it
- * does not change when the plan does (an edit must not cost a WebGL frame).
- */
-export function unitPickingLayer(features: readonly UnitFeature[]) {
-  let colours = noColours.get(features)
-  if (!colours) {
-    colours = new Uint8Array(features.length * 4)
-    noColours.set(features, colours)
-  }
-  return new CachedFillLayer({
-    id: 'units',
-    pickable: true,
-    pickingOnly: true,
-    features,
-    ...fillMeshOf(features),
-    unitColors: colours,
-  })
 }
 
 interface MeshData {
@@ -188,7 +161,6 @@ export function accountLayer(accounts: readonly Account[], radiusScale = 1) {
   return new DotLayer<Account>({
     id: 'accounts',
     data: accounts,
-    pickable: true,
     radiusScale,
     radiusMinPixels: 1.25,
     getPosition: (a) => a.location,
@@ -196,8 +168,6 @@ export function accountLayer(accounts: readonly Account[], radiusScale = 1) {
     fillColor: [17, 24, 39, 170],
     lineColor: [255, 255, 255, 200],
     lineWidth: 0.6,
-    autoHighlight: true,
-    highlightColor: [37, 99, 235, 255],
     updateTriggers: { getRadius: maxPotential },
   })
 }
