@@ -412,5 +412,160 @@ describe.each(testBackends())(
         ]),
       )
     })
+
+    it('answers each role for each action as the rules say (role × action matrix)', async () => {
+      // A thread and a task by the manager, the task assigned to the planner; each action is
+      // tried by every role (and someone from another organization) on fresh copies.
+      const fresh = async () => {
+        const { threadId } = await as('usr_manager').comments.create({
+          planId: 'pln_a',
+          anchor: { kind: 'territory', territoryId: 'ter_west' },
+          body: richTextFromPlain('Matrix thread'),
+        })
+        const thread = await as('usr_manager').comments.thread({ threadId })
+        const task = await as('usr_manager').tasks.create({
+          planId: 'pln_a',
+          title: 'Matrix task',
+          assigneeId: 'usr_planner',
+        })
+        return { threadId, commentId: thread[0]!.id, taskId: task.taskId }
+      }
+      const body = richTextFromPlain('from the matrix')
+      const actions: Record<
+        string,
+        (who: string, t: Awaited<ReturnType<typeof fresh>>) => Promise<unknown>
+      > = {
+        'read threads': (who) => as(who).comments.threads({ planId: 'pln_a' }),
+        'start a thread': (who) =>
+          as(who).comments.create({
+            planId: 'pln_a',
+            anchor: { kind: 'territory', territoryId: 'ter_west' },
+            body,
+          }),
+        reply: (who, t) =>
+          as(who).comments.reply({ threadId: t.threadId, body }),
+        'edit someone else’s comment': (who, t) =>
+          as(who).comments.edit({ commentId: t.commentId, body }),
+        'delete someone else’s comment': (who, t) =>
+          as(who).comments.delete({ commentId: t.commentId }),
+        'resolve someone else’s thread': (who, t) =>
+          as(who).comments.resolve({ threadId: t.threadId, resolved: true }),
+        'create a task': (who) =>
+          as(who).tasks.create({ planId: 'pln_a', title: 'Mine' }),
+        'retitle someone else’s task': (who, t) =>
+          as(who).tasks.update({ taskId: t.taskId, title: 'Renamed' }),
+        'complete a task': (who, t) =>
+          as(who).tasks.update({ taskId: t.taskId, status: 'done' }),
+        'read the activity feed': (who) =>
+          as(who).activity.list({ planId: 'pln_a' }),
+        'read the calendar': (who) =>
+          as(who).tasks.calendar({
+            planId: 'pln_a',
+            from: '2026-12-01',
+            to: '2026-12-31',
+          }),
+      }
+      // ok: allowed; FORBIDDEN: told no; NOT_FOUND: another organization sees nothing.
+      const expected: Record<string, Record<string, string>> = {
+        'read threads': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'ok',
+          other: 'NOT_FOUND',
+        },
+        'start a thread': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'ok',
+          other: 'NOT_FOUND',
+        },
+        reply: {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'ok',
+          other: 'NOT_FOUND',
+        },
+        'edit someone else’s comment': {
+          admin: 'FORBIDDEN',
+          manager: 'ok',
+          planner: 'FORBIDDEN',
+          rep: 'FORBIDDEN',
+          other: 'NOT_FOUND',
+        },
+        'delete someone else’s comment': {
+          admin: 'FORBIDDEN',
+          manager: 'ok',
+          planner: 'FORBIDDEN',
+          rep: 'FORBIDDEN',
+          other: 'NOT_FOUND',
+        },
+        'resolve someone else’s thread': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'FORBIDDEN',
+          other: 'NOT_FOUND',
+        },
+        'create a task': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'FORBIDDEN',
+          other: 'NOT_FOUND',
+        },
+        'retitle someone else’s task': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'FORBIDDEN',
+          rep: 'FORBIDDEN',
+          other: 'NOT_FOUND',
+        },
+        'complete a task': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'FORBIDDEN',
+          other: 'NOT_FOUND',
+        },
+        'read the activity feed': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'ok',
+          other: 'NOT_FOUND',
+        },
+        'read the calendar': {
+          admin: 'ok',
+          manager: 'ok',
+          planner: 'ok',
+          rep: 'ok',
+          other: 'NOT_FOUND',
+        },
+      }
+      const roles: Record<string, string> = {
+        admin: 'usr_admin',
+        manager: 'usr_manager',
+        planner: 'usr_planner',
+        rep: 'usr_rep',
+        other: 'usr_other',
+      }
+      const got: Record<string, Record<string, string>> = {}
+      for (const [action, run] of Object.entries(actions)) {
+        got[action] = {}
+        for (const [role, who] of Object.entries(roles)) {
+          const t = await fresh()
+          got[action]![role] = await run(who, t).then(
+            () => 'ok',
+            (e: { code?: string }) => e.code ?? String(e),
+          )
+        }
+      }
+      // (The manager is the author of the comment and creator of the task: "someone else’s"
+      // is someone else’s for every other role.)
+      expect(got).toEqual(expected)
+    })
   },
 )
