@@ -8,11 +8,13 @@ import { collabRouter } from './routers/collab.router.js'
 import { geoRouter } from './routers/geo.router.js'
 import { plansRouter } from './routers/plans.router.js'
 import { repsRouter } from './routers/reps.router.js'
+import { scenariosRouter } from './routers/scenarios.router.js'
 import { router } from './trpc.js'
 
 export const appRouter = router({
   auth: authRouter,
   plans: plansRouter,
+  scenarios: scenariosRouter,
   geo: geoRouter,
   accounts: accountsRouter,
   reps: repsRouter,

@@ -52,13 +52,16 @@ export type {
   UnitAccountStats,
 } from './accounts.repository.js'
 export {
+  deleteScenario,
   findPlan,
   findScenario,
   insertPlan,
   insertScenario,
+  lastDocChanges,
   listPlans,
   listScenarios,
   setPublishedScenario,
+  updateScenario,
 } from './plans.repository.js'
 export {
   appendYjsUpdates,

@@ -127,3 +127,68 @@ function toScenario(r: ScenarioRow): Scenario {
     updatedAt: new Date(r.updated_at).toISOString(),
   }
 }
+
+/** Renames a scenario or moves it to another status; the new `updated_at` is `now`. */
+export async function updateScenario(
+  db: Kysely<Database>,
+  scenarioId: string,
+  patch: { name?: string; status?: Scenario['status'] },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('scenarios')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', scenarioId)
+    .execute()
+}
+
+/**
+ * Deletes a scenario with everything stored under it: its plan document, its territories'
+ * notes documents, and (by the schema's cascades) its comments, tasks and reviews.
+ */
+export async function deleteScenario(
+  db: Kysely<Database>,
+  scenarioId: string,
+): Promise<void> {
+  // (LIKE's wildcards in an id are taken literally.)
+  const notes = `notes:${scenarioId.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`
+  for (const table of ['yjs_updates', 'yjs_snapshots'] as const) {
+    await db
+      .deleteFrom(table)
+      .where((eb) =>
+        eb.or([
+          eb('doc_name', '=', `scenario:${scenarioId}`),
+          eb('doc_name', 'like', notes),
+        ]),
+      )
+      .execute()
+  }
+  await db.deleteFrom('scenarios').where('id', '=', scenarioId).execute()
+}
+
+/** When each of these documents last changed (its newest stored update or snapshot). */
+export async function lastDocChanges(
+  db: Kysely<Database>,
+  docNames: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  if (docNames.length === 0) return out
+  const updates = await db
+    .selectFrom('yjs_updates')
+    .select(['doc_name', (eb) => eb.fn.max('created_at').as('at')])
+    .where('doc_name', 'in', docNames)
+    .groupBy('doc_name')
+    .execute()
+  const snaps = await db
+    .selectFrom('yjs_snapshots')
+    .select(['doc_name', 'updated_at as at'])
+    .where('doc_name', 'in', docNames)
+    .execute()
+  for (const r of [...updates, ...snaps]) {
+    if (!r.at) continue
+    const at = new Date(r.at as string | Date).toISOString()
+    const seen = out.get(r.doc_name)
+    if (!seen || at > seen) out.set(r.doc_name, at)
+  }
+  return out
+}
