@@ -150,6 +150,15 @@ export async function startServer(
         rowChanged: (event, change) =>
           socketIo.toPlan(change.planId).emit(event, change),
       },
+      // (The hub is made below; no request is served before it exists.)
+      docs: {
+        revoke: (docName, reason) =>
+          void hub
+            .revoke(docName, reason)
+            .catch((error: Error) =>
+              log.warn({ err: error, docName }, 'hub: revoke failed'),
+            ),
+      },
     },
     health: async () => {
       await sql`select 1`.execute(db.db)

@@ -25,6 +25,17 @@ export interface ApiDeps {
   sessionSecret?: string | undefined
   /** Live pushes (socket.io in the server); absent, nothing is pushed. */
   events?: CollabEvents | undefined
+  /** The hub's documents (absent in tests without a hub). */
+  docs?: HubDocs | undefined
+}
+
+/** What the routers tell the Yjs hub. */
+export interface HubDocs {
+  /**
+   * Who may open `docName` changed (its scenario was archived, deleted, submitted…):
+   * everyone connected reconnects and is let in, or not, under the new rules.
+   */
+  revoke(docName: string, reason: string): void
 }
 
 /**

@@ -1,7 +1,7 @@
 export { appRouter } from './router.js'
 export type { AppRouter } from './router.js'
 export { createContextFactory } from './context.js'
-export type { ApiDeps, CollabEvents, Context } from './context.js'
+export type { ApiDeps, CollabEvents, Context, HubDocs } from './context.js'
 export { GeometryCache } from './geometry-cache.js'
 export type { LayerGeometry } from './geometry-cache.js'
 export { hashPassword, verifyPassword } from './passwords.js'

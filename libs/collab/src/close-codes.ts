@@ -13,6 +13,12 @@ export const CloseCode = {
   MalformedMessage: 4422,
   /** A frame larger than the hub accepts (the websocket standard's "message too big"). */
   TooLarge: 1009,
+  /**
+   * Who may open the document changed (deleted, archived, submitted for review): the client
+   * reconnects and is let in again as the new rules say, or refused. Outside 4400–4499 on
+   * purpose: y-websocket does not reconnect after those.
+   */
+  AccessChanged: 4100,
   /** The server is shutting down or evicting the room; reconnect. */
   GoingAway: 1001,
 } as const

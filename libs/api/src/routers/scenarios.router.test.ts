@@ -49,6 +49,8 @@ async function stateOf(h: DatabaseHandle, scenarioId: string) {
 
 describe.each(testBackends())('scenarios on $name', (backend) => {
   let h: DatabaseHandle
+  /** What the router told the hub. */
+  const revoked: string[] = []
   const as = (userId: string) => {
     const p = people[userId]!
     const user: PublicUser = {
@@ -62,6 +64,7 @@ describe.each(testBackends())('scenarios on $name', (backend) => {
     return appRouter.createCaller(
       testContext(h.db, user, {
         now: () => new Date('2026-12-04T10:00:00Z'),
+        docs: { revoke: (docName) => revoked.push(docName) },
       }),
     )
   }
@@ -157,6 +160,8 @@ describe.each(testBackends())('scenarios on $name', (backend) => {
       Y.encodeStateAsUpdate(new Y.Doc()),
     )
     await as('usr_planner').scenarios.delete({ scenarioId })
+    // Whoever had it open is let go by the hub.
+    expect(revoked).toContain(planDocName(scenarioId))
     expect(
       (await as('usr_planner').scenarios.list({ planId: 'pln_a' })).some(
         (s) => s.id === scenarioId,
@@ -176,6 +181,7 @@ describe.each(testBackends())('scenarios on $name', (backend) => {
       as('usr_admin').scenarios.delete({ scenarioId: 'scn_pub' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await as('usr_planner').scenarios.archive({ scenarioId: 'scn_b' })
+    expect(revoked).toContain('scenario:scn_b')
     await expect(
       as('usr_planner').scenarios.rename({ scenarioId: 'scn_b', name: 'x' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })

@@ -210,6 +210,8 @@ export const scenariosRouter = router({
           details: { planId: s.planId, name: s.name, was: s.status },
         })
       })
+      // Whoever has it open keeps reading it, no longer writing.
+      ctx.docs?.revoke(planDocName(s.id), 'the scenario was archived')
       return { ok: true }
     }),
 
@@ -240,6 +242,9 @@ export const scenariosRouter = router({
           details: { planId: s.planId, name: s.name },
         })
       })
+      // Whoever has it open is let go (and refused on reconnect). Open notes of its
+      // territories are not reached this way; their writes land on no scenario.
+      ctx.docs?.revoke(planDocName(s.id), 'the scenario was deleted')
       return { ok: true }
     }),
 })

@@ -11,6 +11,8 @@ export type BusMessage =
   | { kind: 'update'; update: Uint8Array; ids: string[] }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
+  /** Who may open the document changed (it was deleted, archived, submitted…): reconnect. */
+  | { kind: 'revoke'; reason: string }
 
 /**
  * The channel between hub processes, injected like the store: Redis pub/sub in production
@@ -25,7 +27,12 @@ export interface DocBus {
   publish(docName: string, message: BusMessage): Promise<void>
 }
 
-const KIND = { update: 0, awareness: 1, 'query-awareness': 2 } as const
+const KIND = {
+  update: 0,
+  awareness: 1,
+  'query-awareness': 2,
+  revoke: 3,
+} as const
 
 /** Binary frame: sender, kind, payload (lib0 encoding, like the y-websocket frames). */
 export function encodeBusMessage(sender: string, m: BusMessage): Uint8Array {
@@ -37,6 +44,7 @@ export function encodeBusMessage(sender: string, m: BusMessage): Uint8Array {
     encoding.writeVarUint(e, m.ids.length)
     for (const id of m.ids) encoding.writeVarString(e, id)
   } else if (m.kind === 'awareness') encoding.writeVarUint8Array(e, m.update)
+  else if (m.kind === 'revoke') encoding.writeVarString(e, m.reason)
   return encoding.toUint8Array(e)
 }
 
@@ -62,6 +70,11 @@ export function decodeBusMessage(bytes: Uint8Array): {
     }
   if (kind === KIND['query-awareness'])
     return { sender, message: { kind: 'query-awareness' } }
+  if (kind === KIND.revoke)
+    return {
+      sender,
+      message: { kind: 'revoke', reason: decoding.readVarString(d) },
+    }
   throw new Error(`unknown bus message kind ${kind}`)
 }
 

@@ -321,6 +321,35 @@ describe('Hub scale-out (several processes share documents over a bus)', () => {
     await two.close()
   })
 
+  it('disconnects every client of a document, on every hub, when who may open it changes', async () => {
+    const bus = new MemoryBus()
+    const { one, two } = await twoHubs([bus.bus(), bus.bus()])
+    const a = client(one.url, 'scenario:rv')
+    const b = client(two.url, 'scenario:rv')
+    const other = client(one.url, 'scenario:elsewhere')
+    await until(
+      () => a.provider.synced && b.provider.synced && other.provider.synced,
+    )
+    const closes: number[] = []
+    for (const c of [a, b, other])
+      c.provider.on('connection-close', (e: { code: number } | null) => {
+        if (e) closes.push(e.code)
+      })
+    // A's last edit is stored before the door closes.
+    a.doc.getMap('m').set('k', 'kept')
+    await one.hub.revoke('scenario:rv', 'the scenario was archived')
+    await until(() => closes.length >= 2)
+    expect(closes).toEqual([CloseCode.AccessChanged, CloseCode.AccessChanged])
+    expect(
+      (await storedDoc(one.store, 'scenario:rv')).getMap('m').get('k'),
+    ).toBe('kept')
+    // Clients reconnect by themselves (here the rules let them in again); others are untouched.
+    await until(() => a.provider.wsconnected && b.provider.wsconnected)
+    expect(other.provider.wsconnected).toBe(true)
+    await one.close()
+    await two.close()
+  })
+
   it.skipIf(!process.env['REDIS_URL'])(
     'does the same over real Redis pub/sub (needs REDIS_URL)',
     async () => {

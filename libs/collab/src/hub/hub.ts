@@ -105,6 +105,15 @@ export class Hub {
     await Promise.all([...this.rooms.values()].map((r) => r.settled()))
   }
 
+  /**
+   * Who may open `docName` changed: everyone connected to it, in this process and (over the
+   * bus) in every other, is disconnected and reconnects under the new rules.
+   */
+  async revoke(docName: string, reason: string): Promise<void> {
+    this.rooms.get(docName)?.disconnectAll(reason)
+    await this.options.bus?.publish(docName, { kind: 'revoke', reason })
+  }
+
   async close(): Promise<void> {
     for (const t of this.idleTimers.values()) clearTimeout(t)
     await this.settled()

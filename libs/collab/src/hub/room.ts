@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import { CloseCode } from '../close-codes.js'
 import { writePermissionDenied } from 'y-protocols/auth'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -369,6 +370,8 @@ export class Room {
           m.update,
           FROM_BUS,
         )
+      } else if (m.kind === 'revoke') {
+        this.disconnectAll(m.reason)
       } else {
         // Someone just opened the room: tell them who is connected here.
         const mine = [...this.peers.values()].flatMap((ids) => [...ids])
@@ -384,6 +387,17 @@ export class Room {
     } catch (error) {
       this.onError(error as Error)
     }
+  }
+
+  /**
+   * Disconnects everyone here (who may open the document changed): edits already received
+   * are stored first; each client reconnects and is let in, or not, under the new rules.
+   */
+  disconnectAll(reason: string): void {
+    void this.settled().then(() => {
+      for (const peer of [...this.peers.keys()])
+        peer.close(CloseCode.AccessChanged, reason)
+    })
   }
 
   private toBus(m: BusMessage): void {
