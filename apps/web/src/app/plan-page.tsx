@@ -19,6 +19,7 @@ import {
   applyUnitSelection,
 } from '../features/map/components/territory-map'
 import { OptimizeDialog } from '../features/optimize/components/optimize-dialog'
+import { ScenariosDialog } from '../features/scenarios/components/scenarios-dialog'
 import { PresenceBar } from '../features/presence/components/presence-bar'
 import {
   EditToolbar,
@@ -463,6 +464,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const { mutate: logoutMutate } = logout
   const signOut = useCallback(() => logoutMutate(), [logoutMutate])
   const closeOptimize = useCallback(() => setOptimizing(false), [])
+  const [scenariosOpen, setScenariosOpen] = useState(false)
+  const openScenarios = useCallback(() => setScenariosOpen(true), [])
+  const closeScenarios = useCallback(() => setScenariosOpen(false), [])
   const planId = data.plan?.id
   const openScenario = useCallback(
     (scenarioId: string) => {
@@ -547,6 +551,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
       onSignOut={signOut}
       signingOut={logout.isPending}
       busy={data.switching}
+      onScenarios={openScenarios}
     />
   )
 
@@ -806,6 +811,16 @@ export function PlanPage({ user }: { user: PublicUser }) {
     <div className="app-shell">
       {topBar}
       {body}
+      {planId ? (
+        <ScenariosDialog
+          open={scenariosOpen}
+          onClose={closeScenarios}
+          planId={planId}
+          currentScenarioId={data.scenarioId}
+          user={user}
+          onOpenScenario={openScenario}
+        />
+      ) : null}
     </div>
   )
 }

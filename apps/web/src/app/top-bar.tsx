@@ -16,6 +16,8 @@ interface TopBarProps {
   busy?: boolean
   /** The notifications bell (stable across renders: the bar is memoised). */
   bell?: ReactNode
+  /** Opens the plan's scenario list (new draft, rename, archive…). */
+  onScenarios?: () => void
 }
 
 const statusLabels: Record<string, string> = {
@@ -36,6 +38,7 @@ export const TopBar = memo(function TopBar({
   signingOut,
   busy = false,
   bell,
+  onScenarios,
 }: TopBarProps) {
   const scenario = plan?.scenarios.find((s) => s.id === scenarioId)
   return (
@@ -83,11 +86,13 @@ export const TopBar = memo(function TopBar({
                   onChoose({ planId: plan.id, scenarioId: e.target.value })
                 }
               >
-                {plan.scenarios.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+                {plan.scenarios
+                  .filter((s) => s.status !== 'archived' || s.id === scenarioId)
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
               </select>
             </label>
           ) : (
@@ -99,6 +104,16 @@ export const TopBar = memo(function TopBar({
             <span className={`badge badge--${scenario.status}`}>
               {statusLabels[scenario.status] ?? scenario.status}
             </span>
+          ) : null}
+          {onScenarios ? (
+            <button
+              type="button"
+              className="button button--ghost top-bar__scenarios"
+              onClick={onScenarios}
+              data-testid="open-scenarios"
+            >
+              Scenarios…
+            </button>
           ) : null}
           {busy ? (
             <span

@@ -1,0 +1,347 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { PublicUser } from '@tessera/domain'
+import { useId, useState } from 'react'
+import { useModalDialog } from '../../../hooks/use-modal-dialog'
+import { useTRPC } from '../../../lib/trpc'
+import '../scenarios.css'
+
+const STATUS: Record<string, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  published: 'Published',
+  archived: 'Archived',
+}
+
+const when = (iso: string) => {
+  const t = new Date(iso)
+  return Number.isNaN(t.getTime())
+    ? ''
+    : t.toLocaleString(undefined, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+}
+
+/**
+ * The plan's scenarios: each with its status, author, last edit, balance score and
+ * disruption; a new draft copied from the published alignment or any scenario; open,
+ * rename, archive, and delete a draft. Planners, managers and admins manage; reps read.
+ * The server checks every action again (see the scenarios router).
+ */
+export function ScenariosDialog({
+  open,
+  onClose,
+  planId,
+  currentScenarioId,
+  user,
+  onOpenScenario,
+}: {
+  open: boolean
+  onClose: () => void
+  planId: string
+  currentScenarioId: string | null
+  user: PublicUser
+  onOpenScenario: (scenarioId: string) => void
+}) {
+  const ref = useModalDialog(open)
+  const id = useId()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const list = useQuery({
+    ...trpc.scenarios.list.queryOptions({ planId }),
+    enabled: open,
+  })
+  const staff = user.role !== 'rep'
+  const [name, setName] = useState('')
+  const [from, setFrom] = useState('')
+  const [showArchived, setShowArchived] = useState(false)
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(
+    null,
+  )
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null)
+  const refresh = () => {
+    void queryClient.invalidateQueries({
+      queryKey: trpc.scenarios.list.pathKey(),
+    })
+    void queryClient.invalidateQueries({ queryKey: trpc.plans.list.pathKey() })
+  }
+  const create = useMutation(
+    trpc.scenarios.create.mutationOptions({
+      onSuccess: ({ scenarioId }) => {
+        setName('')
+        refresh()
+        onOpenScenario(scenarioId)
+        onClose()
+      },
+    }),
+  )
+  const rename = useMutation(
+    trpc.scenarios.rename.mutationOptions({
+      onSuccess: () => {
+        setRenaming(null)
+        refresh()
+      },
+    }),
+  )
+  const archive = useMutation(
+    trpc.scenarios.archive.mutationOptions({ onSuccess: refresh }),
+  )
+  const remove = useMutation(
+    trpc.scenarios.delete.mutationOptions({
+      onSuccess: (_r, { scenarioId }) => {
+        setConfirmDelete(null)
+        refresh()
+        // The open scenario is gone: show the published alignment.
+        if (scenarioId === currentScenarioId) {
+          const published = list.data?.find((s) => s.published)
+          if (published) onOpenScenario(published.id)
+        }
+      },
+    }),
+  )
+  const error = create.error ?? rename.error ?? archive.error ?? remove.error
+  const scenarios = (list.data ?? []).filter(
+    (s) => showArchived || s.status !== 'archived',
+  )
+  const sources = (list.data ?? []).filter((s) => s.status !== 'archived')
+  const archivedCount = (list.data ?? []).filter(
+    (s) => s.status === 'archived',
+  ).length
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    if (!name.trim() || create.isPending) return
+    create.mutate({
+      planId,
+      name,
+      ...(from ? { fromScenarioId: from } : {}),
+    })
+  }
+  return (
+    <dialog
+      ref={ref}
+      className="scenarios-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      data-testid="scenarios-dialog"
+    >
+      <header className="scenarios-dialog__head">
+        <h2 id={`${id}-title`}>Scenarios</h2>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onClose}
+          aria-label="Close"
+        >
+          ✕
+        </button>
+      </header>
+      {staff ? (
+        <form className="scenarios-dialog__new" onSubmit={submit}>
+          <label className="field">
+            <span>New draft</span>
+            <input
+              value={name}
+              maxLength={120}
+              placeholder="Name, e.g. Q3 rebalance"
+              onChange={(e) => setName(e.target.value)}
+              data-testid="new-scenario-name"
+            />
+          </label>
+          <label className="field">
+            <span>Copied from</span>
+            <select
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              data-testid="new-scenario-from"
+            >
+              <option value="">The published alignment</option>
+              {sources
+                .filter((s) => !s.published)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!name.trim() || create.isPending}
+            data-testid="create-scenario"
+          >
+            {create.isPending ? 'Copying…' : 'Create draft'}
+          </button>
+        </form>
+      ) : null}
+      {error ? (
+        <p className="scenarios-dialog__error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {list.isError ? (
+        <p className="scenarios-dialog__error" role="alert">
+          The scenarios could not be loaded: {list.error.message}
+        </p>
+      ) : null}
+      <div className="scenarios-dialog__scroll">
+        <table className="scenarios-table" aria-label="Scenarios">
+          <thead>
+            <tr>
+              <th scope="col">Scenario</th>
+              <th scope="col">Author</th>
+              <th scope="col">Last edit</th>
+              <th scope="col" className="num">
+                Balance
+              </th>
+              <th scope="col" className="num">
+                Accounts moved
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.isPending ? (
+              <tr>
+                <td colSpan={6} className="scenarios-table__empty">
+                  Loading and scoring the scenarios…
+                </td>
+              </tr>
+            ) : null}
+            {scenarios.map((s) => (
+              <tr
+                key={s.id}
+                data-testid="scenario-row"
+                data-scenario-id={s.id}
+                aria-current={s.id === currentScenarioId || undefined}
+              >
+                <td>
+                  {renaming?.id === s.id ? (
+                    <form
+                      className="scenarios-table__rename"
+                      onSubmit={(e) => {
+                        e.preventDefault()
+                        rename.mutate({ scenarioId: s.id, name: renaming.name })
+                      }}
+                    >
+                      <input
+                        aria-label={`New name for ${s.name}`}
+                        value={renaming.name}
+                        maxLength={120}
+                        autoFocus
+                        onChange={(e) =>
+                          setRenaming({ id: s.id, name: e.target.value })
+                        }
+                      />
+                      <button type="submit" className="button button--primary">
+                        Save
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        onClick={() => setRenaming(null)}
+                      >
+                        Cancel
+                      </button>
+                    </form>
+                  ) : (
+                    <span className="scenarios-table__name">{s.name}</span>
+                  )}
+                  <span className={`badge badge--${s.status}`}>
+                    {STATUS[s.status] ?? s.status}
+                  </span>
+                  {s.published && s.status !== 'published' ? (
+                    <span className="badge badge--published">Published</span>
+                  ) : null}
+                </td>
+                <td>{s.authorName ?? '—'}</td>
+                <td>{when(s.lastEditAt)}</td>
+                <td className="num">
+                  {s.balanceScore === null ? '—' : s.balanceScore.toFixed(1)}
+                </td>
+                <td className="num">
+                  {s.disruptedAccounts === null
+                    ? '—'
+                    : s.disruptedAccounts.toLocaleString()}
+                </td>
+                <td>
+                  <div className="scenarios-table__actions">
+                    {s.id !== currentScenarioId ? (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => {
+                          onOpenScenario(s.id)
+                          onClose()
+                        }}
+                      >
+                        Open
+                      </button>
+                    ) : (
+                      <span className="scenarios-table__here">Open now</span>
+                    )}
+                    {staff && s.status !== 'archived' ? (
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        onClick={() => setRenaming({ id: s.id, name: s.name })}
+                      >
+                        Rename
+                      </button>
+                    ) : null}
+                    {staff && s.status !== 'archived' && !s.published ? (
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        disabled={archive.isPending}
+                        onClick={() => archive.mutate({ scenarioId: s.id })}
+                      >
+                        Archive
+                      </button>
+                    ) : null}
+                    {staff && s.status === 'draft' ? (
+                      confirmDelete === s.id ? (
+                        <button
+                          type="button"
+                          className="button button--danger"
+                          data-testid="confirm-delete-scenario"
+                          disabled={remove.isPending}
+                          onClick={() => remove.mutate({ scenarioId: s.id })}
+                        >
+                          Delete with its comments and tasks
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button button--ghost"
+                          onClick={() => setConfirmDelete(s.id)}
+                        >
+                          Delete
+                        </button>
+                      )
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {archivedCount > 0 ? (
+        <label className="scenarios-dialog__archived">
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.target.checked)}
+          />
+          Show archived ({archivedCount})
+        </label>
+      ) : null}
+    </dialog>
+  )
+}
