@@ -1,6 +1,6 @@
 import { type ReactNode, memo } from 'react'
 import type { PublicUser } from '@tessera/domain'
-import { formatRole, initials } from '../lib/format'
+import { formatRole, formatScenarioStatus, initials } from '../lib/format'
 import type { PlanListItem } from './use-plan-data'
 import { LogoMark } from '../components/logo-mark'
 
@@ -18,14 +18,6 @@ interface TopBarProps {
   bell?: ReactNode
   /** Opens the plan's scenario list (new draft, rename, archive…). */
   onScenarios?: () => void
-}
-
-const statusLabels: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  published: 'Published',
-  archived: 'Archived',
 }
 
 export const TopBar = memo(function TopBar({
@@ -102,7 +94,7 @@ export const TopBar = memo(function TopBar({
           )}
           {scenario ? (
             <span className={`badge badge--${scenario.status}`}>
-              {statusLabels[scenario.status] ?? scenario.status}
+              {formatScenarioStatus(scenario.status)}
             </span>
           ) : null}
           {onScenarios ? (

@@ -78,3 +78,16 @@ export function formatSignedPercent(fraction: number): string {
   const sign = value > 0 ? '+' : value < 0 ? MINUS : ''
   return `${sign}${formatCount(Math.abs(value))}${NNBSP}%`
 }
+
+const scenarioStatuses: Record<string, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  published: 'Published',
+  archived: 'Archived',
+}
+
+/** `Draft`, `In review`…: a scenario's status as people read it. */
+export function formatScenarioStatus(status: string): string {
+  return scenarioStatuses[status] ?? status
+}

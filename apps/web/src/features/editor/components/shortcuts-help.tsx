@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
 
 /** Every key the editor answers to; the help panel lists exactly these. */
@@ -36,17 +37,12 @@ export function ShortcutsHelp({
       onClose={onClose}
       data-testid="shortcuts-help"
     >
-      <header className="shortcuts-help__head">
-        <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={onClose}
-          aria-label="Close"
-        >
-          ✕
-        </button>
-      </header>
+      <DialogHeader
+        className="shortcuts-help__head"
+        titleId={`${id}-title`}
+        title="Keyboard shortcuts"
+        onClose={onClose}
+      />
       <dl className="shortcuts-help__list">
         {SHORTCUTS.map((s) => (
           <div key={s.keys}>

@@ -1,6 +1,7 @@
 import { memo, useId, useState } from 'react'
 import { useOptimizeJob } from '../api/optimize-jobs'
 import { isSettled, progressPercent, statusLine } from '../lib/job-status'
+import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
 import '../optimize.css'
 
@@ -101,17 +102,12 @@ export const OptimizeDialog = memo(function OptimizeDialog({
       data-testid="optimize-dialog"
     >
       <form onSubmit={submit} className="optimize-dialog__body">
-        <header className="optimize-dialog__head">
-          <h2 id={`${id}-title`}>Optimize</h2>
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={onClose}
-            aria-label="Close"
-          >
-            ✕
-          </button>
-        </header>
+        <DialogHeader
+          className="optimize-dialog__head"
+          titleId={`${id}-title`}
+          title="Optimize"
+          onClose={onClose}
+        />
         <div
           className="optimize-dialog__modes"
           role="radiogroup"

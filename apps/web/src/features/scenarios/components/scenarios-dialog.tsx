@@ -1,17 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { PublicUser } from '@tessera/domain'
 import { useId, useState } from 'react'
+import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
+import { formatScenarioStatus } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
 import '../scenarios.css'
-
-const STATUS: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  published: 'Published',
-  archived: 'Archived',
-}
 
 const when = (iso: string) => {
   const t = new Date(iso)
@@ -127,17 +121,12 @@ export function ScenariosDialog({
       onClose={onClose}
       data-testid="scenarios-dialog"
     >
-      <header className="scenarios-dialog__head">
-        <h2 id={`${id}-title`}>Scenarios</h2>
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={onClose}
-          aria-label="Close"
-        >
-          ✕
-        </button>
-      </header>
+      <DialogHeader
+        className="scenarios-dialog__head"
+        titleId={`${id}-title`}
+        title="Scenarios"
+        onClose={onClose}
+      />
       {staff ? (
         <form className="scenarios-dialog__new" onSubmit={submit}>
           <label className="field">
@@ -253,7 +242,7 @@ export function ScenariosDialog({
                     <span className="scenarios-table__name">{s.name}</span>
                   )}
                   <span className={`badge badge--${s.status}`}>
-                    {STATUS[s.status] ?? s.status}
+                    {formatScenarioStatus(s.status)}
                   </span>
                   {s.published && s.status !== 'published' ? (
                     <span className="badge badge--published">Published</span>

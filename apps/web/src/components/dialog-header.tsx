@@ -1,0 +1,26 @@
+/** A dialog's title (what `aria-labelledby` names) and its close button. */
+export function DialogHeader({
+  className,
+  titleId,
+  title,
+  onClose,
+}: {
+  className: string
+  titleId: string
+  title: string
+  onClose: () => void
+}) {
+  return (
+    <header className={className}>
+      <h2 id={titleId}>{title}</h2>
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={onClose}
+        aria-label="Close"
+      >
+        ✕
+      </button>
+    </header>
+  )
+}
