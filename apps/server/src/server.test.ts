@@ -556,6 +556,64 @@ describe('server', () => {
     }
   })
 
+  it('drafts a scenario, and compares it with the published alignment: units, accounts by name, each rep’s gains and losses', async () => {
+    const plans = (await trpc(server, 'plans.list', { cookie })).data
+    const planId = plans[0].id
+    const { data: created } = await trpc(server, 'scenarios.create', {
+      cookie,
+      mutation: true,
+      input: { planId, name: 'Compare me' },
+    })
+    const draft = connect(`scenario:${created.scenarioId}`, cookie)
+    await until(() => draft.provider.synced)
+    const plan = openPlanDoc(draft.doc, { canWrite: true })
+    // Move a unit with accounts to a territory of another rep.
+    const stats = (
+      await trpc(server, 'geo.units', {
+        cookie,
+        input: { layerId: plans[0].unitLayerId },
+      })
+    ).data.stats as { unitId: string; accounts: number }[]
+    const busy = stats.find((u) => u.accounts >= 2)!
+    const from = plan.assignments.get(busy.unitId)!
+    const territories = [...plan.territories.values()]
+    const repOf = (t: string) => territories.find((x) => x.id === t)?.repId
+    const to = territories.find(
+      (t) => t.kind === 'territory' && t.repId && t.repId !== repOf(from),
+    )!.id
+    plan.assignments.set(busy.unitId, to)
+    await until(() => draft.provider.synced)
+    await new Promise((r) => setTimeout(r, 300))
+    const { data: diff, error } = await trpc(server, 'scenarios.compare', {
+      cookie,
+      input: { scenarioId: created.scenarioId },
+    })
+    expect(error).toBeUndefined()
+    expect(diff.units).toEqual([{ unitId: busy.unitId, from, to }])
+    expect(diff.accounts.length).toBe(busy.accounts)
+    expect(diff.accounts[0].name).toEqual(expect.any(String))
+    const gainer = diff.reps.find(
+      (r: { repId: string }) => r.repId === repOf(to),
+    )
+    const loser = diff.reps.find(
+      (r: { repId: string }) => r.repId === repOf(from),
+    )
+    expect(gainer.accountsDelta).toBe(busy.accounts)
+    expect(loser.accountsDelta).toBe(-busy.accounts)
+    expect(gainer.potentialDelta).toBeCloseTo(-loser.potentialDelta)
+    // Per territory, the engine's deltas: what one gains the other loses.
+    const byId = new Map(
+      diff.territories.map((t: { territoryId: string }) => [t.territoryId, t]),
+    )
+    expect((byId.get(to) as { accounts: number }).accounts).toBe(busy.accounts)
+    expect((byId.get(from) as { accounts: number }).accounts).toBe(
+      -busy.accounts,
+    )
+    expect(diff.plan.after.disruptedAccounts).toBe(busy.accounts)
+    draft.provider.destroy()
+    draft.doc.destroy()
+  })
+
   it('serves each territory’s notes as a document of its own: writers type on any live scenario, reps read', async () => {
     const login = await trpc(server, 'auth.login', {
       mutation: true,

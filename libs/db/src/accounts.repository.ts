@@ -331,3 +331,46 @@ export async function listScoringAccounts(
     sales12m: Number(r.sales ?? 0),
   }))
 }
+
+/** Accounts as a scenario comparison names them: ids, name, unit, value and workload. */
+export async function listDiffAccounts(
+  db: Kysely<Database>,
+  orgId: string,
+  layerId: string,
+): Promise<
+  {
+    id: string
+    externalId: string
+    name: string
+    unitId: string | null
+    potential: number
+    workloadMinutes: number
+    sales12m: number
+  }[]
+> {
+  const { rows } = await sql<{
+    id: string
+    external_id: string
+    name: string
+    unit_id: string | null
+    potential: number
+    workload_minutes: number
+    sales: number | string | null
+  }>`
+    with recent as (${recentSales(orgId)})
+    select a.id, a.external_id, a.name,
+      case when a.layer_id = ${layerId} then a.unit_id end as unit_id,
+      a.potential, a.workload_minutes, recent.total as sales
+    from accounts a left join recent on recent.account_id = a.id
+    where a.org_id = ${orgId}
+    order by a.id`.execute(db)
+  return rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    name: r.name,
+    unitId: r.unit_id,
+    potential: r.potential,
+    workloadMinutes: r.workload_minutes,
+    sales12m: Number(r.sales ?? 0),
+  }))
+}

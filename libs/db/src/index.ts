@@ -40,6 +40,7 @@ export {
   findAccountHits,
   insertAccounts,
   insertSales,
+  listDiffAccounts,
   listScoringAccounts,
   searchAccounts,
   unitAccountStats,

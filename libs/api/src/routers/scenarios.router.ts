@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { TRPCError } from '@trpc/server'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { planDocName } from '@tessera/domain'
+import { diffAlignments, planDocName } from '@tessera/domain'
 import {
   deleteScenario,
   findPlan,
   findScenario,
   insertScenario,
   lastDocChanges,
+  listDiffAccounts,
   listScenarios,
   listUsers,
   loadYjsDoc,
@@ -17,7 +18,7 @@ import {
   writeYjsSnapshot,
 } from '@tessera/db'
 import { forbid, planOfCaller } from '../collab/access.js'
-import { scoreScenario } from '../scoring.js'
+import { loadPlanDoc, scoreScenario } from '../scoring.js'
 import type { Context } from '../context.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 
@@ -103,6 +104,80 @@ export const scenariosRouter = router({
           }
         }),
       )
+    }),
+
+  /**
+   * What a scenario changes against another (by default the published alignment): the
+   * units and accounts that change territory, per rep the accounts gained and lost (names
+   * and values) with workload, potential and sales deltas, per territory the engine's
+   * metric deltas, and both plans' scores.
+   */
+  compare: protectedProcedure
+    .input(z.object({ scenarioId: id, againstScenarioId: id.optional() }))
+    .query(async ({ ctx, input }) => {
+      const after = await scenarioOfCaller(ctx, input.scenarioId)
+      const plan = (await findPlan(ctx.db, after.planId))!
+      const againstId = input.againstScenarioId ?? plan.publishedScenarioId
+      if (!againstId)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message:
+            'This plan has no published alignment: name the scenario to compare with.',
+        })
+      const before = await scenarioOfCaller(ctx, againstId)
+      if (before.planId !== after.planId)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'Only scenarios of the same plan can be compared.',
+        })
+      const scope = (scenarioId: string) => ({
+        orgId: ctx.user.orgId,
+        layerId: plan.unitLayerId,
+        scenarioId,
+        publishedScenarioId: plan.publishedScenarioId,
+      })
+      const [a, b, accounts, scoresA, scoresB] = await Promise.all([
+        loadPlanDoc(ctx.db, before.id),
+        loadPlanDoc(ctx.db, after.id),
+        listDiffAccounts(ctx.db, ctx.user.orgId, plan.unitLayerId),
+        scoreScenario(ctx.db, ctx.scoring, scope(before.id)),
+        scoreScenario(ctx.db, ctx.scoring, scope(after.id)),
+      ])
+      const diff = diffAlignments(a.plan, b.plan, accounts)
+      const byId = (rows: typeof scoresA.territories) =>
+        new Map(rows.map((t) => [t.territoryId, t]))
+      const was = byId(scoresA.territories)
+      const now = byId(scoresB.territories)
+      const territoryIds = [...new Set([...was.keys(), ...now.keys()])].sort()
+      const delta = (
+        key:
+          'accounts' | 'potential' | 'sales' | 'workloadMinutes' | 'travelKm',
+        id: string,
+      ) => (now.get(id)?.[key] ?? 0) - (was.get(id)?.[key] ?? 0)
+      return {
+        before: { id: before.id, name: before.name, status: before.status },
+        after: { id: after.id, name: after.name, status: after.status },
+        territoriesBefore: a.plan.territories,
+        territoriesAfter: b.plan.territories,
+        plan: { before: scoresA.plan, after: scoresB.plan },
+        territories: territoryIds
+          .map((territoryId) => ({
+            territoryId,
+            accounts: delta('accounts', territoryId),
+            potential: delta('potential', territoryId),
+            sales: delta('sales', territoryId),
+            workloadMinutes: delta('workloadMinutes', territoryId),
+            travelKm: delta('travelKm', territoryId),
+          }))
+          .filter(
+            (t) =>
+              t.accounts !== 0 ||
+              t.potential !== 0 ||
+              t.workloadMinutes !== 0 ||
+              t.travelKm !== 0,
+          ),
+        ...diff,
+      }
     }),
 
   /** A new draft: a copy of the published alignment, or of the scenario named. */

@@ -1,0 +1,210 @@
+import type { TerritoryRecord } from './model.js'
+
+/** An alignment as compared: who owns each unit, and the accounts placed elsewhere. */
+export interface Alignment {
+  territories: readonly TerritoryRecord[]
+  /** unitId → territoryId */
+  assignments: Readonly<Record<string, string>>
+  /** accountId → territoryId */
+  accountOverrides: Readonly<Record<string, string>>
+}
+
+/** What the diff needs of an account. */
+export interface DiffAccount {
+  id: string
+  externalId: string
+  name: string
+  unitId: string | null
+  potential: number
+  workloadMinutes: number
+  sales12m: number
+}
+
+/** One account that changes territory. */
+export interface AccountMove {
+  accountId: string
+  externalId: string
+  name: string
+  from: string | null
+  to: string | null
+  potential: number
+  workloadMinutes: number
+  sales12m: number
+}
+
+/** What one rep (or an unstaffed territory, repId null) gains and loses. */
+export interface RepImpact {
+  repId: string | null
+  /** The territories this rep holds in either alignment. */
+  territoryIds: string[]
+  gained: AccountMove[]
+  lost: AccountMove[]
+  accountsDelta: number
+  potentialDelta: number
+  workloadMinutesDelta: number
+  sales12mDelta: number
+}
+
+export interface AlignmentDiff {
+  /** Units whose territory differs, by unit id. */
+  units: { unitId: string; from: string | null; to: string | null }[]
+  accounts: AccountMove[]
+  /** Reps whose book changes, largest change in potential first. */
+  reps: RepImpact[]
+}
+
+/** The territory an account is in: its override, else its unit's territory. */
+function territoryOf(a: Alignment, account: DiffAccount): string | null {
+  return (
+    a.accountOverrides[account.id] ??
+    (account.unitId ? a.assignments[account.unitId] : undefined) ??
+    null
+  )
+}
+
+/**
+ * What changes from alignment `before` to `after`: units that change territory, every
+ * account whose territory changes (by override or by its unit), and per rep the accounts
+ * gained and lost with their potential, workload and sales. A territory's rep is read from
+ * the alignment the account is in on that side, so a territory handed to another rep counts
+ * as that rep's gain. Pure and deterministic (sorted by id), for the server, a CSV and tests.
+ */
+export function diffAlignments(
+  before: Alignment,
+  after: Alignment,
+  accounts: readonly DiffAccount[],
+): AlignmentDiff {
+  const units: AlignmentDiff['units'] = []
+  const unitIds = new Set([
+    ...Object.keys(before.assignments),
+    ...Object.keys(after.assignments),
+  ])
+  for (const unitId of [...unitIds].sort()) {
+    const from = before.assignments[unitId] ?? null
+    const to = after.assignments[unitId] ?? null
+    if (from !== to) units.push({ unitId, from, to })
+  }
+  const repBefore = new Map(before.territories.map((t) => [t.id, t.repId]))
+  const repAfter = new Map(after.territories.map((t) => [t.id, t.repId]))
+  const moves: AccountMove[] = []
+  const impacts = new Map<string, RepImpact>()
+  const impact = (repId: string | null) => {
+    const key = repId ?? ''
+    let i = impacts.get(key)
+    if (!i) {
+      i = {
+        repId,
+        territoryIds: [],
+        gained: [],
+        lost: [],
+        accountsDelta: 0,
+        potentialDelta: 0,
+        workloadMinutesDelta: 0,
+        sales12mDelta: 0,
+      }
+      impacts.set(key, i)
+    }
+    return i
+  }
+  for (const account of [...accounts].sort((x, y) =>
+    x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  )) {
+    const from = territoryOf(before, account)
+    const to = territoryOf(after, account)
+    const fromRep = from ? (repBefore.get(from) ?? null) : null
+    const toRep = to ? (repAfter.get(to) ?? null) : null
+    if (from === to && fromRep === toRep) continue
+    const move: AccountMove = {
+      accountId: account.id,
+      externalId: account.externalId,
+      name: account.name,
+      from,
+      to,
+      potential: account.potential,
+      workloadMinutes: account.workloadMinutes,
+      sales12m: account.sales12m,
+    }
+    if (from !== to) moves.push(move)
+    // Only a change of hands matters to a rep (a move between two of their territories
+    // does not).
+    if (fromRep === toRep && from !== null && to !== null) continue
+    if (from !== null) {
+      const lost = impact(fromRep)
+      lost.lost.push(move)
+      lost.accountsDelta--
+      lost.potentialDelta -= move.potential
+      lost.workloadMinutesDelta -= move.workloadMinutes
+      lost.sales12mDelta -= move.sales12m
+    }
+    if (to !== null) {
+      const gained = impact(toRep)
+      gained.gained.push(move)
+      gained.accountsDelta++
+      gained.potentialDelta += move.potential
+      gained.workloadMinutesDelta += move.workloadMinutes
+      gained.sales12mDelta += move.sales12m
+    }
+  }
+  for (const i of impacts.values()) {
+    const held = new Set<string>()
+    for (const t of before.territories) if (t.repId === i.repId) held.add(t.id)
+    for (const t of after.territories) if (t.repId === i.repId) held.add(t.id)
+    i.territoryIds = [...held].sort()
+  }
+  const reps = [...impacts.values()].sort(
+    (x, y) =>
+      Math.abs(y.potentialDelta) - Math.abs(x.potentialDelta) ||
+      (x.repId ?? '').localeCompare(y.repId ?? ''),
+  )
+  return { units, accounts: moves, reps }
+}
+
+/** A CSV field: quoted when it must be, and never read as a formula by a spreadsheet. */
+function csvField(value: string | number | null): string {
+  if (value === null) return ''
+  let s = String(value)
+  // A text cell starting with = + - @ (or a tab / CR) is a formula to Excel and Sheets.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/**
+ * The diff's accounts as CSV, one row per account that changes territory: ids, name, from
+ * and to territory (names) and rep (names), potential, workload and sales. RFC 4180, with a
+ * header row; text that a spreadsheet would run as a formula is prefixed with a quote.
+ */
+export function diffCsv(
+  diff: AlignmentDiff,
+  names: {
+    territory: (id: string | null, side: 'from' | 'to') => string
+    rep: (territoryId: string | null, side: 'from' | 'to') => string
+  },
+): string {
+  const header = [
+    'account_external_id',
+    'account_name',
+    'from_territory',
+    'from_rep',
+    'to_territory',
+    'to_rep',
+    'potential',
+    'workload_minutes',
+    'sales_12m',
+  ]
+  const rows = diff.accounts.map((m) =>
+    [
+      m.externalId,
+      m.name,
+      names.territory(m.from, 'from'),
+      names.rep(m.from, 'from'),
+      names.territory(m.to, 'to'),
+      names.rep(m.to, 'to'),
+      Math.round(m.potential * 100) / 100,
+      Math.round(m.workloadMinutes * 100) / 100,
+      Math.round(m.sales12m * 100) / 100,
+    ]
+      .map(csvField)
+      .join(','),
+  )
+  return [header.join(','), ...rows].join('\r\n') + '\r\n'
+}
