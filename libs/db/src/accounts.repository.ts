@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import type { Account, BBox } from '@tessera/domain'
+import type { Account, BBox, DiffAccount } from '@tessera/domain'
 import { insertColumns } from './bulk.js'
 import type { AccountRow, Database } from './schema.js'
 
@@ -301,13 +301,16 @@ export function recentSales(orgId: string) {
       group by s.account_id`
 }
 
-export async function listScoringAccounts(
+/** Every account of an organization with its unit in `layerId` and its last-12-month sales. */
+async function accountsWithSales(
   db: Kysely<Database>,
   orgId: string,
   layerId: string,
-): Promise<ScoringAccountRow[]> {
+) {
   const { rows } = await sql<{
     id: string
+    external_id: string
+    name: string
     unit_id: string | null
     lon: number
     lat: number
@@ -316,12 +319,21 @@ export async function listScoringAccounts(
     sales: number | string | null
   }>`
     with recent as (${recentSales(orgId)})
-    select a.id, case when a.layer_id = ${layerId} then a.unit_id end as unit_id, a.lon, a.lat,
+    select a.id, a.external_id, a.name,
+      case when a.layer_id = ${layerId} then a.unit_id end as unit_id, a.lon, a.lat,
       a.potential, a.workload_minutes, recent.total as sales
     from accounts a left join recent on recent.account_id = a.id
     where a.org_id = ${orgId}
     order by a.id`.execute(db)
-  return rows.map((r) => ({
+  return rows
+}
+
+export async function listScoringAccounts(
+  db: Kysely<Database>,
+  orgId: string,
+  layerId: string,
+): Promise<ScoringAccountRow[]> {
+  return (await accountsWithSales(db, orgId, layerId)).map((r) => ({
     id: r.id,
     unitId: r.unit_id,
     lon: r.lon,
@@ -337,34 +349,8 @@ export async function listDiffAccounts(
   db: Kysely<Database>,
   orgId: string,
   layerId: string,
-): Promise<
-  {
-    id: string
-    externalId: string
-    name: string
-    unitId: string | null
-    potential: number
-    workloadMinutes: number
-    sales12m: number
-  }[]
-> {
-  const { rows } = await sql<{
-    id: string
-    external_id: string
-    name: string
-    unit_id: string | null
-    potential: number
-    workload_minutes: number
-    sales: number | string | null
-  }>`
-    with recent as (${recentSales(orgId)})
-    select a.id, a.external_id, a.name,
-      case when a.layer_id = ${layerId} then a.unit_id end as unit_id,
-      a.potential, a.workload_minutes, recent.total as sales
-    from accounts a left join recent on recent.account_id = a.id
-    where a.org_id = ${orgId}
-    order by a.id`.execute(db)
-  return rows.map((r) => ({
+): Promise<DiffAccount[]> {
+  return (await accountsWithSales(db, orgId, layerId)).map((r) => ({
     id: r.id,
     externalId: r.external_id,
     name: r.name,
