@@ -1,9 +1,7 @@
-import { type BrowserContext, type Page, expect, test } from '@playwright/test'
+import { type Page, expect, test } from '@playwright/test'
 import { xssPayloads } from '@tessera/domain'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { signIn, signInBoth, trapScriptRuns } from './support'
+import { rawClient, signIn, signInBoth, trapScriptRuns } from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/notes-${name}.png` })
@@ -23,37 +21,6 @@ async function openNotes(page: Page, n: number) {
   )
   await expect(page.getByTestId('territory-notes')).toContainText('Live')
   return { id, name }
-}
-
-/**
- * A y-websocket client that is not our editor (Node, the official provider), signed in with
- * a browser context's session cookie: what any other client could write into a note.
- */
-async function rawClient(
-  context: BrowserContext,
-  baseURL: string,
-  room: string,
-) {
-  const cookie = (await context.cookies())
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ')
-  class CookieSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } })
-    }
-  }
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(
-    `${baseURL.replace(/^http/, 'ws')}/yjs`,
-    room,
-    doc,
-    {
-      WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    },
-  )
-  await expect.poll(() => provider.synced, { timeout: 20_000 }).toBe(true)
-  return { doc, provider }
 }
 
 test('two people write one territory’s notes at once and see each other’s carets; a rep reads them', async ({

@@ -1,12 +1,15 @@
 import { type Page, expect, test } from '@playwright/test'
-import { signIn } from './support'
+import { openPlanDoc } from '@tessera/domain'
+import { rawClient, signIn } from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/scenarios-${name}.png` })
 
-test('a planner drafts a copy of the published alignment, renames it, works in it, archives and deletes drafts; a rep only reads the list', async ({
+test('a planner drafts a copy of the published alignment, renames it, compares it, archives and deletes drafts; a rep only reads the list', async ({
   page,
   browser,
+  context,
+  baseURL,
 }) => {
   test.setTimeout(180_000)
   await signIn(page, 'planner')
@@ -48,6 +51,46 @@ test('a planner drafts a copy of the published alignment, renames it, works in i
   await expect(
     page.getByTestId('scenario-name').locator('option:checked'),
   ).toHaveText('Q3 what-if, west')
+
+  // Another client moves five units of the draft to other territories over the hub (the
+  // map follows live); then the draft is compared with the published alignment: what moved,
+  // by rep and territory, and the CSV of it.
+  const draftId = await page.getByTestId('scenario-name').inputValue()
+  const other = await rawClient(context, baseURL!, `scenario:${draftId}`)
+  const plan = openPlanDoc(other.doc, { canWrite: true })
+  const owned = [...plan.assignments.entries()]
+  const territoryIds = [...new Set(owned.map(([, t]) => t))]
+  for (const [unit, t] of owned.slice(0, 5))
+    plan.assignments.set(
+      unit,
+      territoryIds[(territoryIds.indexOf(t) + 1) % territoryIds.length]!,
+    )
+  await page.waitForTimeout(1000)
+  other.provider.destroy()
+  await page.getByTestId('open-scenarios').click()
+  await dialog
+    .getByTestId('scenario-row')
+    .filter({ hasText: 'Q3 what-if, west' })
+    .getByTestId('compare-scenario')
+    .click()
+  const compare = page.getByTestId('compare-dialog')
+  await expect(compare).toContainText(
+    /[1-9]\d* units? and [1-9][\d,]* accounts change territory/,
+  )
+  await expect(compare.getByTestId('rep-impact').first()).toBeVisible()
+  await expect(compare.getByTestId('territory-delta').first()).toBeVisible()
+  await shot(page, '1b-compare')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    compare.getByTestId('download-diff').click(),
+  ])
+  const csv = await (await download.createReadStream()).toArray()
+  const text = Buffer.concat(csv).toString('utf8')
+  expect(text.split('\r\n')[0]).toBe(
+    'account_external_id,account_name,from_territory,from_rep,to_territory,to_rep,potential,workload_minutes,sales_12m',
+  )
+  expect(text.split('\r\n').length).toBeGreaterThan(2)
+  await compare.getByRole('button', { name: 'Close' }).click()
 
   // A second draft, copied from the first, then deleted (it was the open one: the
   // published alignment opens instead).

@@ -1,4 +1,12 @@
-import { type Browser, type Page, expect } from '@playwright/test'
+import {
+  type Browser,
+  type BrowserContext,
+  type Page,
+  expect,
+} from '@playwright/test'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
 
 /** Signs in as a demo user (`planner`, `manager`, `rep`, `admin`) and waits for the plan. */
 export async function signIn(page: Page, who: string): Promise<void> {
@@ -45,4 +53,35 @@ export async function signInBoth(
   await signIn(a, first)
   await signIn(b, second)
   return [a, b]
+}
+
+/**
+ * A y-websocket client that is not our editor (Node, the official provider), signed in with
+ * a browser context's session cookie: what any other client could write into a note.
+ */
+export async function rawClient(
+  context: BrowserContext,
+  baseURL: string,
+  room: string,
+) {
+  const cookie = (await context.cookies())
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ')
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } })
+    }
+  }
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(
+    `${baseURL.replace(/^http/, 'ws')}/yjs`,
+    room,
+    doc,
+    {
+      WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  )
+  await expect.poll(() => provider.synced, { timeout: 20_000 }).toBe(true)
+  return { doc, provider }
 }

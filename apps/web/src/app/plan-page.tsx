@@ -19,6 +19,7 @@ import {
   applyUnitSelection,
 } from '../features/map/components/territory-map'
 import { OptimizeDialog } from '../features/optimize/components/optimize-dialog'
+import { CompareDialog } from '../features/scenarios/components/compare-dialog'
 import { ScenariosDialog } from '../features/scenarios/components/scenarios-dialog'
 import { PresenceBar } from '../features/presence/components/presence-bar'
 import {
@@ -467,6 +468,16 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const [scenariosOpen, setScenariosOpen] = useState(false)
   const openScenarios = useCallback(() => setScenariosOpen(true), [])
   const closeScenarios = useCallback(() => setScenariosOpen(false), [])
+  // Comparing opens the scenario too: the map shows its alignment, the changed units outlined.
+  const [comparing, setComparing] = useState<string | null>(null)
+  const closeCompare = useCallback(() => {
+    setComparing(null)
+    setSelectedUnits(new Set())
+  }, [])
+  const showChangedUnits = useCallback(
+    (unitIds: string[]) => setSelectedUnits(new Set(unitIds)),
+    [],
+  )
   const planId = data.plan?.id
   const openScenario = useCallback(
     (scenarioId: string) => {
@@ -819,6 +830,19 @@ export function PlanPage({ user }: { user: PublicUser }) {
           currentScenarioId={data.scenarioId}
           user={user}
           onOpenScenario={openScenario}
+          onCompare={(scenarioId) => {
+            openScenario(scenarioId)
+            setComparing(scenarioId)
+          }}
+        />
+      ) : null}
+      {comparing ? (
+        <CompareDialog
+          open
+          onClose={closeCompare}
+          scenarioId={comparing}
+          reps={data.reps ?? []}
+          onChangedUnits={showChangedUnits}
         />
       ) : null}
     </div>

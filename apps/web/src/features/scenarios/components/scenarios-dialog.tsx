@@ -32,6 +32,7 @@ export function ScenariosDialog({
   currentScenarioId,
   user,
   onOpenScenario,
+  onCompare,
 }: {
   open: boolean
   onClose: () => void
@@ -39,6 +40,8 @@ export function ScenariosDialog({
   currentScenarioId: string | null
   user: PublicUser
   onOpenScenario: (scenarioId: string) => void
+  /** Shows what a scenario changes against the published alignment. */
+  onCompare: (scenarioId: string) => void
 }) {
   const ref = useModalDialog(open)
   const id = useId()
@@ -274,6 +277,19 @@ export function ScenariosDialog({
                     ) : (
                       <span className="scenarios-table__here">Open now</span>
                     )}
+                    {!s.published ? (
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        data-testid="compare-scenario"
+                        onClick={() => {
+                          onCompare(s.id)
+                          onClose()
+                        }}
+                      >
+                        Compare
+                      </button>
+                    ) : null}
                     {staff && s.status !== 'archived' ? (
                       <button
                         type="button"
