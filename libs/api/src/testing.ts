@@ -33,3 +33,21 @@ export function testContext(
     ...over,
   }
 }
+
+/**
+ * The signed-in user a test acts as, named like `seedTestPlans` stores them (display name
+ * the id without `usr_`, email `<id>@x.test`).
+ */
+export function testUser(
+  userId: string,
+  p: { orgId: string; role: PublicUser['role'] },
+): PublicUser {
+  return {
+    id: userId,
+    orgId: p.orgId,
+    email: `${userId}@x.test`,
+    displayName: userId.replace(/^usr_/, ''),
+    role: p.role,
+    repId: null,
+  }
+}

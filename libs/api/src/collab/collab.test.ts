@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testContext } from '../testing.js'
+import { testContext, testUser } from '../testing.js'
 import {
   type DatabaseHandle,
   listAudit,
@@ -7,7 +7,6 @@ import {
   testBackends,
 } from '@tessera/db'
 import {
-  type PublicUser,
   type Role,
   type RowChange,
   type UserNotification,
@@ -54,22 +53,13 @@ describe.each(testBackends())(
   (backend) => {
     let h: DatabaseHandle
     let pushed: Pushed
-    const as = (userId: string) => {
-      const p = people[userId]!
-      const user: PublicUser = {
-        id: userId,
-        orgId: p.orgId,
-        email: `${userId}@x.test`,
-        displayName: userId.replace('usr_', ''),
-        role: p.role,
-        repId: null,
-      }
-      const ctx = testContext(h.db, user, {
-        now: () => new Date('2026-12-04T10:00:00Z'),
-        events: pushed.events,
-      })
-      return appRouter.createCaller(ctx)
-    }
+    const as = (userId: string) =>
+      appRouter.createCaller(
+        testContext(h.db, testUser(userId, people[userId]!), {
+          now: () => new Date('2026-12-04T10:00:00Z'),
+          events: pushed.events,
+        }),
+      )
 
     beforeAll(async () => {
       h = await backend.open()

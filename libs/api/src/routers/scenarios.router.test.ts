@@ -12,7 +12,6 @@ import {
   writeYjsSnapshot,
 } from '@tessera/db'
 import {
-  type PublicUser,
   type Role,
   initPlanDoc,
   notesDocName,
@@ -20,7 +19,7 @@ import {
   planDocName,
 } from '@tessera/domain'
 import { appRouter } from '../router.js'
-import { testContext } from '../testing.js'
+import { testContext, testUser } from '../testing.js'
 
 const people: Record<string, { orgId: string; role: Role }> = {
   usr_admin: { orgId: 'org_a', role: 'admin' },
@@ -51,23 +50,13 @@ describe.each(testBackends())('scenarios on $name', (backend) => {
   let h: DatabaseHandle
   /** What the router told the hub. */
   const revoked: string[] = []
-  const as = (userId: string) => {
-    const p = people[userId]!
-    const user: PublicUser = {
-      id: userId,
-      orgId: p.orgId,
-      email: `${userId}@x.test`,
-      displayName: userId.replace('usr_', ''),
-      role: p.role,
-      repId: null,
-    }
-    return appRouter.createCaller(
-      testContext(h.db, user, {
+  const as = (userId: string) =>
+    appRouter.createCaller(
+      testContext(h.db, testUser(userId, people[userId]!), {
         now: () => new Date('2026-12-04T10:00:00Z'),
         docs: { revoke: (docName) => revoked.push(docName) },
       }),
     )
-  }
 
   beforeAll(async () => {
     h = await backend.open()
