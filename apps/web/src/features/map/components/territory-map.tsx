@@ -433,6 +433,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
             owners: paint.territoryOfUnit,
             fillOpacity: densityOn ? 0.4 : 1,
             lines: lineSets,
+            tag: paint,
           }
         : null,
     [baseUnits, fillColors, paint, densityOn, lineSets],
@@ -572,8 +573,8 @@ export function TerritoryMap(props: TerritoryMapProps) {
       aria-label="Territory map"
       role="region"
     >
-      <canvas
-        ref={base.canvasRef}
+      <div
+        ref={base.hostRef}
         className="map__base"
         hidden={!baseActive}
         aria-hidden

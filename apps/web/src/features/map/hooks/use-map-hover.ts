@@ -31,6 +31,13 @@ interface HoverSources {
   territoryDeviations?: ReadonlyMap<string, number>
 }
 
+interface Spot {
+  x: number
+  y: number
+  account?: Account
+  unitIndex?: number
+}
+
 /**
  * What the pointer is over — an account's dot or a unit — described for the tooltip. Found
  * on the CPU from the pointer's place, not by WebGL picking (see TerritoryMap).
@@ -57,65 +64,73 @@ export function useMapHover({
   )
   const repsById = useMemo(() => new Map(reps.map((r) => [r.id, r])), [reps])
 
-  const [hover, setHover] = useState<Hover | null>(null)
+  // What is under the pointer is kept, and described from the current plan at each render:
+  // a unit painted or moved by someone else while the pointer rests on it shows its new
+  // territory at once.
+  const [spot, setSpot] = useState<Spot | null>(null)
   const onHover = useCallback(
     (info: PickingInfo) => {
       const c = info.coordinate
-      if (!c || c.length < 2 || !geometry || !paint) {
-        setHover(null)
+      if (!c || c.length < 2 || !geometry) {
+        setSpot(null)
         return
       }
       const account = accountAt(info.x, info.y)
       if (account) {
-        setHover({ x: info.x, y: info.y, data: { kind: 'account', account } })
+        setSpot({ x: info.x, y: info.y, account })
         return
       }
       const unitIndex = hitTest ? hitTest.unitAt(c[0]!, c[1]!) : -1
-      const unitId = unitIndex >= 0 ? geometry.unitIds[unitIndex] : undefined
-      if (unitId === undefined) {
-        setHover(null)
-        return
-      }
-      const territoryId = territoryIdOfUnit(paint, unitIndex)
-      const territory = territoryId
-        ? territoriesById.get(territoryId)
-        : undefined
-      const unit = unitsById.get(unitId)
-      const stat = statsByUnit.get(unitId)
-      setHover({
-        x: info.x,
-        y: info.y,
-        unitIndex,
-        data: {
-          kind: 'unit',
-          name: unit?.name ?? unitId,
-          area: geometry.stateNames.get(unit?.region ?? unitId.slice(0, 2)),
-          territoryName: territory?.name,
-          territoryColor: territory?.color,
-          repName: territory?.repId
-            ? repsById.get(territory.repId)?.name
-            : undefined,
-          accounts: stat?.accounts ?? 0,
-          potential: stat?.potential ?? 0,
-          sales: stat?.sales,
-          topIndustry: stat?.topIndustry ?? undefined,
-          deviation: territoryId
-            ? territoryDeviations?.get(territoryId)
-            : undefined,
-        },
-      })
+      setSpot(unitIndex >= 0 ? { x: info.x, y: info.y, unitIndex } : null)
     },
-    [
-      geometry,
-      hitTest,
-      accountAt,
-      paint,
-      territoriesById,
-      unitsById,
-      statsByUnit,
-      repsById,
-      territoryDeviations,
-    ],
+    [geometry, hitTest, accountAt],
   )
+  const hover = useMemo((): Hover | null => {
+    if (!spot || !geometry || !paint) return null
+    if (spot.account)
+      return {
+        x: spot.x,
+        y: spot.y,
+        data: { kind: 'account', account: spot.account },
+      }
+    const unitIndex = spot.unitIndex ?? -1
+    const unitId = geometry.unitIds[unitIndex]
+    if (unitId === undefined) return null
+    const territoryId = territoryIdOfUnit(paint, unitIndex)
+    const territory = territoryId ? territoriesById.get(territoryId) : undefined
+    const unit = unitsById.get(unitId)
+    const stat = statsByUnit.get(unitId)
+    return {
+      x: spot.x,
+      y: spot.y,
+      unitIndex,
+      data: {
+        kind: 'unit',
+        name: unit?.name ?? unitId,
+        area: geometry.stateNames.get(unit?.region ?? unitId.slice(0, 2)),
+        territoryName: territory?.name,
+        territoryColor: territory?.color,
+        repName: territory?.repId
+          ? repsById.get(territory.repId)?.name
+          : undefined,
+        accounts: stat?.accounts ?? 0,
+        potential: stat?.potential ?? 0,
+        sales: stat?.sales,
+        topIndustry: stat?.topIndustry ?? undefined,
+        deviation: territoryId
+          ? territoryDeviations?.get(territoryId)
+          : undefined,
+      },
+    }
+  }, [
+    spot,
+    geometry,
+    paint,
+    territoriesById,
+    unitsById,
+    statsByUnit,
+    repsById,
+    territoryDeviations,
+  ])
   return { hover, onHover }
 }

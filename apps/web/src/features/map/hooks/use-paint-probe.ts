@@ -18,33 +18,37 @@ export function usePaintProbe(
   paint: TerritoryPaint | null,
 ) {
   const drawn = useRef<TerritoryPaint | null>(null)
-  const afterBase = useCallback(() => {
-    const log = paintLog()
-    if (!log || !paint || !unitIds || drawn.current === paint) return
-    const at = wallNow()
-    const before = drawn.current
-    drawn.current = paint
-    if (!before) {
-      log.push({ unitId: '*', territoryId: '*', at })
-      return
-    }
-    const now = paint.territoryOfUnit
-    const then = before.territoryOfUnit
-    for (let i = 0; i < now.length; i++) {
-      const t = now[i]!
-      if (t === then[i] && paint.territoryIds[t] === before.territoryIds[t])
-        continue
-      log.push({
-        unitId: unitIds[i]!,
-        territoryId: t >= 0 ? paint.territoryIds[t]! : '',
-        at,
-      })
-    }
-  }, [unitIds, paint])
+  /** `shown`: the paint a frame drew (the base map reports its own, which may lag). */
+  const afterBase = useCallback(
+    (_drawn: unknown, shown: TerritoryPaint | null) => {
+      const log = paintLog()
+      if (!log || !shown || !unitIds || drawn.current === shown) return
+      const at = wallNow()
+      const before = drawn.current
+      drawn.current = shown
+      if (!before) {
+        log.push({ unitId: '*', territoryId: '*', at })
+        return
+      }
+      const now = shown.territoryOfUnit
+      const then = before.territoryOfUnit
+      for (let i = 0; i < now.length; i++) {
+        const t = now[i]!
+        if (t === then[i] && shown.territoryIds[t] === before.territoryIds[t])
+          continue
+        log.push({
+          unitId: unitIds[i]!,
+          territoryId: t >= 0 ? shown.territoryIds[t]! : '',
+          at,
+        })
+      }
+    },
+    [unitIds],
+  )
   const afterDeck = useCallback(
     (baseShown: boolean) => {
       if (paint) markMapDrawn()
-      if (!baseShown) afterBase()
+      if (!baseShown) afterBase(null, paint)
     },
     [paint, afterBase],
   )
