@@ -15,6 +15,7 @@ import {
 } from '@tessera/db'
 import type { Config } from './config.js'
 import { authorizeDoc } from './doc-access.js'
+import { startPublishScheduler } from './publish-scheduler.js'
 import { startDueReminders } from './due-reminders.js'
 import { watchPlanEdits } from './edit-activity.js'
 import { Hub, RedisDocBus } from '@tessera/collab'
@@ -130,6 +131,18 @@ export async function startServer(
     (userId, n) => socketIo.toUser(userId).emit('notification', n),
     log,
   )
+  // Publications scheduled for a later effective date take effect on it.
+  const stopPublishing = startPublishScheduler(
+    db.db,
+    (planId, scenarioId) =>
+      socketIo.toPlan(planId).emit('scenario:changed', {
+        planId,
+        id: scenarioId ?? '',
+        kind: 'updated',
+        scenarioId,
+      }),
+    log,
+  )
   app.handle = createRequestHandler({
     log,
     webDist,
@@ -224,6 +237,7 @@ export async function startServer(
         clearInterval(sweep)
         stopJobEvents()
         stopDueReminders()
+        stopPublishing()
         await optimizeJobs.close()
         await socketIo.close()
         await hub.close()

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import type { Logger } from 'pino'
+import { every } from './periodic.js'
 import { type Database, insertNotifications } from '@tessera/db'
 import { toUserNotification } from '@tessera/api'
 import type { UserNotification } from '@tessera/domain'
@@ -93,12 +94,5 @@ export function startDueReminders(
     void sendDueReminders(db, push, new Date()).catch((error: Error) =>
       log.warn({ err: error }, 'due reminders failed'),
     )
-  const first = setTimeout(run, 5_000)
-  const timer = setInterval(run, everyMs)
-  first.unref()
-  timer.unref()
-  return () => {
-    clearTimeout(first)
-    clearInterval(timer)
-  }
+  return every(run, 5_000, everyMs)
 }

@@ -44,7 +44,14 @@ export interface HubDocs {
  */
 export interface CollabEvents {
   notify(userId: string, notification: UserNotification): void
-  rowChanged(event: 'comment:changed' | 'task:changed', change: RowChange): void
+  rowChanged(
+    event:
+      | 'comment:changed'
+      | 'task:changed'
+      | 'review:changed'
+      | 'scenario:changed',
+    change: RowChange,
+  ): void
 }
 
 export interface Context extends ApiDeps {

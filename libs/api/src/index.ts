@@ -26,3 +26,7 @@ export type {
 } from './optimize/jobs.js'
 export { signDocToken, verifyDocToken } from './doc-token.js'
 export { toUserNotification } from './collab/access.js'
+export {
+  activateDuePublications,
+  PUBLISH_GRACE_DAYS,
+} from './routers/reviews.router.js'

@@ -8,6 +8,7 @@ import { collabRouter } from './routers/collab.router.js'
 import { geoRouter } from './routers/geo.router.js'
 import { plansRouter } from './routers/plans.router.js'
 import { repsRouter } from './routers/reps.router.js'
+import { reviewsRouter } from './routers/reviews.router.js'
 import { scenariosRouter } from './routers/scenarios.router.js'
 import { router } from './trpc.js'
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   auth: authRouter,
   plans: plansRouter,
   scenarios: scenariosRouter,
+  reviews: reviewsRouter,
   geo: geoRouter,
   accounts: accountsRouter,
   reps: repsRouter,

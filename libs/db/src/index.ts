@@ -113,3 +113,25 @@ export type {
   ThreadSummary,
 } from './collab.repository.js'
 export type { CommentAnchor } from './schema.js'
+export {
+  answerRepReview,
+  closeReviewRound,
+  duePublications,
+  findOpenRound,
+  findReviewRound,
+  insertPublication,
+  insertReviewRound,
+  listPlanReviewRounds,
+  listPublications,
+  listRepReviews,
+  listReviewRounds,
+  markPublicationActive,
+  moveScenarioStatus,
+  nextRevision,
+  publicationOn,
+} from './reviews.repository.js'
+export type {
+  PublicationRecord,
+  RepReviewRecord,
+  ReviewRoundRecord,
+} from './reviews.repository.js'

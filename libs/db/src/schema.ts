@@ -113,7 +113,14 @@ export interface ScenariosTable {
   id: string
   plan_id: string
   name: string
-  status: 'draft' | 'in_review' | 'approved' | 'published' | 'archived'
+  status:
+    | 'draft'
+    | 'in_review'
+    | 'approved'
+    | 'scheduled'
+    | 'published'
+    | 'superseded'
+    | 'archived'
   parent_id: string | null
   effective_date: ColumnType<
     string | null,
@@ -196,6 +203,43 @@ export interface ReviewsTable {
   comment: string | null
   created_at: CreatedAt
   decided_at: Timestamp | null
+  round_id: string | null
+}
+
+export interface ReviewRoundsTable {
+  id: string
+  scenario_id: string
+  plan_id: string
+  revision: number
+  status: 'open' | 'approved' | 'rejected' | 'withdrawn'
+  submitted_by: string | null
+  submitted_at: CreatedAt
+  due_date: ColumnType<string | null, string | null | undefined, string | null>
+  note: string | null
+  /** sha-256 of the plan as submitted (`alignmentFingerprint`). */
+  fingerprint: string
+  summary: Json<Record<string, unknown>>
+  decided_by: string | null
+  decided_at: Timestamp | null
+  decision_reason: string | null
+}
+
+export interface PublicationsTable {
+  id: string
+  plan_id: string
+  scenario_id: string | null
+  scenario_name: string
+  round_id: string | null
+  effective_date: ColumnType<string, string, string>
+  published_by: string | null
+  published_at: CreatedAt
+  activated_at: Timestamp | null
+  /** The scenario's Yjs state as published (null for publications made before it was kept). */
+  state: Uint8Array | null
+  alignment: Json<{
+    assignments: Record<string, string>
+    accountOverrides: Record<string, string>
+  }>
 }
 
 export interface NotificationsTable {
@@ -241,6 +285,8 @@ export interface Database {
   comments: CommentsTable
   tasks: TasksTable
   reviews: ReviewsTable
+  review_rounds: ReviewRoundsTable
+  publications: PublicationsTable
   audit_log: AuditLogTable
   notifications: NotificationsTable
 }

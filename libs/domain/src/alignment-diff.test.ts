@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type Alignment,
   type DiffAccount,
+  canonicalAlignment,
   diffAlignments,
   diffCsv,
 } from './alignment-diff.js'
@@ -133,5 +134,51 @@ describe('diffCsv', () => {
       `EXT-a1,"'=HYPERLINK(""x"")",WEST,rep_ana,EAST,rep_bo,100,10,50`,
       '',
     ])
+  })
+})
+
+describe('canonicalAlignment', () => {
+  const t = (id: string, name: string) =>
+    ({
+      id,
+      name,
+      kind: 'territory',
+      parentId: null,
+      repId: null,
+      color: '#123456',
+      locked: false,
+    }) as unknown as TerritoryRecord
+  it('is the same text for the same alignment in any key or list order', () => {
+    const a = canonicalAlignment({
+      territories: [t('t1', 'A'), t('t2', 'B')],
+      assignments: { u1: 't1', u2: 't2' },
+      accountOverrides: {},
+    })
+    const b = canonicalAlignment({
+      territories: [t('t2', 'B'), t('t1', 'A')],
+      assignments: { u2: 't2', u1: 't1' },
+      accountOverrides: {},
+    })
+    expect(a).toBe(b)
+  })
+  it('differs when a unit, an override or a territory field changes', () => {
+    const base = {
+      territories: [t('t1', 'A'), t('t2', 'B')],
+      assignments: { u1: 't1', u2: 't2' },
+      accountOverrides: {} as Record<string, string>,
+    }
+    const text = canonicalAlignment(base)
+    expect(
+      canonicalAlignment({ ...base, assignments: { u1: 't2', u2: 't2' } }),
+    ).not.toBe(text)
+    expect(
+      canonicalAlignment({ ...base, accountOverrides: { a1: 't1' } }),
+    ).not.toBe(text)
+    expect(
+      canonicalAlignment({
+        ...base,
+        territories: [t('t1', 'A'), t('t2', 'C')],
+      }),
+    ).not.toBe(text)
   })
 })

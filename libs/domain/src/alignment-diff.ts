@@ -208,3 +208,31 @@ export function diffCsv(
   )
   return [header.join(','), ...rows].join('\r\n') + '\r\n'
 }
+
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/**
+ * An alignment as canonical text — territories (by id, every field), unit assignments and
+ * account overrides — the same for the same alignment however its document was stored or
+ * compacted. The server hashes it to tell whether a scenario changed after it was reviewed.
+ */
+export function canonicalAlignment(a: Alignment): string {
+  const territories = [...a.territories].sort((x, y) =>
+    x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  )
+  return stableJson({
+    territories,
+    assignments: a.assignments,
+    accountOverrides: a.accountOverrides,
+  })
+}

@@ -62,6 +62,7 @@ export const notificationKinds = [
   'task_due',
   'task_overdue',
   'review_requested',
+  'review_answered',
   'review_decided',
   'scenario_published',
   'job_finished',
@@ -92,6 +93,8 @@ export interface NotificationLink {
   threadId?: string
   taskId?: string
   lonLat?: [number, number]
+  /** A page rather than a place: a rep's "My changes", or a scenario's review panel. */
+  page?: 'my-changes' | 'review'
 }
 
 export type RowChangeKind = 'created' | 'updated' | 'deleted'

@@ -114,7 +114,11 @@ export type {
   SanitizedRichText,
 } from './rich-text.js'
 export { xssPayloads } from './xss-payloads.js'
-export { diffAlignments, diffCsv } from './alignment-diff.js'
+export {
+  canonicalAlignment,
+  diffAlignments,
+  diffCsv,
+} from './alignment-diff.js'
 export type {
   AccountMove,
   Alignment,

@@ -9,7 +9,9 @@ export const scenarioStatuses = [
   'draft',
   'in_review',
   'approved',
+  'scheduled',
   'published',
+  'superseded',
   'archived',
 ] as const
 export const ScenarioStatus = z.enum(scenarioStatuses)

@@ -14,6 +14,7 @@ import {
   listUsers,
   migrateToLatest,
   recordAudit,
+  insertPublication,
   setPublishedScenario,
   writeYjsSnapshot,
 } from '@tessera/db'
@@ -51,6 +52,12 @@ const demoUsers = [
     role: 'planner',
   },
   { id: 'usr_demo_rep', email: 'rep@demo.tessera.dev', name: '', role: 'rep' },
+  {
+    id: 'usr_demo_rep2',
+    email: 'rep2@demo.tessera.dev',
+    name: '',
+    role: 'rep',
+  },
 ] as const
 
 export interface SeedOptions {
@@ -108,20 +115,25 @@ export async function seedDemo(
       month: Array.from(sales.monthIndex, (m) => sales.months[m] as string),
       amount: sales.amount,
     })
-    // The rep user is the rep of the first territory, so "my territory" has something in it.
-    const firstRepId =
-      data.territories.find((t) => t.kind === 'territory')?.repId ?? null
-    const firstRep = data.reps.find((r) => r.id === firstRepId)
+    // The rep users are the reps of the first territory and of the territory sharing most
+    // border with it, so "my territory" has something in it and a change between two
+    // neighbours can be reviewed by both.
+    const [firstRep, secondRep] = neighbourReps(data)
     for (const u of demoUsers) {
+      const rep =
+        u.id === 'usr_demo_rep'
+          ? firstRep
+          : u.id === 'usr_demo_rep2'
+            ? secondRep
+            : undefined
       await insertUser(trx, {
         id: u.id,
         org_id: DEMO_ORG_ID,
         email: u.email,
-        display_name:
-          u.role === 'rep' ? (firstRep?.name ?? 'Riley Rep') : u.name,
+        display_name: u.role === 'rep' ? (rep?.name ?? 'Riley Rep') : u.name,
         password_hash: passwordHash,
         role: u.role,
-        rep_id: u.role === 'rep' ? (firstRep?.id ?? null) : null,
+        rep_id: u.role === 'rep' ? (rep?.id ?? null) : null,
       })
     }
     await insertPlan(trx, {
@@ -149,6 +161,19 @@ export async function seedDemo(
       createdBy: 'usr_demo_planner',
     })
     await setPublishedScenario(trx, DEMO_PLAN_ID, DEMO_PUBLISHED_SCENARIO_ID)
+    await insertPublication(trx, {
+      id: 'pub_demo_2026',
+      planId: DEMO_PLAN_ID,
+      scenarioId: DEMO_PUBLISHED_SCENARIO_ID,
+      scenarioName: 'Current alignment',
+      roundId: null,
+      effectiveDate: '2026-01-01',
+      publishedBy: 'usr_demo_manager',
+      publishedAt: new Date('2025-12-15T12:00:00Z'),
+      activatedAt: new Date('2026-01-01T00:00:00Z'),
+      state: null,
+      alignment: { assignments: data.assignments, accountOverrides: {} },
+    })
     for (const scenarioId of [
       DEMO_PUBLISHED_SCENARIO_ID,
       DEMO_DRAFT_SCENARIO_ID,
@@ -176,6 +201,29 @@ export async function seedDemo(
       details: { seed: data.seed, accounts: data.accounts.length },
     })
   })
+}
+
+/** The first territory's rep, and the rep of the territory sharing most border with it. */
+function neighbourReps(data: DemoDataset) {
+  const territories = data.territories.filter((t) => t.kind === 'territory')
+  const first = territories[0]
+  const border = new Map<string, number>()
+  for (const e of data.adjacency) {
+    const ta = data.assignments[e.a]
+    const tb = data.assignments[e.b]
+    if (!first || ta === tb) continue
+    const other = ta === first.id ? tb : tb === first.id ? ta : undefined
+    if (other)
+      border.set(other, (border.get(other) ?? 0) + e.sharedBorderKm + 1e-3)
+  }
+  const [neighbourId] = [...border.entries()].sort(
+    (x, y) => y[1] - x[1] || x[0].localeCompare(y[0]),
+  )[0] ?? [undefined]
+  const repOf = (territoryId: string | undefined) => {
+    const repId = territories.find((t) => t.id === territoryId)?.repId
+    return data.reps.find((r) => r.id === repId)
+  }
+  return [repOf(first?.id), repOf(neighbourId)] as const
 }
 
 /** Generates and loads the demo when the database has no users yet; null when it had some. */

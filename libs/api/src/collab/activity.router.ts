@@ -21,7 +21,7 @@ export interface ActivityItem {
 /**
  * Who did what in a plan, newest first: plan edits summarised per person and pair of
  * territories (recorded by the server as they happen through the hub), comments, tasks and
- * (later) reviews, read from the audit log. Filterable by kind, person and territory;
+ * reviews and publishing, read from the audit log. Filterable by kind, person and territory;
  * paged with `before` (the last item's id).
  */
 export const activityRouter = router({
@@ -29,7 +29,9 @@ export const activityRouter = router({
     .input(
       z.object({
         planId: id,
-        kind: z.enum(['all', 'edits', 'comments', 'tasks']).default('all'),
+        kind: z
+          .enum(['all', 'edits', 'comments', 'tasks', 'reviews'])
+          .default('all'),
         actorId: id.optional(),
         territoryId: id.optional(),
         before: z.string().regex(/^\d+$/).optional(),
@@ -51,6 +53,14 @@ export const activityRouter = router({
         q = q.where('audit_log.action', 'like', 'comment.%')
       if (input.kind === 'tasks')
         q = q.where('audit_log.action', 'like', 'task.%')
+      // Reviews and the scenarios' life: submit, answers, decisions, publishing.
+      if (input.kind === 'reviews')
+        q = q.where((eb) =>
+          eb.or([
+            eb('audit_log.action', 'like', 'review.%'),
+            eb('audit_log.action', 'like', 'scenario.%'),
+          ]),
+        )
       if (input.actorId) q = q.where('audit_log.actor_id', '=', input.actorId)
       if (input.territoryId) {
         const t = input.territoryId

@@ -5,6 +5,7 @@ import {
   type TaskRecord,
   findComment,
   findTask,
+  listPlanReviewRounds,
   listScenarios,
   insertTask,
   listTasks,
@@ -137,8 +138,8 @@ export const tasksRouter = router({
     }),
 
   /**
-   * What falls due in a date range (at most a quarter): tasks by due date and scenarios by
-   * their effective date, for the planning calendar.
+   * What falls due in a date range (at most a quarter): tasks by due date, open reviews by
+   * their deadline and scenarios by their effective date, for the planning calendar.
    */
   calendar: protectedProcedure
     .input(z.object({ planId: id, from: DueDate, to: DueDate }))
@@ -150,16 +151,32 @@ export const tasksRouter = router({
           code: 'BAD_REQUEST',
           message: 'The calendar shows at most three months at a time.',
         })
-      const [tasks, scenarios] = await Promise.all([
+      const [tasks, scenarios, rounds] = await Promise.all([
         listTasks(ctx.db, ctx.user.orgId, {
           planId: input.planId,
           dueFrom: input.from,
           dueTo: input.to,
         }),
         listScenarios(ctx.db, input.planId),
+        listPlanReviewRounds(ctx.db, input.planId, { openOnly: true }),
       ])
+      const names = new Map(scenarios.map((s) => [s.id, s.name]))
       return {
         tasks,
+        reviews: rounds
+          .filter(
+            (r) =>
+              r.dueDate !== null &&
+              r.dueDate >= input.from &&
+              r.dueDate <= input.to,
+          )
+          .map((r) => ({
+            roundId: r.id,
+            scenarioId: r.scenarioId,
+            name: names.get(r.scenarioId) ?? r.scenarioId,
+            revision: r.revision,
+            dueDate: r.dueDate!,
+          })),
         scenarios: scenarios
           .filter(
             (s) =>

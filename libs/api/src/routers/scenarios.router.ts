@@ -6,7 +6,6 @@ import { diffAlignments, planDocName } from '@tessera/domain'
 import {
   deleteScenario,
   findPlan,
-  findScenario,
   insertScenario,
   lastDocChanges,
   listDiffAccounts,
@@ -19,7 +18,7 @@ import {
 } from '@tessera/db'
 import { forbid, planOfCaller } from '../collab/access.js'
 import { loadPlanDoc, scoreScenario } from '../scoring.js'
-import type { Context } from '../context.js'
+import { scenarioOfCaller, type Caller } from './scenario-access.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 
 const id = z.string().min(1).max(100)
@@ -34,16 +33,6 @@ const Name = z
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
     message: 'A scenario name cannot contain control characters.',
   })
-
-type Caller = Context & { user: NonNullable<Context['user']> }
-
-/** The scenario, if the caller's organization owns it (anything else is "not found"). */
-async function scenarioOfCaller(ctx: Caller, scenarioId: string) {
-  const scenario = await findScenario(ctx.db, scenarioId)
-  if (!scenario || scenario.orgId !== ctx.user.orgId)
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such scenario.' })
-  return scenario
-}
 
 /** A scenario's whole Yjs state (its snapshot and every stored update) as one update. */
 async function docState(ctx: Caller, scenarioId: string) {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as initial from './2026-11-27T1000-initial.js'
 import * as snapshotGeneration from './2026-11-27T1600-snapshot-generation.js'
 import * as collaboration from './2026-12-04T0800-collaboration.js'
+import * as review from './2026-12-04T1400-review.js'
 
 /**
  * Every migration, keyed by its timestamped name. Kept in code (not read from a folder at
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1000-initial': initial,
   '2026-11-27T1600-snapshot-generation': snapshotGeneration,
   '2026-12-04T0800-collaboration': collaboration,
+  '2026-12-04T1400-review': review,
 }
