@@ -6,6 +6,7 @@ export type PanelTab =
   | 'discussion'
   | 'tasks'
   | 'activity'
+  | 'review'
 
 const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'territories', label: 'Territories' },
@@ -15,13 +16,15 @@ const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'discussion', label: 'Discussion' },
   { key: 'tasks', label: 'Tasks' },
   { key: 'activity', label: 'Activity' },
+  { key: 'review', label: 'Review' },
 ]
 
 /**
  * The side panel's views: the territory list (scores), the selected territory's editor
  * (with new territories and account placement), the region hierarchy, the selected
  * territory's live notes, the discussion
- * (comment threads), the tasks and the activity feed. One shows at a
+ * (comment threads), the tasks, the activity feed and the scenario's review and
+ * publication. One shows at a
  * time so each keeps the panel's full height.
  */
 export function PanelTabs({

@@ -38,6 +38,9 @@ import { NewTerritoryButton } from '../features/territories/components/territory
 import { RegionManager } from '../features/territories/components/region-manager'
 import { AccountOverride } from '../features/territories/components/account-override'
 import { PanelTabs, type PanelTab } from './panel-tabs'
+import { ReviewPanel } from '../features/review/components/review-panel'
+import { MyChangesPage } from '../features/my-changes'
+import { useUrlView } from '../hooks/use-url-view'
 import { ShortcutsHelp } from '../features/editor/components/shortcuts-help'
 import {
   type Suggestion,
@@ -81,6 +84,10 @@ export function PlanPage({ user }: { user: PublicUser }) {
     scenarioId: string | null
   }>({ planId: null, scenarioId: null })
   const data = usePlanData(choice)
+  // Besides the workspace: a rep's "My changes" page, named in the address.
+  const [view, setView] = useUrlView()
+  const openMyChanges = useCallback(() => setView('my-changes'), [setView])
+  const closeMyChanges = useCallback(() => setView(null), [setView])
   const logout = useLogout()
   const [selected, setSelected] = useState<string | null>(null)
   const [optimizing, setOptimizing] = useState(false)
@@ -100,7 +107,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
     user.role === 'rep'
       ? 'View only: reps review plans; planners and managers edit them.'
       : scenarioStatus && scenarioStatus !== 'draft'
-        ? `View only: this scenario is ${scenarioStatus.replace('_', ' ')}. Open a draft to edit.`
+        ? scenarioStatus === 'in_review' || scenarioStatus === 'approved'
+          ? `View only: this scenario is ${scenarioStatus.replace('_', ' ')}. Reopen it as a draft (Review tab) to edit.`
+          : `View only: this scenario is ${scenarioStatus.replace('_', ' ')}. Open a draft to edit.`
         : null
   const canWrite = readOnlyReason === null && scenarioStatus !== undefined
   // Notes are commentary, not the alignment: written on any scenario not archived (the hub
@@ -539,13 +548,19 @@ export function PlanPage({ user }: { user: PublicUser }) {
         setChoice({ planId: n.planId, scenarioId: n.scenarioId })
       else if (n.planId && n.planId !== planId)
         setChoice({ planId: n.planId, scenarioId: null })
+      if (n.link.page === 'my-changes') {
+        setView('my-changes')
+        return
+      }
+      setView(null)
+      if (n.link.page === 'review') setTab('review')
       if (n.link.territoryId) selectFromList(n.link.territoryId)
       if (n.link.threadId) {
         setOpenThreadId(n.link.threadId)
         setTab('discussion')
       } else if (n.link.taskId) setTab('tasks')
     },
-    [data.scenarioId, planId, selectFromList],
+    [data.scenarioId, planId, selectFromList, setView],
   )
   const bell = useMemo(
     () => <NotificationBell onOpen={openNotification} />,
@@ -563,11 +578,18 @@ export function PlanPage({ user }: { user: PublicUser }) {
       signingOut={logout.isPending}
       busy={data.switching}
       onScenarios={openScenarios}
+      onMyChanges={user.role === 'rep' ? openMyChanges : undefined}
     />
   )
 
   let body
-  if (data.error) {
+  if (view === 'my-changes' && user.role === 'rep') {
+    body = (
+      <div className="workspace__page">
+        <MyChangesPage onBack={closeMyChanges} />
+      </div>
+    )
+  } else if (data.error) {
     body = (
       <FullPageMessage
         title="The plan could not be loaded"
@@ -705,7 +727,8 @@ export function PlanPage({ user }: { user: PublicUser }) {
               </>
             )}
           </div>
-          {data.scenarioId ? (
+          {/* Suggestions are a planner's tool: a rep reads the plan. */}
+          {data.scenarioId && user.role !== 'rep' ? (
             <SuggestionsPanel
               scenarioId={data.scenarioId}
               territories={panelTerritories ?? territories}
@@ -800,6 +823,16 @@ export function PlanPage({ user }: { user: PublicUser }) {
               selectedTerritoryId={selected}
               onShowTerritory={selectFromList}
             />
+          ) : tab === 'review' && planId && data.scenarioId ? (
+            <div className="workspace__scroll">
+              <ReviewPanel
+                planId={planId}
+                scenarioId={data.scenarioId}
+                user={user}
+                onOpenScenario={openScenario}
+                onMyChanges={openMyChanges}
+              />
+            </div>
           ) : tab === 'activity' && planId ? (
             <ActivityPanel
               planId={planId}

@@ -18,6 +18,8 @@ interface TopBarProps {
   bell?: ReactNode
   /** Opens the plan's scenario list (new draft, rename, archive…). */
   onScenarios?: () => void
+  /** A rep's page of the changes to their territory under review. */
+  onMyChanges?: () => void
 }
 
 export const TopBar = memo(function TopBar({
@@ -31,6 +33,7 @@ export const TopBar = memo(function TopBar({
   busy = false,
   bell,
   onScenarios,
+  onMyChanges,
 }: TopBarProps) {
   const scenario = plan?.scenarios.find((s) => s.id === scenarioId)
   return (
@@ -97,15 +100,29 @@ export const TopBar = memo(function TopBar({
               {formatScenarioStatus(scenario.status)}
             </span>
           ) : null}
-          {onScenarios ? (
-            <button
-              type="button"
-              className="button button--ghost top-bar__scenarios"
-              onClick={onScenarios}
-              data-testid="open-scenarios"
-            >
-              Scenarios…
-            </button>
+          {onScenarios || onMyChanges ? (
+            <span className="top-bar__actions">
+              {onScenarios ? (
+                <button
+                  type="button"
+                  className="button button--ghost top-bar__scenarios"
+                  onClick={onScenarios}
+                  data-testid="open-scenarios"
+                >
+                  Scenarios…
+                </button>
+              ) : null}
+              {onMyChanges ? (
+                <button
+                  type="button"
+                  className="button button--ghost top-bar__scenarios"
+                  onClick={onMyChanges}
+                  data-testid="open-my-changes"
+                >
+                  My changes
+                </button>
+              ) : null}
+            </span>
           ) : null}
           {busy ? (
             <span

@@ -83,7 +83,9 @@ const scenarioStatuses: Record<string, string> = {
   draft: 'Draft',
   in_review: 'In review',
   approved: 'Approved',
+  scheduled: 'Scheduled',
   published: 'Published',
+  superseded: 'Superseded',
   archived: 'Archived',
 }
 

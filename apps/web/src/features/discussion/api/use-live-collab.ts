@@ -8,7 +8,7 @@ import type {
 import { useTRPC } from '../../../lib/trpc'
 
 /**
- * Comments, tasks and notifications live: one socket.io connection per open plan (the
+ * Comments, tasks, reviews and notifications live: one socket.io connection per open plan (the
  * session cookie rides on the handshake). The server pushes only "row X changed" to the
  * plan's room, and the lists refetch it through tRPC, where permissions are checked;
  * a notification comes to this user's room, and the bell refetches. On reconnect
@@ -47,6 +47,22 @@ export function useLiveCollab(planId: string | null) {
     })
     socket.on('task:changed', (c) => {
       if (c.planId === planId) tasks()
+    })
+    // A review moved or a scenario was published: its status, the plan's scenarios (the
+    // editor turns read-only or editable by status) and the published alignment.
+    const reviews = () =>
+      refetch([
+        trpc.reviews.pathKey(),
+        trpc.plans.list.pathKey(),
+        trpc.scenarios.list.pathKey(),
+      ])
+    socket.on('review:changed', (c) => {
+      if (c.planId === planId) reviews()
+    })
+    socket.on('scenario:changed', (c) => {
+      if (c.planId !== planId) return
+      reviews()
+      refetch([trpc.plans.scenario.pathKey(), trpc.plans.scores.pathKey()])
     })
     socket.on('notification', notifications)
     return () => {

@@ -5,12 +5,12 @@ import { useTRPC } from '../../../lib/trpc'
 import { timeAgo } from '../lib/format'
 import { type ActivityEntry, describeActivity } from '../lib/activity-text'
 
-type Kind = 'all' | 'edits' | 'comments' | 'tasks'
+type Kind = 'all' | 'edits' | 'comments' | 'tasks' | 'reviews'
 import { ErrorNote } from './error-note'
 
 /**
  * Who did what in the plan, newest first: plan edits summarised per person and pair of
- * territories, comments and tasks. Filter by kind, person and the selected territory; an
+ * territories, comments, tasks, reviews and publishing (the audit log). Filter by kind, person and the selected territory; an
  * entry about a thread opens it, one about territories selects the first.
  */
 export function ActivityPanel({
@@ -63,6 +63,7 @@ export function ActivityPanel({
             ['edits', 'Edits'],
             ['comments', 'Comments'],
             ['tasks', 'Tasks'],
+            ['reviews', 'Reviews'],
           ] as const
         ).map(([k, label]) => (
           <button

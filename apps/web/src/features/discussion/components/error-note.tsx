@@ -1,4 +1,4 @@
-import { errorMessage } from '../lib/format'
+import { errorMessage } from '../../../lib/errors'
 
 /** A failed request, said in the server's words (nothing when there is no error). */
 export function ErrorNote({ error }: { error: unknown }) {

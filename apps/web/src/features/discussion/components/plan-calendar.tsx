@@ -6,9 +6,9 @@ import { isOverdue } from '../lib/format'
 import { ErrorNote } from './error-note'
 
 /**
- * The plan's calendar: tasks on their due dates (overdue ones marked, done ones struck) and
- * scenarios on their effective dates, by month or by week. Review deadlines join when the
- * review workflow does.
+ * The plan's calendar: tasks on their due dates (overdue ones marked, done ones struck),
+ * open reviews on their deadlines and scenarios on their effective dates, by month or by
+ * week.
  */
 export function PlanCalendar({ planId }: { planId: string }) {
   const trpc = useTRPC()
@@ -86,6 +86,9 @@ export function PlanCalendar({ planId }: { planId: string }) {
           const scenarios = (events.data?.scenarios ?? []).filter(
             (s) => s.effectiveDate === day,
           )
+          const reviews = (events.data?.reviews ?? []).filter(
+            (r) => r.dueDate === day,
+          )
           const outside = view === 'month' && d.getMonth() !== anchor.getMonth()
           return (
             <div
@@ -112,6 +115,17 @@ export function PlanCalendar({ planId }: { planId: string }) {
                   title={`${s.name} takes effect`}
                 >
                   {s.name} takes effect
+                </span>
+              ))}
+              {reviews.map((r) => (
+                <span
+                  key={r.roundId}
+                  className="calendar__event calendar__event--review"
+                  data-testid="calendar-review"
+                  data-overdue={isOverdue(r.dueDate) || undefined}
+                  title={`Review of ${r.name} (revision ${r.revision}) due`}
+                >
+                  Review due: {r.name}
                 </span>
               ))}
               {tasks.map((t) => (

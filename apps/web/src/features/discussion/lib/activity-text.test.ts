@@ -63,3 +63,34 @@ describe('describeActivity', () => {
     })
   })
 })
+
+describe('describeActivity for reviews', () => {
+  const nameOf = () => 'T'
+  const say = (action: string, details: Record<string, unknown>) =>
+    describeActivity(
+      { actorName: 'Morgan', action, subjectId: 'scn_1', details },
+      nameOf,
+    ).lines[0]
+  it('puts each step of a review and publication in words', () => {
+    expect(
+      say('review.submit', {
+        name: 'Q3',
+        revision: 2,
+        reps: ['a', 'b'],
+        dueDate: '2026-12-11',
+      }),
+    ).toBe(
+      'Morgan submitted “Q3” for review (revision 2), 2 reps to review by 2026-12-11',
+    )
+    expect(
+      say('review.object', { name: 'Q3', revision: 1, comment: 'No' }),
+    ).toBe('Morgan objected to their change in “Q3” (revision 1): “No”')
+    expect(
+      say('review.reject', { name: 'Q3', revision: 1, reason: 'Too big' }),
+    ).toBe('Morgan rejected “Q3” (revision 1): Too big')
+    expect(
+      say('scenario.publish', { name: 'Q3', effectiveDate: '2026-12-04' }),
+    ).toBe('Morgan published “Q3”, in force from 2026-12-04')
+    expect(say('something.else', {})).toBe('Morgan: something.else')
+  })
+})

@@ -95,7 +95,59 @@ export function describeActivity(
         threadId: null,
         territoryId,
       }
+    default: {
+      const line = scenarioLine(who, e.action, d)
+      return {
+        lines: [line ?? `${who}: ${e.action}`],
+        threadId: null,
+        territoryId,
+      }
+    }
+  }
+}
+
+/** A scenario's life and review in words ("Pat submitted “Q3” for review (revision 2)…"). */
+function scenarioLine(
+  who: string,
+  action: string,
+  d: Record<string, unknown>,
+): string | null {
+  const name = `“${str(d['name']) ?? 'a scenario'}”`
+  const revision =
+    typeof d['revision'] === 'number' ? ` (revision ${d['revision']})` : ''
+  const reason = str(d['reason']) ? `: ${str(d['reason'])}` : ''
+  const comment = str(d['comment']) ? `: “${str(d['comment'])}”` : ''
+  const date = str(d['effectiveDate']) ?? ''
+  switch (action) {
+    case 'scenario.create':
+      return `${who} drafted ${name}`
+    case 'scenario.rename':
+      return `${who} renamed “${str(d['from']) ?? ''}” to “${str(d['to']) ?? ''}”`
+    case 'scenario.archive':
+      return `${who} archived ${name}`
+    case 'scenario.delete':
+      return `${who} deleted ${name}`
+    case 'review.submit': {
+      const reps = Array.isArray(d['reps']) ? d['reps'].length : 0
+      return `${who} submitted ${name} for review${revision}, ${plural(reps, 'rep', 'reps')} to review by ${str(d['dueDate']) ?? '—'}`
+    }
+    case 'review.acknowledge':
+      return `${who} acknowledged their change in ${name}${revision}`
+    case 'review.object':
+      return `${who} objected to their change in ${name}${revision}${comment}`
+    case 'review.approve':
+      return `${who} approved ${name}${revision}${reason}`
+    case 'review.reject':
+      return `${who} rejected ${name}${revision}${reason}`
+    case 'review.reopen':
+      return `${who} reopened ${name} as a draft${reason}`
+    case 'scenario.publish':
+      return `${who} published ${name}, in force from ${date}`
+    case 'scenario.schedule':
+      return `${who} scheduled ${name} to take effect on ${date}`
+    case 'scenario.activate':
+      return `${name} took effect (${date})`
     default:
-      return { lines: [`${who}: ${e.action}`], threadId: null, territoryId }
+      return null
   }
 }

@@ -52,6 +52,7 @@ export function EditToolbar(props: EditToolbarProps) {
       role="toolbar"
       aria-label="Editing tools"
       data-testid="edit-toolbar"
+      data-readonly={disabled}
     >
       <div className="edit-toolbar__group">
         <ToolButton

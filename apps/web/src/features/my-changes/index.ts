@@ -1,0 +1,1 @@
+export { MyChangesPage } from './components/my-changes-page'

@@ -1,0 +1,123 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { errorMessage } from '../../../lib/errors'
+import { plural } from '../../../lib/format'
+import { useTRPC } from '../../../lib/trpc'
+import { formatDay, todayIso } from '../../../lib/dates'
+
+const STATE_LABEL = {
+  'in force': 'In force',
+  scheduled: 'Scheduled',
+  past: 'Past',
+} as const
+
+/**
+ * The plan's published alignments over time — each with its effective date, who published
+ * it, and whether it is in force, scheduled or past — and the alignment in force on any
+ * date: which publication, and its territories with their reps and unit counts.
+ */
+export function PublicationHistory({
+  planId,
+  onOpenScenario,
+}: {
+  planId: string
+  onOpenScenario: (scenarioId: string) => void
+}) {
+  const trpc = useTRPC()
+  const history = useQuery(trpc.reviews.history.queryOptions({ planId }))
+  const [date, setDate] = useState(todayIso)
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date)
+  const on = useQuery({
+    ...trpc.reviews.alignmentOn.queryOptions({ planId, date }),
+    enabled: valid,
+  })
+  const [showTerritories, setShowTerritories] = useState(false)
+
+  return (
+    <section className="review__section" data-testid="publication-history">
+      <h3 className="review__subtitle">Published alignments</h3>
+      {history.error ? (
+        <p className="review__error">{errorMessage(history.error)}</p>
+      ) : null}
+      <ol className="review__history">
+        {(history.data ?? []).map((p) => (
+          <li key={p.id} className="review__publication" data-state={p.state}>
+            <span
+              className={`review__state review__state--${p.state.replace(' ', '-')}`}
+            >
+              {STATE_LABEL[p.state]}
+            </span>
+            {p.scenarioId ? (
+              <button
+                type="button"
+                className="review__link"
+                onClick={() => onOpenScenario(p.scenarioId!)}
+              >
+                {p.scenarioName}
+              </button>
+            ) : (
+              <span>{p.scenarioName}</span>
+            )}
+            <span className="review__muted review__full">
+              From {formatDay(p.effectiveDate)}
+              {p.publishedByName ? ` · published by ${p.publishedByName}` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+
+      <label className="review__field review__field--inline">
+        <span>Alignment on</span>
+        <input
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          data-testid="alignment-date"
+        />
+      </label>
+      {on.error ? (
+        <p className="review__error">{errorMessage(on.error)}</p>
+      ) : on.data === null ? (
+        <p className="review__muted" data-testid="alignment-on">
+          No alignment was published for that date.
+        </p>
+      ) : on.data ? (
+        <div data-testid="alignment-on">
+          <p className="review__meta">
+            <strong>{on.data.publication.scenarioName}</strong>, in force from{' '}
+            {formatDay(on.data.publication.effectiveDate)} ·{' '}
+            {plural(on.data.territories.length, 'territory', 'territories')}
+          </p>
+          <button
+            type="button"
+            className="review__link"
+            onClick={() => setShowTerritories((s) => !s)}
+            aria-expanded={showTerritories}
+          >
+            {showTerritories ? 'Hide territories' : 'Show territories'}
+          </button>
+          {showTerritories ? (
+            <table className="review__table">
+              <thead>
+                <tr>
+                  <th>Territory</th>
+                  <th>Rep</th>
+                  <th className="num">Units</th>
+                </tr>
+              </thead>
+              <tbody>
+                {on.data.territories.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.name}</td>
+                    <td>{t.repName ?? '—'}</td>
+                    <td className="num">{t.units}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  )
+}
