@@ -120,8 +120,27 @@ test('a planner submits a change between two reps; one acknowledges, the other o
   await expect(cardA.getByTestId('given-answer')).toContainText(/acknowledged/i)
   await shot(rep, '2-rep-acknowledged')
 
-  // Rep B, on a phone: objects, and must say why.
-  await phone.getByTestId('open-my-changes').click()
+  // Rep B, on a phone: the notification list fits the screen and leads to the change; the
+  // rep objects, and must say why.
+  await expect(phone.getByTestId('notification-count')).toHaveText(/[1-9]/)
+  await phone.getByTestId('notification-bell').click()
+  const notice = phone
+    .getByTestId('notification')
+    .filter({ hasText: 'asks you to review' })
+    .first()
+  await expect(notice).toBeVisible()
+  expect(
+    await phone.evaluate(() => document.documentElement.scrollWidth),
+  ).toBeLessThanOrEqual(390)
+  // (The list lies within the screen, not off its edge, where no scrollbar would show it.)
+  const list = (await phone
+    .getByRole('dialog', { name: 'Notifications' })
+    .boundingBox())!
+  expect(list.x).toBeGreaterThanOrEqual(0)
+  expect(list.x + list.width).toBeLessThanOrEqual(390)
+  await shot(phone, '3-phone-notifications')
+  await notice.click()
+  await expect(phone).toHaveURL(/view=my-changes/)
   const cardB = phone
     .getByTestId('change-card')
     .filter({ hasText: 'Border swap' })
@@ -137,6 +156,10 @@ test('a planner submits a change between two reps; one acknowledges, the other o
     await phone.evaluate(() => document.documentElement.scrollWidth),
   ).toBeLessThanOrEqual(390)
   await shot(phone, '3-phone-objected')
+  // The way back to the published map, on the phone too.
+  await phone.getByTestId('my-changes-back').click()
+  await expect(phone.getByTestId('territory-row')).toHaveCount(40)
+  await shot(phone, '3-phone-map')
 
   // The manager sees both answers (live), approves and publishes from today.
   const manager = await (await browser.newContext()).newPage()

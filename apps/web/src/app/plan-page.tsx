@@ -831,6 +831,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
                 user={user}
                 onOpenScenario={openScenario}
                 onMyChanges={openMyChanges}
+                onCompare={setComparing}
               />
             </div>
           ) : tab === 'activity' && planId ? (

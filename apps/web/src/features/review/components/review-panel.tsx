@@ -34,12 +34,15 @@ export function ReviewPanel({
   user,
   onOpenScenario,
   onMyChanges,
+  onCompare,
 }: {
   planId: string
   scenarioId: string
   user: PublicUser
   onOpenScenario: (scenarioId: string) => void
   onMyChanges: () => void
+  /** Shows what the scenario changes against the published alignment. */
+  onCompare: (scenarioId: string) => void
 }) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
@@ -160,6 +163,16 @@ export function ReviewPanel({
               ) : null}
             </p>
             {open.note ? <p className="review__note">{open.note}</p> : null}
+            {staff ? (
+              <button
+                type="button"
+                className="review__link"
+                onClick={() => onCompare(scenarioId)}
+                data-testid="review-compare"
+              >
+                See what changes, by rep and territory
+              </button>
+            ) : null}
             {status.data.changedSinceSubmit ? (
               <p className="review__warning" role="alert">
                 The plan changed after it was submitted: the reps reviewed
