@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import {
   findRequestSession,
   readSessionToken,
+  scenarioReader,
   toPublicUser,
   verifyDocToken,
 } from '@tessera/api'
@@ -19,7 +20,8 @@ const WRITERS = new Set(['planner', 'manager', 'admin'])
  * managers and admins write draft scenarios, everyone else — and everyone on a scenario that
  * is no longer a draft — reads. A territory's notes are commentary, not the alignment: the
  * same people write them on any scenario that is not archived (notes on the published
- * alignment are where a manager explains it); reps read them.
+ * alignment are where a manager explains it); reps read them. A rep opens only the
+ * documents of scenarios they may read (`scenarioReader`).
  */
 export async function authorizeDoc(
   db: Kysely<Database>,
@@ -35,7 +37,13 @@ export async function authorizeDoc(
       reason: 'sign in first (or ask collab.token for a token)',
     }
   const scenario = await findScenario(db, doc.scenarioId)
-  if (!scenario || scenario.orgId !== user.orgId)
+  if (
+    !scenario ||
+    scenario.orgId !== user.orgId ||
+    // A rep reads the published alignments and their own changes, no other draft (the
+    // same rule as the API's).
+    !(await scenarioReader(db, user))(scenario)
+  )
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' }
   return {
     ok: true,

@@ -440,6 +440,20 @@ describe('server', () => {
     ).toBe(4401) // no such session
     expect(await closeCode('/yjs/scenario:scn_nope', { cookie })).toBe(4403)
     expect(await closeCode('/yjs/scenario:..%2Fetc', { cookie })).toBe(4400)
+    // A rep opens the published alignment, not a draft that asks nothing of them.
+    const repLogin = await trpc(server, 'auth.login', {
+      mutation: true,
+      input: { email: 'rep@demo.tessera.dev', password: 'tessera-demo' },
+    })
+    const repCookie = repLogin.res.headers.get('set-cookie')!.split(';')[0]!
+    expect(
+      await closeCode('/yjs/scenario:scn_demo_draft', { cookie: repCookie }),
+    ).toBe(4403)
+    expect(
+      await closeCode('/yjs/notes:scn_demo_draft:ter_001', {
+        cookie: repCookie,
+      }),
+    ).toBe(4403)
     const upgrade = (path: string) =>
       new Promise<number>((resolve) =>
         new WebSocket(`${ws}${path}`).on('unexpected-response', (_req, res) =>

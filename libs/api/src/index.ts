@@ -30,3 +30,4 @@ export {
   activateDuePublications,
   PUBLISH_GRACE_DAYS,
 } from './routers/reviews.router.js'
+export { scenarioReader } from './routers/scenario-access.js'

@@ -64,6 +64,11 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'notifications.unreadCount': 'signed-in',
   'notifications.markRead': 'signed-in',
   'activity.list': 'signed-in',
+  'admin.users': ['admin'],
+  'admin.createUser': ['admin'],
+  'admin.updateUser': ['admin'],
+  'admin.resetPassword': ['admin'],
+  'admin.renameOrganization': ['admin'],
 }
 
 const ROLES: Role[] = ['admin', 'manager', 'planner', 'rep']

@@ -1,4 +1,5 @@
 import { accountsRouter } from './routers/accounts.router.js'
+import { adminRouter } from './routers/admin.router.js'
 import { authRouter } from './routers/auth.router.js'
 import { activityRouter } from './collab/activity.router.js'
 import { commentsRouter } from './collab/comments.router.js'
@@ -25,6 +26,7 @@ export const appRouter = router({
   tasks: tasksRouter,
   notifications: notificationsRouter,
   activity: activityRouter,
+  admin: adminRouter,
 })
 
 /** The API's type, imported (type-only) by the web app for end-to-end typing. */

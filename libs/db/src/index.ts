@@ -12,11 +12,15 @@ export type {
 export { insertColumns } from './bulk.js'
 export {
   countUsers,
+  deleteUserSessions,
+  findOrganization,
   findUserByEmail,
   findUserById,
   insertOrganization,
   insertUser,
   listUsers,
+  renameOrganization,
+  updateUser,
 } from './users.repository.js'
 export {
   deleteExpiredSessions,
@@ -129,6 +133,7 @@ export {
   moveScenarioStatus,
   nextRevision,
   publicationOn,
+  scenariosReviewedBy,
 } from './reviews.repository.js'
 export type {
   PublicationRecord,

@@ -457,3 +457,17 @@ export async function markPublicationActive(
     .executeTakeFirst()
   return Number(res.numUpdatedRows) > 0
 }
+
+/** The scenarios whose review asked this rep (in any round, open or closed). */
+export async function scenariosReviewedBy(
+  db: Kysely<Database>,
+  repId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('reviews')
+    .select('scenario_id')
+    .distinct()
+    .where('rep_id', '=', repId)
+    .execute()
+  return new Set(rows.map((r) => r.scenario_id))
+}

@@ -58,3 +58,53 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** Changes a user's name, role, rep link or password hash; returns whether the user exists. */
+export async function updateUser(
+  db: Kysely<Database>,
+  userId: string,
+  patch: {
+    display_name?: string
+    role?: UserRow['role']
+    rep_id?: string | null
+    password_hash?: string
+  },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set(patch)
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}
+
+/** Signs a user out everywhere (after a password reset, say). */
+export async function deleteUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}
+
+export async function findOrganization(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('id', '=', orgId)
+    .executeTakeFirst()
+}
+
+export async function renameOrganization(
+  db: Kysely<Database>,
+  orgId: string,
+  name: string,
+): Promise<void> {
+  await db
+    .updateTable('organizations')
+    .set({ name })
+    .where('id', '=', orgId)
+    .execute()
+}

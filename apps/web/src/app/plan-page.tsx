@@ -40,6 +40,7 @@ import { AccountOverride } from '../features/territories/components/account-over
 import { PanelTabs, type PanelTab } from './panel-tabs'
 import { ReviewPanel } from '../features/review/components/review-panel'
 import { MyChangesPage } from '../features/my-changes'
+import { AdminDialog } from '../features/admin/components/admin-dialog'
 import { useUrlView } from '../hooks/use-url-view'
 import { ShortcutsHelp } from '../features/editor/components/shortcuts-help'
 import {
@@ -88,6 +89,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const [view, setView] = useUrlView()
   const openMyChanges = useCallback(() => setView('my-changes'), [setView])
   const closeMyChanges = useCallback(() => setView(null), [setView])
+  const [adminOpen, setAdminOpen] = useState(false)
+  const openAdmin = useCallback(() => setAdminOpen(true), [])
+  const closeAdmin = useCallback(() => setAdminOpen(false), [])
   const logout = useLogout()
   const [selected, setSelected] = useState<string | null>(null)
   const [optimizing, setOptimizing] = useState(false)
@@ -579,6 +583,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
       busy={data.switching}
       onScenarios={openScenarios}
       onMyChanges={user.role === 'rep' ? openMyChanges : undefined}
+      onAdmin={user.role === 'admin' ? openAdmin : undefined}
     />
   )
 
@@ -868,6 +873,13 @@ export function PlanPage({ user }: { user: PublicUser }) {
             openScenario(scenarioId)
             setComparing(scenarioId)
           }}
+        />
+      ) : null}
+      {user.role === 'admin' ? (
+        <AdminDialog
+          open={adminOpen}
+          onClose={closeAdmin}
+          currentUserId={user.id}
         />
       ) : null}
       {comparing ? (

@@ -20,6 +20,8 @@ interface TopBarProps {
   onScenarios?: () => void
   /** A rep's page of the changes to their territory under review. */
   onMyChanges?: () => void
+  /** An admin's organization and users. */
+  onAdmin?: () => void
 }
 
 export const TopBar = memo(function TopBar({
@@ -34,6 +36,7 @@ export const TopBar = memo(function TopBar({
   bell,
   onScenarios,
   onMyChanges,
+  onAdmin,
 }: TopBarProps) {
   const scenario = plan?.scenarios.find((s) => s.id === scenarioId)
   return (
@@ -100,7 +103,7 @@ export const TopBar = memo(function TopBar({
               {formatScenarioStatus(scenario.status)}
             </span>
           ) : null}
-          {onScenarios || onMyChanges ? (
+          {onScenarios || onMyChanges || onAdmin ? (
             <span className="top-bar__actions">
               {onScenarios ? (
                 <button
@@ -120,6 +123,16 @@ export const TopBar = memo(function TopBar({
                   data-testid="open-my-changes"
                 >
                   My changes
+                </button>
+              ) : null}
+              {onAdmin ? (
+                <button
+                  type="button"
+                  className="button button--ghost top-bar__scenarios"
+                  onClick={onAdmin}
+                  data-testid="open-admin"
+                >
+                  Users…
                 </button>
               ) : null}
             </span>

@@ -9,6 +9,7 @@ import {
 } from '@tessera/db'
 import type { PublicUser, Role, UserNotification } from '@tessera/domain'
 import type { Context } from '../context.js'
+import { scenarioReader } from '../routers/scenario-access.js'
 
 /**
  * Who may do what with comments and tasks (issue 7). Everyone in the organization reads and
@@ -36,7 +37,7 @@ export async function planOfCaller(
   return plan
 }
 
-/** The scenario, which must belong to the plan. */
+/** The scenario, which must belong to the plan and be one the caller may read. */
 export async function scenarioOfPlan(
   ctx: Context & { user: PublicUser },
   planId: string,
@@ -46,7 +47,8 @@ export async function scenarioOfPlan(
   if (
     !scenario ||
     scenario.orgId !== ctx.user.orgId ||
-    scenario.planId !== planId
+    scenario.planId !== planId ||
+    !(await scenarioReader(ctx.db, ctx.user))(scenario)
   )
     throw new TRPCError({
       code: 'NOT_FOUND',

@@ -12,6 +12,7 @@ import {
   recordAudit,
   updateTask,
 } from '@tessera/db'
+import { scenarioReader } from '../routers/scenario-access.js'
 import {
   type PublicUser,
   richTextFromPlain,
@@ -160,12 +161,14 @@ export const tasksRouter = router({
         listScenarios(ctx.db, input.planId),
         listPlanReviewRounds(ctx.db, input.planId, { openOnly: true }),
       ])
+      const mayRead = await scenarioReader(ctx.db, ctx.user)
       const names = new Map(scenarios.map((s) => [s.id, s.name]))
       return {
         tasks,
         reviews: rounds
           .filter(
             (r) =>
+              mayRead({ id: r.scenarioId, status: 'in_review' }) &&
               r.dueDate !== null &&
               r.dueDate >= input.from &&
               r.dueDate <= input.to,
@@ -180,6 +183,7 @@ export const tasksRouter = router({
         scenarios: scenarios
           .filter(
             (s) =>
+              mayRead(s) &&
               s.effectiveDate !== null &&
               s.effectiveDate >= input.from &&
               s.effectiveDate <= input.to,

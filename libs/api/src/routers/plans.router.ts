@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { BalanceMetric } from '@tessera/domain'
-import { findPlan, findScenario, listPlans, listScenarios } from '@tessera/db'
+import { findPlan, listPlans, listScenarios } from '@tessera/db'
+import { scenarioOfCaller, scenarioReader } from './scenario-access.js'
 import {
   engineInputFor,
   loadPlanDoc,
@@ -20,7 +21,7 @@ async function scopeOf(
   ctx: Context & { user: { orgId: string } },
   scenarioId: string,
 ) {
-  const scenario = await scenarioOf(ctx, scenarioId)
+  const scenario = await scenarioOfCaller(ctx, scenarioId)
   const plan = await findPlan(ctx.db, scenario.planId)
   if (!plan)
     throw new TRPCError({ code: 'NOT_FOUND', message: 'No such plan.' })
@@ -30,17 +31,6 @@ async function scopeOf(
     scenarioId: scenario.id,
     publishedScenarioId: plan.publishedScenarioId,
   }
-}
-
-async function scenarioOf(
-  ctx: Context & { user: { orgId: string } },
-  scenarioId: string,
-) {
-  const scenario = await findScenario(ctx.db, scenarioId)
-  if (!scenario || scenario.orgId !== ctx.user.orgId) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such scenario.' })
-  }
-  return scenario
 }
 
 /** Starts a job, turning "too many of yours already" into TOO_MANY_REQUESTS. */
@@ -55,13 +45,14 @@ async function limited<T>(start: () => Promise<T>): Promise<T> {
 }
 
 export const plansRouter = router({
-  /** Plans of the user's organization, each with its scenarios. */
+  /** Plans of the user's organization, each with the scenarios the user may read. */
   list: protectedProcedure.query(async ({ ctx }) => {
     const plans = await listPlans(ctx.db, ctx.user.orgId)
+    const mayRead = await scenarioReader(ctx.db, ctx.user)
     return Promise.all(
       plans.map(async (p) => ({
         ...p,
-        scenarios: await listScenarios(ctx.db, p.id),
+        scenarios: (await listScenarios(ctx.db, p.id)).filter(mayRead),
       })),
     )
   }),
@@ -73,7 +64,7 @@ export const plansRouter = router({
   scenario: protectedProcedure
     .input(ScenarioInput)
     .query(async ({ ctx, input }) => {
-      const { orgId: _orgId, ...scenario } = await scenarioOf(
+      const { orgId: _orgId, ...scenario } = await scenarioOfCaller(
         ctx,
         input.scenarioId,
       )
@@ -144,7 +135,7 @@ export const plansRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const scope = await scopeOf(ctx, input.scenarioId)
-      const scenario = await scenarioOf(ctx, input.scenarioId)
+      const scenario = await scenarioOfCaller(ctx, input.scenarioId)
       return limited(() =>
         startAutoDesign(
           ctx.db,
@@ -175,7 +166,7 @@ export const plansRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const scope = await scopeOf(ctx, input.scenarioId)
-      const scenario = await scenarioOf(ctx, input.scenarioId)
+      const scenario = await scenarioOfCaller(ctx, input.scenarioId)
       return limited(() =>
         startRebalance(
           ctx.db,

@@ -491,6 +491,33 @@ describe.each(testBackends())('review and approval on $name', (backend) => {
     await updateScenario(h.db, 'scn_pub', { status: 'published' }, NOW)
   })
 
+  it('shows a rep the published alignments and their own changes, never another draft', async () => {
+    const scenarioId = await changedDraft('Not for reps yet')
+    const visible = async (userId: string) =>
+      (await as(userId).scenarios.list({ planId: 'pln_a' })).map((s) => s.id)
+    // A draft: the planner sees it, no rep does — not in a list, not by its id.
+    expect(await visible('usr_planner')).toContain(scenarioId)
+    expect(await visible('usr_rep_e')).not.toContain(scenarioId)
+    expect(await visible('usr_rep_e')).toContain('scn_pub')
+    for (const read of [
+      () => as('usr_rep_e').plans.scenario({ scenarioId }),
+      () => as('usr_rep_e').scenarios.compare({ scenarioId }),
+      () => as('usr_rep_e').reviews.status({ scenarioId }),
+    ])
+      await expect(read()).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(
+      (await as('usr_rep_e').plans.list())[0]!.scenarios.map((s) => s.id),
+    ).not.toContain(scenarioId)
+    // Submitted: the reps it affects see it; the one it does not, still not.
+    await as('usr_planner').reviews.submit({ scenarioId })
+    expect(await visible('usr_rep_e')).toContain(scenarioId)
+    expect(await visible('usr_rep_w')).toContain(scenarioId)
+    expect(await visible('usr_rep_n')).not.toContain(scenarioId)
+    await expect(
+      as('usr_rep_e').plans.scenario({ scenarioId }),
+    ).resolves.toMatchObject({ scenario: { id: scenarioId } })
+  })
+
   it('checks every review procedure against every role', async () => {
     // Each procedure with an input naming a scenario that does not exist: a role allowed to
     // call it gets past the role check to NOT_FOUND; any other gets FORBIDDEN.

@@ -41,7 +41,11 @@ import type { Kysely } from 'kysely'
 import { forbid, newId, notify, planOfCaller } from '../collab/access.js'
 import { loadPlanDoc, scoreScenario } from '../scoring.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
-import { scenarioOfCaller, type Caller } from './scenario-access.js'
+import {
+  type Caller,
+  scenarioOfCaller,
+  scenarioOfOrg,
+} from './scenario-access.js'
 
 const id = z.string().min(1).max(100)
 
@@ -544,7 +548,9 @@ export const reviewsRouter = router({
         ),
     )
     .mutation(async ({ ctx, input }) => {
-      const scenario = await scenarioOfCaller(ctx, input.scenarioId)
+      // Looked up in the organization, not among what the rep reads: a rep answering for a
+      // change that is not theirs is told so, not that it does not exist.
+      const scenario = await scenarioOfOrg(ctx, input.scenarioId)
       const round = await openRound(ctx, scenario.id, input.roundId)
       const repId = ctx.user.repId
       const mine = repId

@@ -105,7 +105,13 @@ describe.each(testBackends())('scenarios on $name', (backend) => {
       assignments: { '01001': 'ter_w', '01003': 'ter_w' },
       territories: ['ter_e', 'ter_w'],
     })
-    const list = await as('usr_rep').scenarios.list({ planId: 'pln_a' })
+    // A rep does not see another draft; the manager does.
+    expect(
+      (await as('usr_rep').scenarios.list({ planId: 'pln_a' })).map(
+        (s) => s.id,
+      ),
+    ).not.toContain(scenarioId)
+    const list = await as('usr_manager').scenarios.list({ planId: 'pln_a' })
     expect(list.find((s) => s.id === scenarioId)).toMatchObject({
       name: 'Q3 what-if',
       status: 'draft',

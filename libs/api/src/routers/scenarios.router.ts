@@ -18,7 +18,11 @@ import {
 } from '@tessera/db'
 import { forbid, planOfCaller } from '../collab/access.js'
 import { loadPlanDoc, scoreScenario } from '../scoring.js'
-import { scenarioOfCaller, type Caller } from './scenario-access.js'
+import {
+  type Caller,
+  scenarioOfCaller,
+  scenarioReader,
+} from './scenario-access.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 
 const id = z.string().min(1).max(100)
@@ -60,7 +64,9 @@ export const scenariosRouter = router({
     .query(async ({ ctx, input }) => {
       await planOfCaller(ctx, input.planId)
       const plan = (await findPlan(ctx.db, input.planId))!
-      const scenarios = await listScenarios(ctx.db, plan.id)
+      const scenarios = (await listScenarios(ctx.db, plan.id)).filter(
+        await scenarioReader(ctx.db, ctx.user),
+      )
       const authors = new Map(
         (await listUsers(ctx.db, ctx.user.orgId)).map((u) => [
           u.id,

@@ -37,7 +37,7 @@ export function PublicationHistory({
     <section className="review__section" data-testid="publication-history">
       <h3 className="review__subtitle">Published alignments</h3>
       {history.error ? (
-        <p className="review__error">{errorMessage(history.error)}</p>
+        <p className="error-box">{errorMessage(history.error)}</p>
       ) : null}
       <ol className="review__history">
         {(history.data ?? []).map((p) => (
@@ -76,7 +76,7 @@ export function PublicationHistory({
         />
       </label>
       {on.error ? (
-        <p className="review__error">{errorMessage(on.error)}</p>
+        <p className="error-box">{errorMessage(on.error)}</p>
       ) : on.data === null ? (
         <p className="review__muted" data-testid="alignment-on">
           No alignment was published for that date.

@@ -82,7 +82,7 @@ export function ReviewPanel({
     return <p className="review__muted">Loading the review…</p>
   if (status.error || !scenario)
     return (
-      <p className="review__error" role="alert">
+      <p className="error-box" role="alert">
         {errorMessage(status.error)}
       </p>
     )
@@ -365,7 +365,7 @@ export function ReviewPanel({
         ) : null}
 
         {failed ? (
-          <p className="review__error" role="alert" data-testid="review-error">
+          <p className="error-box" role="alert" data-testid="review-error">
             {errorMessage(failed)}
           </p>
         ) : null}

@@ -77,13 +77,13 @@ export function CompareDialog({
   return (
     <dialog
       ref={ref}
-      className="scenarios-dialog compare-dialog"
+      className="modal-dialog scenarios-dialog compare-dialog"
       aria-labelledby={`${id}-title`}
       onClose={onClose}
       data-testid="compare-dialog"
     >
       <DialogHeader
-        className="scenarios-dialog__head"
+        className="modal-dialog__head"
         titleId={`${id}-title`}
         title={data ? `${data.after.name} vs ${data.before.name}` : 'Compare'}
         onClose={onClose}
@@ -91,7 +91,7 @@ export function CompareDialog({
       {compare.isPending ? (
         <p className="scenarios-table__empty">Comparing…</p>
       ) : compare.isError ? (
-        <p className="scenarios-dialog__error" role="alert">
+        <p className="error-box" role="alert">
           {compare.error.message}
         </p>
       ) : data ? (

@@ -119,13 +119,13 @@ export function ScenariosDialog({
   return (
     <dialog
       ref={ref}
-      className="scenarios-dialog"
+      className="modal-dialog scenarios-dialog"
       aria-labelledby={`${id}-title`}
       onClose={onClose}
       data-testid="scenarios-dialog"
     >
       <DialogHeader
-        className="scenarios-dialog__head"
+        className="modal-dialog__head"
         titleId={`${id}-title`}
         title="Scenarios"
         onClose={onClose}
@@ -170,12 +170,12 @@ export function ScenariosDialog({
         </form>
       ) : null}
       {error ? (
-        <p className="scenarios-dialog__error" role="alert">
+        <p className="error-box" role="alert">
           {error.message}
         </p>
       ) : null}
       {list.isError ? (
-        <p className="scenarios-dialog__error" role="alert">
+        <p className="error-box" role="alert">
           The scenarios could not be loaded: {list.error.message}
         </p>
       ) : null}

@@ -1,0 +1,308 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type Role, roles } from '@tessera/domain'
+import { useId, useState } from 'react'
+import { DialogHeader } from '../../../components/dialog-header'
+import { useModalDialog } from '../../../hooks/use-modal-dialog'
+import { errorMessage } from '../../../lib/errors'
+import { formatRole } from '../../../lib/format'
+import { useTRPC } from '../../../lib/trpc'
+import '../admin.css'
+
+/**
+ * The organization, for admins: its name, its users with their role and rep link, a new
+ * user with a first password, and a password reset. The server refuses what an admin may
+ * not do (change their own role, demote the last admin) and says why.
+ */
+export function AdminDialog({
+  open,
+  onClose,
+  currentUserId,
+}: {
+  open: boolean
+  onClose: () => void
+  currentUserId: string
+}) {
+  const ref = useModalDialog(open)
+  const titleId = useId()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const data = useQuery({ ...trpc.admin.users.queryOptions(), enabled: open })
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() })
+  const update = useMutation(
+    trpc.admin.updateUser.mutationOptions({ onSettled: refresh }),
+  )
+  const create = useMutation(
+    trpc.admin.createUser.mutationOptions({
+      onSuccess: () => {
+        setDraft(emptyDraft)
+        refresh()
+      },
+    }),
+  )
+  const reset = useMutation(
+    trpc.admin.resetPassword.mutationOptions({
+      onSuccess: () => setResetting(null),
+    }),
+  )
+  const rename = useMutation(
+    trpc.admin.renameOrganization.mutationOptions({ onSuccess: refresh }),
+  )
+  const [orgName, setOrgName] = useState<string | null>(null)
+  const [draft, setDraft] = useState(emptyDraft)
+  const [resetting, setResetting] = useState<{
+    userId: string
+    password: string
+  } | null>(null)
+  const failed = [update, create, reset, rename].find((m) => m.error)?.error
+  const reps = data.data?.reps ?? []
+
+  return (
+    <dialog
+      ref={ref}
+      className="modal-dialog admin-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      data-testid="admin-dialog"
+    >
+      <DialogHeader
+        className="modal-dialog__head"
+        titleId={titleId}
+        title="Organization and users"
+        onClose={onClose}
+      />
+      {data.error ? (
+        <p className="error-box">{errorMessage(data.error)}</p>
+      ) : null}
+      <form
+        className="admin-dialog__row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (orgName !== null) rename.mutate({ name: orgName })
+        }}
+      >
+        <label className="admin-field">
+          <span>Organization name</span>
+          <input
+            value={orgName ?? data.data?.organization.name ?? ''}
+            maxLength={120}
+            onChange={(e) => setOrgName(e.target.value)}
+          />
+        </label>
+        <button
+          type="submit"
+          className="button"
+          disabled={orgName === null || rename.isPending}
+        >
+          Rename
+        </button>
+      </form>
+
+      <div className="admin-dialog__scroll">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Rep</th>
+              <th aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {(data.data?.users ?? []).map((u) => (
+              <tr key={u.id} data-testid="admin-user">
+                <td>{u.displayName}</td>
+                <td className="admin-table__email">{u.email}</td>
+                <td>
+                  <select
+                    aria-label={`Role of ${u.displayName}`}
+                    value={u.role}
+                    disabled={u.id === currentUserId || update.isPending}
+                    title={
+                      u.id === currentUserId
+                        ? 'Another admin changes your role.'
+                        : undefined
+                    }
+                    onChange={(e) =>
+                      update.mutate({
+                        userId: u.id,
+                        role: e.target.value as Role,
+                      })
+                    }
+                  >
+                    <RoleOptions />
+                  </select>
+                </td>
+                <td>
+                  {u.role === 'rep' ? (
+                    <select
+                      aria-label={`Rep of ${u.displayName}`}
+                      value={u.repId ?? ''}
+                      disabled={update.isPending}
+                      onChange={(e) =>
+                        update.mutate({
+                          userId: u.id,
+                          repId: e.target.value || null,
+                        })
+                      }
+                    >
+                      <option value="">Not linked</option>
+                      {reps.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {r.name}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="admin-muted">—</span>
+                  )}
+                </td>
+                <td>
+                  {resetting?.userId === u.id ? (
+                    <form
+                      className="admin-dialog__inline"
+                      onSubmit={(e) => {
+                        e.preventDefault()
+                        reset.mutate(resetting)
+                      }}
+                    >
+                      <input
+                        type="password"
+                        aria-label={`New password for ${u.displayName}`}
+                        autoComplete="new-password"
+                        minLength={12}
+                        required
+                        value={resetting.password}
+                        onChange={(e) =>
+                          setResetting({
+                            ...resetting,
+                            password: e.target.value,
+                          })
+                        }
+                      />
+                      <button type="submit" className="button">
+                        Set
+                      </button>
+                    </form>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() =>
+                        setResetting({ userId: u.id, password: '' })
+                      }
+                    >
+                      Reset password
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <form
+        className="admin-dialog__row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          create.mutate({
+            ...draft,
+            repId: draft.role === 'rep' && draft.repId ? draft.repId : null,
+          })
+        }}
+      >
+        <label className="admin-field">
+          <span>Name</span>
+          <input
+            required
+            maxLength={120}
+            value={draft.displayName}
+            onChange={(e) =>
+              setDraft({ ...draft, displayName: e.target.value })
+            }
+          />
+        </label>
+        <label className="admin-field">
+          <span>Email</span>
+          <input
+            type="email"
+            required
+            maxLength={320}
+            value={draft.email}
+            onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+          />
+        </label>
+        <label className="admin-field">
+          <span>Role</span>
+          <select
+            value={draft.role}
+            onChange={(e) =>
+              setDraft({ ...draft, role: e.target.value as Role })
+            }
+          >
+            <RoleOptions />
+          </select>
+        </label>
+        {draft.role === 'rep' ? (
+          <label className="admin-field">
+            <span>Rep</span>
+            <select
+              value={draft.repId}
+              onChange={(e) => setDraft({ ...draft, repId: e.target.value })}
+            >
+              <option value="">Not linked</option>
+              {reps.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="admin-field">
+          <span>First password (12+ characters)</span>
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            value={draft.password}
+            onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+          />
+        </label>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={create.isPending}
+          data-testid="admin-add-user"
+        >
+          Add user
+        </button>
+      </form>
+      {failed ? (
+        <p className="error-box" role="alert">
+          {errorMessage(failed)}
+        </p>
+      ) : null}
+    </dialog>
+  )
+}
+
+const emptyDraft = {
+  displayName: '',
+  email: '',
+  role: 'planner' as Role,
+  repId: '',
+  password: '',
+}
+
+/** Every role, as the options of a select. */
+function RoleOptions() {
+  return roles.map((r) => (
+    <option key={r} value={r}>
+      {formatRole(r)}
+    </option>
+  ))
+}
