@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { type Page, expect, test } from '@playwright/test'
 import { openPlanDoc, readPlanState } from '@tessera/domain'
 import { rawClient, signIn } from './support'
@@ -185,6 +186,21 @@ test('a planner submits a change between two reps; one acknowledges, the other o
       .getByTestId('publication-history')
       .locator('[data-state="in force"]'),
   ).toContainText('Border swap')
+
+  // The owners as the CRM takes them: every account, with its rep and the effective date.
+  const [download] = await Promise.all([
+    manager.waitForEvent('download'),
+    manager.getByTestId('alignment-csv').click(),
+  ])
+  const lines = readFileSync((await download.path())!, 'utf8').split('\r\n')
+  expect(lines[0]).toBe(
+    'account_external_id,account_name,territory_id,territory,owner_rep,owner_email,effective_date',
+  )
+  expect(lines.length).toBeGreaterThan(1000)
+  expect(
+    lines.filter((l) => l.includes(`,${repB.displayName},`)).length,
+  ).toBeGreaterThan(0)
+  expect(lines[1]).toMatch(new RegExp(`,${today}$`))
 
   // The published map: a fresh page opens the new alignment, rep A's territory smaller.
   await rep.goto('/')

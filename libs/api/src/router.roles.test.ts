@@ -37,6 +37,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'reviews.publish': ['manager', 'admin'],
   'reviews.history': 'signed-in',
   'reviews.alignmentOn': 'signed-in',
+  'reviews.alignmentCsv': 'signed-in',
   'reviews.myChanges': ['rep'],
   'geo.layer': 'signed-in',
   'geo.units': 'signed-in',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type Alignment,
   type DiffAccount,
+  alignmentCsv,
   canonicalAlignment,
   diffAlignments,
   diffCsv,
@@ -180,5 +181,38 @@ describe('canonicalAlignment', () => {
         territories: [t('t1', 'A'), t('t2', 'C')],
       }),
     ).not.toBe(text)
+  })
+})
+
+describe('alignmentCsv', () => {
+  it('lists every account with its territory, owner and effective date, unowned ones too', () => {
+    const csv = alignmentCsv(
+      { assignments: { u1: 't1', u2: 't2' }, accountOverrides: { a3: 't1' } },
+      [
+        {
+          id: 'a2',
+          externalId: 'EXT-2',
+          name: '=HYPERLINK("x")',
+          unitId: 'u2',
+        },
+        { id: 'a1', externalId: 'EXT-1', name: 'Acme, Inc.', unitId: 'u1' },
+        { id: 'a3', externalId: 'EXT-3', name: 'Moved by hand', unitId: 'u2' },
+        { id: 'a4', externalId: 'EXT-4', name: 'Nowhere', unitId: null },
+      ],
+      [
+        { id: 't1', name: 'West', repId: 'r1' },
+        { id: 't2', name: 'East', repId: null },
+      ],
+      new Map([['r1', { name: 'Ana', email: 'ana@x.test' }]]),
+      '2027-01-01',
+    )
+    expect(csv.split('\r\n')).toEqual([
+      'account_external_id,account_name,territory_id,territory,owner_rep,owner_email,effective_date',
+      'EXT-1,"Acme, Inc.",t1,West,Ana,ana@x.test,2027-01-01',
+      `EXT-2,"'=HYPERLINK(""x"")",t2,East,,,2027-01-01`,
+      'EXT-3,Moved by hand,t1,West,Ana,ana@x.test,2027-01-01',
+      'EXT-4,Nowhere,,,,,2027-01-01',
+      '',
+    ])
   })
 })

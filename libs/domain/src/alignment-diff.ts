@@ -1,3 +1,4 @@
+import { csvTable } from './csv.js'
 import type { TerritoryRecord } from './model.js'
 
 /** An alignment as compared: who owns each unit, and the accounts placed elsewhere. */
@@ -159,15 +160,6 @@ export function diffAlignments(
   return { units, accounts: moves, reps }
 }
 
-/** A CSV field: quoted when it must be, and never read as a formula by a spreadsheet. */
-function csvField(value: string | number | null): string {
-  if (value === null) return ''
-  let s = String(value)
-  // A text cell starting with = + - @ (or a tab / CR) is a formula to Excel and Sheets.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 /**
  * The diff's accounts as CSV, one row per account that changes territory: ids, name, from
  * and to territory (names) and rep (names), potential, workload and sales. RFC 4180, with a
@@ -191,22 +183,18 @@ export function diffCsv(
     'workload_minutes',
     'sales_12m',
   ]
-  const rows = diff.accounts.map((m) =>
-    [
-      m.externalId,
-      m.name,
-      names.territory(m.from, 'from'),
-      names.rep(m.from, 'from'),
-      names.territory(m.to, 'to'),
-      names.rep(m.to, 'to'),
-      Math.round(m.potential * 100) / 100,
-      Math.round(m.workloadMinutes * 100) / 100,
-      Math.round(m.sales12m * 100) / 100,
-    ]
-      .map(csvField)
-      .join(','),
-  )
-  return [header.join(','), ...rows].join('\r\n') + '\r\n'
+  const rows = diff.accounts.map((m) => [
+    m.externalId,
+    m.name,
+    names.territory(m.from, 'from'),
+    names.rep(m.from, 'from'),
+    names.territory(m.to, 'to'),
+    names.rep(m.to, 'to'),
+    Math.round(m.potential * 100) / 100,
+    Math.round(m.workloadMinutes * 100) / 100,
+    Math.round(m.sales12m * 100) / 100,
+  ])
+  return csvTable(header, rows)
 }
 
 /** JSON with object keys sorted at every level, so equal values give equal text. */
@@ -235,4 +223,56 @@ export function canonicalAlignment(a: Alignment): string {
     assignments: a.assignments,
     accountOverrides: a.accountOverrides,
   })
+}
+
+/**
+ * The alignment as a CRM's bulk owner update takes it: one row per account with its
+ * territory and owner rep (name and email) and the date it takes effect. An account in no
+ * territory, or in one without a rep, is listed with empty owner fields, so the CRM side
+ * can see what is unowned.
+ */
+export function alignmentCsv(
+  alignment: Pick<Alignment, 'assignments' | 'accountOverrides'>,
+  accounts: readonly Pick<
+    DiffAccount,
+    'id' | 'externalId' | 'name' | 'unitId'
+  >[],
+  territories: readonly Pick<TerritoryRecord, 'id' | 'name' | 'repId'>[],
+  reps: ReadonlyMap<string, { name: string; email: string }>,
+  effectiveDate: string,
+): string {
+  const byId = new Map(territories.map((t) => [t.id, t]))
+  const rows = [...accounts]
+    .sort((a, b) =>
+      a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0,
+    )
+    .map((a) => {
+      const territoryId =
+        alignment.accountOverrides[a.id] ??
+        (a.unitId ? alignment.assignments[a.unitId] : undefined) ??
+        null
+      const territory = territoryId ? byId.get(territoryId) : undefined
+      const rep = territory?.repId ? reps.get(territory.repId) : undefined
+      return [
+        a.externalId,
+        a.name,
+        territory?.id ?? null,
+        territory?.name ?? null,
+        rep?.name ?? null,
+        rep?.email ?? null,
+        effectiveDate,
+      ]
+    })
+  return csvTable(
+    [
+      'account_external_id',
+      'account_name',
+      'territory_id',
+      'territory',
+      'owner_rep',
+      'owner_email',
+      'effective_date',
+    ],
+    rows,
+  )
 }

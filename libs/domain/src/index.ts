@@ -115,10 +115,12 @@ export type {
 } from './rich-text.js'
 export { xssPayloads } from './xss-payloads.js'
 export {
+  alignmentCsv,
   canonicalAlignment,
   diffAlignments,
   diffCsv,
 } from './alignment-diff.js'
+export { csvField, csvTable } from './csv.js'
 export type {
   AccountMove,
   Alignment,

@@ -320,6 +320,21 @@ describe.each(testBackends())('review and approval on $name', (backend) => {
       ],
     )
 
+    // The alignment in force, as a CRM takes it (the test plan has no accounts: the header).
+    const exported = await as('usr_rep_n').reviews.alignmentCsv({
+      planId: 'pln_a',
+    })
+    expect(exported.csv.split('\r\n')[0]).toBe(
+      'account_external_id,account_name,territory_id,territory,owner_rep,owner_email,effective_date',
+    )
+    expect(exported.filename).toMatch(/from 2026-12-04\.csv$/)
+    await expect(
+      as('usr_rep_n').reviews.alignmentCsv({
+        planId: 'pln_a',
+        date: '2025-01-01',
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+
     // The audit log has every step, with who.
     const audit = (await listAudit(h.db, 'org_a', 500)).filter(
       (a) => a.subject_id === scenarioId,

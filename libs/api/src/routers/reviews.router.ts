@@ -6,6 +6,7 @@ import {
   type AlignmentDiff,
   type NotificationKind,
   type NotificationLink,
+  alignmentCsv,
   type PlanState,
   canonicalAlignment,
   diffAlignments,
@@ -194,6 +195,25 @@ function changed(
     kind,
     scenarioId: scenario.id,
   })
+}
+
+/** The territories as a publication froze them (from the scenario, for older ones). */
+async function publishedTerritories(
+  ctx: Caller,
+  p: { state: Uint8Array | null; scenarioId: string | null },
+): Promise<PlanState['territories']> {
+  if (p.state) {
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, p.state)
+      return readPlanState(doc).territories
+    } finally {
+      doc.destroy()
+    }
+  }
+  return p.scenarioId
+    ? (await loadPlanDoc(ctx.db, p.scenarioId)).plan.territories
+    : []
 }
 
 function conflict(message: string): never {
@@ -835,19 +855,7 @@ export const reviewsRouter = router({
       const plan = await planOfCaller(ctx, input.planId)
       const p = await publicationOn(ctx.db, plan.id, input.date)
       if (!p) return null
-      // The territories as published: from the frozen state, else from the scenario.
-      let territories: PlanState['territories'] = []
-      if (p.state) {
-        const doc = new Y.Doc()
-        try {
-          Y.applyUpdate(doc, p.state)
-          territories = readPlanState(doc).territories
-        } finally {
-          doc.destroy()
-        }
-      } else if (p.scenarioId) {
-        territories = (await loadPlanDoc(ctx.db, p.scenarioId)).plan.territories
-      }
+      const territories = await publishedTerritories(ctx, p)
       const reps = new Map(
         (await listReps(ctx.db, ctx.user.orgId)).map((r) => [r.id, r.name]),
       )
@@ -868,6 +876,39 @@ export const reviewsRouter = router({
             units: units.get(t.id) ?? 0,
           }))
           .sort((a, b) => a.name.localeCompare(b.name)),
+      }
+    }),
+
+  /**
+   * The alignment in force on a date (today by default) as the CSV a CRM's bulk owner
+   * update takes: every account with its territory, owner rep and the effective date.
+   */
+  alignmentCsv: protectedProcedure
+    .input(z.object({ planId: id, date: IsoDate.optional() }))
+    .query(async ({ ctx, input }) => {
+      const plan = await planOfCaller(ctx, input.planId)
+      const date = input.date ?? today(ctx.now())
+      const p = await publicationOn(ctx.db, plan.id, date)
+      if (!p)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `No alignment was published for ${date}.`,
+        })
+      const territories = await publishedTerritories(ctx, p)
+      const [accounts, reps] = await Promise.all([
+        listDiffAccounts(ctx.db, ctx.user.orgId, plan.unitLayerId),
+        listReps(ctx.db, ctx.user.orgId),
+      ])
+      const csv = alignmentCsv(
+        p.alignment,
+        accounts,
+        territories,
+        new Map(reps.map((r) => [r.id, { name: r.name, email: r.email }])),
+        p.effectiveDate,
+      )
+      return {
+        filename: `${plan.name} - ${p.scenarioName} - from ${p.effectiveDate}.csv`,
+        csv,
       }
     }),
 

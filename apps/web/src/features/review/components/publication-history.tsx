@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { plural } from '../../../lib/format'
@@ -14,7 +14,8 @@ const STATE_LABEL = {
 /**
  * The plan's published alignments over time — each with its effective date, who published
  * it, and whether it is in force, scheduled or past — and the alignment in force on any
- * date: which publication, and its territories with their reps and unit counts.
+ * date: which publication, and its territories with their reps and unit counts, and the
+ * accounts' owners as a CSV for the CRM.
  */
 export function PublicationHistory({
   planId,
@@ -32,6 +33,22 @@ export function PublicationHistory({
     enabled: valid,
   })
   const [showTerritories, setShowTerritories] = useState(false)
+  // The CSV is asked for only when wanted (it lists every account).
+  const queryClient = useQueryClient()
+  const exportCsv = useMutation({
+    mutationFn: () =>
+      queryClient.fetchQuery(
+        trpc.reviews.alignmentCsv.queryOptions({ planId, date }),
+      ),
+    onSuccess: ({ filename, csv }) => {
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }))
+      const a = document.createElement('a')
+      a.href = url
+      a.download = filename.replace(/[\\/:*?"<>|]/g, '-')
+      a.click()
+      URL.revokeObjectURL(url)
+    },
+  })
 
   return (
     <section className="review__section" data-testid="publication-history">
@@ -88,14 +105,30 @@ export function PublicationHistory({
             {formatDay(on.data.publication.effectiveDate)} ·{' '}
             {plural(on.data.territories.length, 'territory', 'territories')}
           </p>
-          <button
-            type="button"
-            className="review__link"
-            onClick={() => setShowTerritories((s) => !s)}
-            aria-expanded={showTerritories}
-          >
-            {showTerritories ? 'Hide territories' : 'Show territories'}
-          </button>
+          <div className="review__buttons">
+            <button
+              type="button"
+              className="review__link"
+              onClick={() => setShowTerritories((s) => !s)}
+              aria-expanded={showTerritories}
+            >
+              {showTerritories ? 'Hide territories' : 'Show territories'}
+            </button>
+            <button
+              type="button"
+              className="review__link"
+              onClick={() => exportCsv.mutate()}
+              disabled={exportCsv.isPending}
+              data-testid="alignment-csv"
+            >
+              {exportCsv.isPending
+                ? 'Preparing the CSV…'
+                : 'Download for the CRM (CSV)'}
+            </button>
+          </div>
+          {exportCsv.error ? (
+            <p className="error-box">{errorMessage(exportCsv.error)}</p>
+          ) : null}
           {showTerritories ? (
             <table className="review__table">
               <thead>
