@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net'
 import { pino, type Logger } from 'pino'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { sql } from 'kysely'
-import { GeometryCache, OptimizeJobs, ScoringCache } from '@tessera/api'
+import {
+  GeometryCache,
+  LeadRouter,
+  OptimizeJobs,
+  ScoringCache,
+} from '@tessera/api'
 import {
   type DatabaseHandle,
   createYjsDocStore,
@@ -143,6 +148,7 @@ export async function startServer(
       }),
     log,
   )
+  const geometry = new GeometryCache(db.db)
   app.handle = createRequestHandler({
     log,
     webDist,
@@ -150,7 +156,8 @@ export async function startServer(
     api: {
       db: db.db,
       now: () => new Date(),
-      geometry: new GeometryCache(db.db),
+      geometry,
+      routing: new LeadRouter(db.db, geometry),
       scoring: new ScoringCache(db.db),
       optimizeJobs,
       docTokenSecret,

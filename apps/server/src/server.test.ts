@@ -54,6 +54,8 @@ async function trpc(
   return { res, data: body.result?.data as any, error: body.error } // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+const u0 = (units: { id: string }[]) => units[0]!.id
+
 describe('server', () => {
   let server: RunningServer
   let cookie = ''
@@ -568,6 +570,73 @@ describe('server', () => {
       c.provider.destroy()
       c.doc.destroy()
     }
+  })
+
+  it('routes leads by coordinates or ZIP code to the territory, rep and region in force, one bad lead not failing the batch', async () => {
+    const plans = (await trpc(server, 'plans.list', { cookie })).data
+    const plan = plans[0]
+    const units = (
+      await trpc(server, 'geo.units', {
+        cookie,
+        input: { layerId: plan.unitLayerId },
+      })
+    ).data.units as { id: string; centroid: [number, number] }[]
+    const published = (
+      await trpc(server, 'plans.scenario', {
+        cookie,
+        input: { scenarioId: plan.publishedScenarioId },
+      })
+    ).data
+    const sample = units.slice(0, 300)
+    const leads = [
+      ...sample.map((u) => ({
+        id: u.id,
+        lon: u.centroid[0],
+        lat: u.centroid[1],
+      })),
+      { id: 'nyc', zip: '10001' },
+      { id: 'sea', lat: 30, lon: -40 },
+      { id: 'bad-zip', zip: '00000' },
+      { id: 'nothing' },
+    ]
+    const { data, error } = await trpc(server, 'routing.route', {
+      cookie,
+      mutation: true,
+      input: { planId: plan.id, leads },
+    })
+    expect(error).toBeUndefined()
+    const byId = new Map(
+      (
+        data.leads as {
+          id: string
+          unitId: string | null
+          territoryId: string | null
+          repName: string | null
+          error: string | null
+        }[]
+      ).map((l) => [l.id, l]),
+    )
+    // A county's centroid lies in the county (for all but the oddest shapes), and the
+    // territory is the published plan's for that unit.
+    const home = sample.filter((u) => byId.get(u.id)?.unitId === u.id)
+    expect(home.length).toBeGreaterThan(sample.length * 0.95)
+    for (const u of home)
+      expect(byId.get(u.id)?.territoryId).toBe(published.plan.assignments[u.id])
+    expect(byId.get(u0(sample))?.repName).toEqual(expect.any(String))
+    expect(byId.get('nyc')).toMatchObject({ unitId: '36061', error: null })
+    expect(byId.get('sea')?.error).toMatch(/outside every unit/)
+    expect(byId.get('bad-zip')?.error).toBe('Unknown ZIP code.')
+    expect(byId.get('nothing')?.error).toMatch(/No location/)
+    // More than a batch's worth is refused with the limit named.
+    const tooMany = await trpc(server, 'routing.route', {
+      cookie,
+      mutation: true,
+      input: {
+        planId: plan.id,
+        leads: Array.from({ length: 10_001 }, () => ({ zip: '10001' })),
+      },
+    })
+    expect(tooMany.error?.message).toMatch(/At most 10,000 leads/)
   })
 
   it('drafts a scenario, and compares it with the published alignment: units, accounts by name, each rep’s gains and losses', async () => {

@@ -5,6 +5,7 @@ import type { PublicUser, RowChange, UserNotification } from '@tessera/domain'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import { findRequestSession } from './session-user.js'
 import type { GeometryCache } from './geometry-cache.js'
+import type { LeadRouter } from './routing.js'
 import type { ScoringCache } from './scoring.js'
 import type { OptimizeJobs } from './optimize/jobs.js'
 
@@ -14,6 +15,8 @@ export interface ApiDeps {
   now: () => Date
   geometry: GeometryCache
   scoring: ScoringCache
+  /** Routes leads to territories (a point-in-polygon index per unit layer, kept). */
+  routing: LeadRouter
   /** Design and rebalance jobs, run in worker threads. */
   optimizeJobs: OptimizeJobs
   /** Counts failed sign-ins per client and email. */

@@ -31,3 +31,5 @@ export {
   PUBLISH_GRACE_DAYS,
 } from './routers/reviews.router.js'
 export { scenarioReader } from './routers/scenario-access.js'
+export { LeadRouter } from './routing.js'
+export type { Lead, RoutedLead } from './routing.js'

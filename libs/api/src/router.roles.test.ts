@@ -65,6 +65,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'notifications.unreadCount': 'signed-in',
   'notifications.markRead': 'signed-in',
   'activity.list': 'signed-in',
+  'routing.route': 'signed-in',
   'admin.users': ['admin'],
   'admin.createUser': ['admin'],
   'admin.updateUser': ['admin'],

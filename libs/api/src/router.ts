@@ -10,6 +10,7 @@ import { geoRouter } from './routers/geo.router.js'
 import { plansRouter } from './routers/plans.router.js'
 import { repsRouter } from './routers/reps.router.js'
 import { reviewsRouter } from './routers/reviews.router.js'
+import { routingRouter } from './routers/routing.router.js'
 import { scenariosRouter } from './routers/scenarios.router.js'
 import { router } from './trpc.js'
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   activity: activityRouter,
   admin: adminRouter,
+  routing: routingRouter,
 })
 
 /** The API's type, imported (type-only) by the web app for end-to-end typing. */

@@ -6,6 +6,7 @@ import type { PublicUser } from '@tessera/domain'
 import type { Context } from './context.js'
 import { GeometryCache } from './geometry-cache.js'
 import type { OptimizeJobs } from './optimize/jobs.js'
+import { LeadRouter } from './routing.js'
 import { ScoringCache } from './scoring.js'
 
 /**
@@ -17,10 +18,12 @@ export function testContext(
   user: PublicUser | null,
   over: Partial<Context> = {},
 ): Context {
+  const geometry = new GeometryCache(db)
   return {
     db,
     now: () => new Date(0),
-    geometry: new GeometryCache(db),
+    geometry,
+    routing: new LeadRouter(db, geometry),
     scoring: new ScoringCache(db),
     optimizeJobs: {} as OptimizeJobs,
     docTokenSecret: 'test-secret',

@@ -76,7 +76,7 @@ const Text = (what: string, max: number) =>
     })
 
 /** Today's date in UTC: effective dates and deadlines are whole days, the same everywhere. */
-const today = (now: Date) => now.toISOString().slice(0, 10)
+export const today = (now: Date) => now.toISOString().slice(0, 10)
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000)
     .toISOString()
@@ -198,8 +198,8 @@ function changed(
 }
 
 /** The territories as a publication froze them (from the scenario, for older ones). */
-async function publishedTerritories(
-  ctx: Caller,
+export async function publishedTerritories(
+  ctx: Pick<Caller, 'db'>,
   p: { state: Uint8Array | null; scenarioId: string | null },
 ): Promise<PlanState['territories']> {
   if (p.state) {
