@@ -35,9 +35,13 @@ export interface RoutedLead {
 export interface RoutingAlignment {
   assignments: Readonly<Record<string, string>>
   territories: readonly TerritoryRecord[]
+  /** Where it comes from, for the answer. */
+  scenarioId?: string | null
+  effectiveDate?: string | null
 }
 
 type ZipTable = Map<string, { latitude: number; longitude: number }>
+type RepsById = Map<string, { id: string; name: string; email: string }>
 
 /**
  * Routes leads to territories: a lead's point (its coordinates, or its ZIP code's centroid
@@ -50,6 +54,10 @@ type ZipTable = Map<string, { latitude: number; longitude: number }>
 export class LeadRouter {
   private readonly locators = new Map<string, Promise<UnitLocator | null>>()
   private zips: Promise<ZipTable> | null = null
+  /** Published alignments by publication id: frozen once published, so kept. */
+  private readonly published = new Map<string, Promise<RoutingAlignment>>()
+  private reps: { orgId: string; at: number; reps: Promise<RepsById> } | null =
+    null
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -79,6 +87,36 @@ export class LeadRouter {
       (m) => (m as unknown as { default: ZipTable }).default,
     )
     return this.zips
+  }
+
+  /** A publication's alignment, loaded once (`load`) and kept; at most 20 are kept. */
+  publishedAlignment(
+    publicationId: string,
+    load: () => Promise<RoutingAlignment>,
+  ): Promise<RoutingAlignment> {
+    let entry = this.published.get(publicationId)
+    if (!entry) {
+      if (this.published.size >= 20)
+        this.published.delete(this.published.keys().next().value!)
+      entry = load()
+      entry.catch(() => this.published.delete(publicationId))
+      this.published.set(publicationId, entry)
+    }
+    return entry
+  }
+
+  /** The organization's reps, read again at most every 30 s (imports change them rarely). */
+  private repsOf(orgId: string): Promise<RepsById> {
+    const now = Date.now()
+    if (!this.reps || this.reps.orgId !== orgId || now - this.reps.at > 30_000)
+      this.reps = {
+        orgId,
+        at: now,
+        reps: listReps(this.db, orgId).then(
+          (rows) => new Map(rows.map((r) => [r.id, r])),
+        ),
+      }
+    return this.reps.reps
   }
 
   async route(

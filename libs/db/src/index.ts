@@ -132,6 +132,7 @@ export {
   markPublicationActive,
   moveScenarioStatus,
   nextRevision,
+  publicationIdOn,
   publicationOn,
   scenariosReviewedBy,
 } from './reviews.repository.js'

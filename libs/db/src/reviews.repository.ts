@@ -471,3 +471,20 @@ export async function scenariosReviewedBy(
     .execute()
   return new Set(rows.map((r) => r.scenario_id))
 }
+
+/** The id of the publication in force on `date` (see `publicationOn`), without its data. */
+export async function publicationIdOn(
+  db: Kysely<Database>,
+  planId: string,
+  date: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('publications')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('effective_date', '<=', date)
+    .orderBy('effective_date', 'desc')
+    .orderBy('published_at', 'desc')
+    .executeTakeFirst()
+  return row?.id
+}

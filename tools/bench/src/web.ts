@@ -29,13 +29,10 @@
  * `__tesseraBench` (the editor lends its `assign`). The last line is the JSON the issue
  * specifies.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { type Browser, type Page, chromium } from 'playwright-core'
+import { startServer } from './server.js'
 
 const EDITS = Number(process.env['BENCH_WEB_EDITS'] ?? 60)
 const LOADS = Number(process.env['BENCH_WEB_LOADS'] ?? 3)
@@ -44,7 +41,6 @@ const PROFILE_DIR = process.env['BENCH_WEB_PROFILE']
 const TRACE = process.env['BENCH_WEB_TRACE']
 const GPU_COMPOSITING = process.env['BENCH_WEB_COMPOSITING'] === 'gpu'
 // BENCH_WEB_LOADS / BENCH_WEB_EDITS shorten a run while investigating; the defaults are the bench.
-const root = fileURLToPath(new URL('../../..', import.meta.url))
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -54,56 +50,6 @@ const quantile = (xs: number[], q: number) => {
 }
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
 const log = (...args: unknown[]) => console.error('[bench:web]', ...args)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
-
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const given = process.env['BENCH_URL']
-  if (given) return { url: given.replace(/\/$/, ''), stop: () => undefined }
-  const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-web-'))
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'apps/server/dist/main.js')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  )
-  const url = `http://127.0.0.1:${port}`
-  const stop = () => {
-    child.kill('SIGTERM')
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited with code ${child.exitCode}`)
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, stop }
-    } catch {
-      // not listening yet
-    }
-    await sleep(250)
-  }
-  stop()
-  throw new Error('the server did not start within 150 s')
-}
 
 /** Installed before any page script: the hooks the app reports into, and a long-task log. */
 const INIT = () => {
@@ -195,7 +141,7 @@ async function startProfile(page: Page): Promise<() => Promise<unknown>> {
 }
 
 async function main() {
-  const server = await startServer()
+  const server = await startServer('web')
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import { publicationOn } from '@tessera/db'
+import { publicationIdOn, publicationOn } from '@tessera/db'
 import { planOfCaller } from '../collab/access.js'
 import { loadPlanDoc } from '../scoring.js'
 import { protectedProcedure, router } from '../trpc.js'
@@ -57,18 +57,31 @@ export const routingRouter = router({
         source = { scenarioId: scenario.id, effectiveDate: null }
       } else {
         const day = today(ctx.now())
-        const p = await publicationOn(ctx.db, plan.id, day)
-        if (!p)
+        const publicationId = await publicationIdOn(ctx.db, plan.id, day)
+        if (!publicationId)
           throw new TRPCError({
             code: 'NOT_FOUND',
             message:
               'This plan has no alignment in force today: name a scenario.',
           })
-        alignment = {
-          assignments: p.alignment.assignments ?? {},
-          territories: await publishedTerritories(ctx, p),
+        // A publication is frozen: its alignment is read once and kept by the router.
+        const published = await ctx.routing.publishedAlignment(
+          publicationId,
+          async () => {
+            const p = (await publicationOn(ctx.db, plan.id, day))!
+            return {
+              assignments: p.alignment.assignments ?? {},
+              territories: await publishedTerritories(ctx, p),
+              scenarioId: p.scenarioId,
+              effectiveDate: p.effectiveDate,
+            }
+          },
+        )
+        alignment = published
+        source = {
+          scenarioId: published.scenarioId ?? null,
+          effectiveDate: published.effectiveDate ?? null,
         }
-        source = { scenarioId: p.scenarioId, effectiveDate: p.effectiveDate }
       }
       const started = performance.now()
       const leads = await ctx.routing.route(
