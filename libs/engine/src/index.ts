@@ -62,3 +62,31 @@ export type {
 } from './optimize/capacitated/index.js'
 export { packModel, unpackModel } from './model-pack.js'
 export type { PackedModel } from './model-pack.js'
+export {
+  WapeAccumulator,
+  backtest,
+  forecastPanel,
+  forecastSeries,
+  forecastSeriesDetailed,
+  formatMonth,
+  naiveForecast,
+  next12MonthRevenue,
+  parseMonth,
+  parseSeriesCsv,
+  seasonalNaive,
+  wape,
+} from './forecast/index.js'
+export type {
+  BacktestClassRow,
+  BacktestOptions,
+  BacktestResult,
+  ClassChoice,
+  ForecastOptions,
+  MethodId,
+  MonthlySeries,
+  PanelForecast,
+  PanelOptions,
+  SeriesClass,
+  SeriesCsvResult,
+  SeriesForecast,
+} from './forecast/index.js'
