@@ -30,6 +30,19 @@ import {
 } from '@tessera/engine'
 
 /** A scenario's plan document, read from the Yjs store into plain JSON. */
+/** A scenario's whole stored Yjs state (its snapshot and every update) as one update. */
+export async function scenarioDocState(
+  db: Kysely<Database>,
+  scenarioId: string,
+): Promise<Uint8Array | null> {
+  const stored = await loadYjsDoc(db, planDocName(scenarioId))
+  const parts = [
+    ...(stored.snapshot ? [stored.snapshot] : []),
+    ...stored.updates,
+  ]
+  return parts.length > 0 ? Y.mergeUpdates(parts) : null
+}
+
 export async function loadPlanDoc(
   db: Kysely<Database>,
   scenarioId: string,

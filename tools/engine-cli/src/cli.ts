@@ -6,8 +6,8 @@
  */
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
 import { designCommand } from './design.js'
+import { parseCommand, runWithUsage, wholeNumber } from './args.js'
 import { type GraphArgs, type Io, UserError } from './files.js'
 import { scoreCommand } from './score.js'
 import { stateGraphCommand } from './state-graph.js'
@@ -65,61 +65,16 @@ const OPTION_NAMES = [
 
 /** Runs one command; returns the exit code. User errors are printed as a message, never a stack. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
-  try {
-    await dispatch(argv, io)
-    return 0
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error
-    io.stderr(`engine: ${error.message}\n`)
-    if (error.exitCode === 2) io.stderr(`\n${USAGE}\n`)
-    return error.exitCode
-  }
+  return runWithUsage('engine', USAGE, () => dispatch(argv, io), io)
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<void> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(
-          OPTION_NAMES.map((name) => [name, { type: 'string' as const }]),
-        ),
-      },
-    })
-  } catch (error) {
-    // parseArgs explains at length how to pass a positional starting with '-'; the first sentence is enough.
-    const message = (error as Error).message
-    throw new UserError(message.split(/\.\s/)[0]!.toLowerCase(), 2)
-  }
-  const { values, positionals } = parsed
-  if (values['help'] && positionals.length === 0) {
+  const parsed = parseCommand(argv, COMMANDS, OPTION_NAMES)
+  if (parsed.help) {
     io.stdout(USAGE)
     return
   }
-  const [command, ...extra] = positionals
-  if (command === undefined) throw new UserError('no command given', 2)
-  if (!(command in COMMANDS))
-    throw new UserError(`unknown command "${command}"`, 2)
-  if (extra.length > 0)
-    throw new UserError(`unexpected argument "${extra[0]}"`, 2)
-  const spec = COMMANDS[command as keyof typeof COMMANDS]
-  const opts = values as Record<string, string | undefined>
-  for (const name of OPTION_NAMES)
-    if (
-      opts[name] !== undefined &&
-      !(spec.allowed as readonly string[]).includes(name)
-    )
-      throw new UserError(`${command} takes no --${name}`, 2)
-  const missing = spec.required.filter((name) => opts[name] === undefined)
-  if (missing.length > 0)
-    throw new UserError(
-      `${command} needs ${missing.map((m) => `--${m}`).join(', ')}`,
-      2,
-    )
+  const { command, opts } = parsed
   const get = (name: string): string => opts[name]!
   if (command === 'state-graph') {
     await stateGraphCommand({ state: get('state'), out: get('out') }, io)
@@ -149,21 +104,6 @@ async function dispatch(argv: readonly string[], io: Io): Promise<void> {
     },
     io,
   )
-}
-
-function wholeNumber(
-  name: string,
-  text: string,
-  min: number,
-  max: number,
-): number {
-  const n = Number(text)
-  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max)
-    throw new UserError(
-      `--${name} must be a whole number from ${min} to ${max}, got "${text}"`,
-      2,
-    )
-  return n
 }
 
 function fraction(name: string, text: string): number {

@@ -8,7 +8,6 @@ import { once } from 'node:events'
 import { createReadStream, createWriteStream, realpathSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
 import {
   type BacktestResult,
   type MonthlySeries,
@@ -17,6 +16,7 @@ import {
   parseMonth,
   parseSeriesCsv,
 } from '@tessera/engine'
+import { parseCommand, runWithUsage, wholeNumber } from './args.js'
 import { type Io, UserError } from './files.js'
 
 export const FORECAST_USAGE = `usage: npm run forecast -- <command> [options]
@@ -39,15 +39,7 @@ export async function runForecastCli(
   argv: readonly string[],
   io: Io,
 ): Promise<number> {
-  try {
-    await dispatch(argv, io)
-    return 0
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error
-    io.stderr(`forecast: ${error.message}\n`)
-    if (error.exitCode === 2) io.stderr(`\n${FORECAST_USAGE}\n`)
-    return error.exitCode
-  }
+  return runWithUsage('forecast', FORECAST_USAGE, () => dispatch(argv, io), io)
 }
 
 const COMMANDS = {
@@ -58,48 +50,12 @@ const COMMANDS = {
 const OPTION_NAMES = ['csv', 'horizon', 'out', 'accounts', 'seed'] as const
 
 async function dispatch(argv: readonly string[], io: Io): Promise<void> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(
-          OPTION_NAMES.map((name) => [name, { type: 'string' as const }]),
-        ),
-      },
-    })
-  } catch (error) {
-    const message = (error as Error).message
-    throw new UserError(message.split(/\.\s/)[0]!.toLowerCase(), 2)
-  }
-  const { values, positionals } = parsed
-  if (values['help'] && positionals.length === 0) {
+  const parsed = parseCommand(argv, COMMANDS, OPTION_NAMES)
+  if (parsed.help) {
     io.stdout(FORECAST_USAGE)
     return
   }
-  const [command, ...extra] = positionals
-  if (command === undefined) throw new UserError('no command given', 2)
-  if (!(command in COMMANDS))
-    throw new UserError(`unknown command "${command}"`, 2)
-  if (extra.length > 0)
-    throw new UserError(`unexpected argument "${extra[0]}"`, 2)
-  const spec = COMMANDS[command as keyof typeof COMMANDS]
-  const opts = values as Record<string, string | undefined>
-  for (const name of OPTION_NAMES)
-    if (
-      opts[name] !== undefined &&
-      !(spec.allowed as readonly string[]).includes(name)
-    )
-      throw new UserError(`${command} takes no --${name}`, 2)
-  const missing = spec.required.filter((name) => opts[name] === undefined)
-  if (missing.length > 0)
-    throw new UserError(
-      `${command} needs ${missing.map((m) => `--${m}`).join(', ')}`,
-      2,
-    )
+  const { command, opts } = parsed
   if (command === 'backtest') {
     await backtestCommand(
       {
@@ -123,21 +79,6 @@ async function dispatch(argv: readonly string[], io: Io): Promise<void> {
     },
     io,
   )
-}
-
-function wholeNumber(
-  name: string,
-  text: string,
-  min: number,
-  max: number,
-): number {
-  const n = Number(text)
-  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max)
-    throw new UserError(
-      `--${name} must be a whole number from ${min} to ${max}, got "${text}"`,
-      2,
-    )
-  return n
 }
 
 export interface BacktestArgs {

@@ -28,7 +28,6 @@ import {
   listReps,
   listReviewRounds,
   listUsers,
-  loadYjsDoc,
   markPublicationActive,
   moveScenarioStatus,
   nextRevision,
@@ -40,7 +39,7 @@ import {
 } from '@tessera/db'
 import type { Kysely } from 'kysely'
 import { forbid, newId, notify, planOfCaller } from '../collab/access.js'
-import { loadPlanDoc, scoreScenario } from '../scoring.js'
+import { loadPlanDoc, scenarioDocState, scoreScenario } from '../scoring.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 import {
   type Caller,
@@ -111,7 +110,26 @@ function affectedReps(
 }
 
 /** The published alignment and this scenario, both read, with what changes between them. */
-async function changeOf(ctx: Caller, scenarioId: string) {
+/** Runs each keyed load once: the changes on one "My changes" page share the published plan. */
+type Once = <T>(key: string, load: () => Promise<T>) => Promise<T>
+
+function onceEach(): Once {
+  const loads = new Map<string, Promise<unknown>>()
+  return <T>(key: string, load: () => Promise<T>) => {
+    let entry = loads.get(key)
+    if (!entry) {
+      entry = load()
+      loads.set(key, entry)
+    }
+    return entry as Promise<T>
+  }
+}
+
+async function changeOf(
+  ctx: Caller,
+  scenarioId: string,
+  once: Once = onceEach(),
+) {
   const scenario = await scenarioOfCaller(ctx, scenarioId)
   const plan = (await findPlan(ctx.db, scenario.planId))!
   if (!plan.publishedScenarioId)
@@ -120,10 +138,13 @@ async function changeOf(ctx: Caller, scenarioId: string) {
       message:
         'This plan has no published alignment to review a change against.',
     })
+  const publishedId = plan.publishedScenarioId
   const [before, after, accounts] = await Promise.all([
-    loadPlanDoc(ctx.db, plan.publishedScenarioId),
+    once(`doc:${publishedId}`, () => loadPlanDoc(ctx.db, publishedId)),
     loadPlanDoc(ctx.db, scenario.id),
-    listDiffAccounts(ctx.db, ctx.user.orgId, plan.unitLayerId),
+    once(`accounts:${plan.unitLayerId}`, () =>
+      listDiffAccounts(ctx.db, ctx.user.orgId, plan.unitLayerId),
+    ),
   ])
   const diff = diffAlignments(before.plan, after.plan, accounts)
   return { scenario, plan, before: before.plan, after: after.plan, diff }
@@ -240,16 +261,6 @@ async function openRound(ctx: Caller, scenarioId: string, roundId: string) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'No such review.' })
   if (round.status !== 'open') closedRound(round)
   return round
-}
-
-/** A scenario's stored Yjs state as one update (its snapshot and every update). */
-async function docState(db: Kysely<Database>, scenarioId: string) {
-  const stored = await loadYjsDoc(db, planDocName(scenarioId))
-  const parts = [
-    ...(stored.snapshot ? [stored.snapshot] : []),
-    ...stored.updates,
-  ]
-  return parts.length > 0 ? Y.mergeUpdates(parts) : null
 }
 
 /**
@@ -746,7 +757,7 @@ export const reviewsRouter = router({
       const [rounds, loaded, state] = await Promise.all([
         listReviewRounds(ctx.db, scenario.id),
         loadPlanDoc(ctx.db, scenario.id),
-        docState(ctx.db, scenario.id),
+        scenarioDocState(ctx.db, scenario.id),
       ])
       const approved = rounds.find((r) => r.status === 'approved')
       if (!approved || fingerprint(loaded.plan) !== approved.fingerprint)
@@ -941,10 +952,12 @@ export const reviewsRouter = router({
       .limit(20)
       .execute()
     const out = []
+    const once = onceEach()
     for (const row of rows) {
       const { scenario, plan, before, after, diff } = await changeOf(
         ctx,
         row.scenario_id,
+        once,
       )
       const round = (await findReviewRound(ctx.db, row.round_id))!
       const [mine] = await listRepReviews(ctx.db, [round.id], { repId })
@@ -964,7 +977,9 @@ export const reviewsRouter = router({
         publishedScenarioId: plan.publishedScenarioId,
       })
       const [sb, sa] = await Promise.all([
-        scoreScenario(ctx.db, ctx.scoring, scope(plan.publishedScenarioId!)),
+        once(`scores:${plan.publishedScenarioId}`, () =>
+          scoreScenario(ctx.db, ctx.scoring, scope(plan.publishedScenarioId!)),
+        ),
         scoreScenario(ctx.db, ctx.scoring, scope(scenario.id)),
       ])
       const sum = (rows: typeof sb.territories, ts: Set<string>) =>

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { TRPCError } from '@trpc/server'
-import * as Y from 'yjs'
 import { z } from 'zod'
 import { diffAlignments, planDocName } from '@tessera/domain'
 import {
@@ -11,18 +10,13 @@ import {
   listDiffAccounts,
   listScenarios,
   listUsers,
-  loadYjsDoc,
   recordAudit,
   updateScenario,
   writeYjsSnapshot,
 } from '@tessera/db'
 import { forbid, planOfCaller } from '../collab/access.js'
-import { loadPlanDoc, scoreScenario } from '../scoring.js'
-import {
-  type Caller,
-  scenarioOfCaller,
-  scenarioReader,
-} from './scenario-access.js'
+import { loadPlanDoc, scenarioDocState, scoreScenario } from '../scoring.js'
+import { scenarioOfCaller, scenarioReader } from './scenario-access.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 
 const id = z.string().min(1).max(100)
@@ -37,16 +31,6 @@ const Name = z
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
     message: 'A scenario name cannot contain control characters.',
   })
-
-/** A scenario's whole Yjs state (its snapshot and every stored update) as one update. */
-async function docState(ctx: Caller, scenarioId: string) {
-  const stored = await loadYjsDoc(ctx.db, planDocName(scenarioId))
-  const parts = [
-    ...(stored.snapshot ? [stored.snapshot] : []),
-    ...stored.updates,
-  ]
-  return parts.length > 0 ? Y.mergeUpdates(parts) : null
-}
 
 /**
  * The scenarios of a plan and their life: drafts made from the published alignment or from
@@ -200,7 +184,7 @@ export const scenariosRouter = router({
           code: 'BAD_REQUEST',
           message: 'A scenario can only be copied within its own plan.',
         })
-      const state = await docState(ctx, from.id)
+      const state = await scenarioDocState(ctx.db, from.id)
       if (!state)
         throw new TRPCError({
           code: 'CONFLICT',
