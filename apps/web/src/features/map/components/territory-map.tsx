@@ -1,4 +1,4 @@
-import type { PickingInfo } from '@deck.gl/core'
+import { type PickingInfo, WebMercatorViewport } from '@deck.gl/core'
 import { DeckGL } from '@deck.gl/react'
 import type { Rep, TerritoryRecord, Unit } from '@tessera/domain'
 import {
@@ -565,10 +565,40 @@ export function TerritoryMap(props: TerritoryMapProps) {
     onPickLocation: props.onPickLocation,
   })
 
+  // Placing a pin takes a plain tap, read from the pointer events themselves: deck.gl calls
+  // a tap a click only if the button comes up within its press time, and on a busy page the
+  // two events can be handled further apart than that, which lost the click.
+  const tapStart = useRef<{ x: number; y: number } | null>(null)
+  const pickLocation = props.onPickLocation
+  const pointerClick = pointer.onClick
+  const tapHandlers = pickLocation
+    ? {
+        onPointerDown: (e: React.PointerEvent) => {
+          tapStart.current = { x: e.clientX, y: e.clientY }
+        },
+        onPointerUp: (e: React.PointerEvent) => {
+          const start = tapStart.current
+          tapStart.current = null
+          const box = containerRef.current?.getBoundingClientRect()
+          if (!start || !box || size.width === 0) return
+          if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > 6) return
+          const x = e.clientX - box.left
+          const y = e.clientY - box.top
+          const [lon, lat] = new WebMercatorViewport({
+            ...view,
+            width: size.width,
+            height: size.height,
+          }).unproject([x, y]) as [number, number]
+          pointerClick({ coordinate: [lon, lat], x, y } as PickingInfo, e)
+        },
+      }
+    : {}
+
   return (
     <div
       className="map"
       ref={containerRef}
+      {...tapHandlers}
       data-testid="map"
       aria-label="Territory map"
       role="region"
@@ -591,7 +621,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
         onViewStateChange={camera.onViewStateChange}
         layers={layers}
         onHover={onHover}
-        onClick={pointer.onClick}
+        onClick={pickLocation ? undefined : pointer.onClick}
         onDragStart={pointer.onDragStart}
         onDrag={pointer.onDrag}
         onDragEnd={pointer.onDragEnd}
