@@ -21,12 +21,16 @@ import {
 import type { Config } from './config.js'
 import { authorizeDoc } from './doc-access.js'
 import { startPublishScheduler } from './publish-scheduler.js'
+import { startWebhookDispatcher } from './webhook-dispatcher.js'
 import { startDueReminders } from './due-reminders.js'
 import { watchPlanEdits } from './edit-activity.js'
 import { Hub, RedisDocBus } from '@tessera/collab'
 import { createRequestHandler, createUpgradeHandler } from './http.js'
 import { type SocketIo, createSocketIo } from './socket.js'
 import { forwardJobEvents } from './job-events.js'
+import { createImportEndpoint } from './import-endpoint.js'
+import { afterImport } from './after-import.js'
+import { Importer } from '@tessera/ingest'
 
 export interface StartOptions {
   /** Loads demo data into an empty database; returns the demo logins to print. */
@@ -136,6 +140,17 @@ export async function startServer(
     (userId, n) => socketIo.toUser(userId).emit('notification', n),
     log,
   )
+  // Webhook deliveries (queued when an alignment takes effect) are sent, signed, and
+  // retried with backoff; a wake-up sends them at once, a sweep catches the rest.
+  const webhookDispatcher = startWebhookDispatcher(db.db, log)
+  const webhooks = {
+    queued: () => webhookDispatcher.wake(),
+    failed: (error: unknown, publicationId: string) =>
+      log.error(
+        { err: error, publication: publicationId },
+        'webhook: queueing deliveries failed (the publication went ahead)',
+      ),
+  }
   // Publications scheduled for a later effective date take effect on it.
   const stopPublishing = startPublishScheduler(
     db.db,
@@ -147,24 +162,43 @@ export async function startServer(
         scenarioId,
       }),
     log,
+    webhooks,
   )
   const geometry = new GeometryCache(db.db)
+  const scoring = new ScoringCache(db.db)
+  const importUpload = createImportEndpoint({
+    db: db.db,
+    importer: new Importer(db.db),
+    log,
+    sessionSecret: config.SESSION_SECRET,
+    now: () => new Date(),
+    onImported: (orgId, result) =>
+      void afterImport(db.db, orgId, result, {
+        scoring,
+        toPlan: (planId) => socketIo.toPlan(planId),
+        notify: (userId, n) => socketIo.toUser(userId).emit('notification', n),
+        log,
+        now: () => new Date(),
+      }),
+  })
   app.handle = createRequestHandler({
     log,
     webDist,
     socketIo,
+    importUpload,
     api: {
       db: db.db,
       now: () => new Date(),
       geometry,
       routing: new LeadRouter(db.db, geometry),
-      scoring: new ScoringCache(db.db),
+      scoring,
       optimizeJobs,
       docTokenSecret,
       // 5 failed sign-ins per client address and email per 15 minutes.
       loginLimiter: new RateLimiterMemory({ points: 5, duration: 15 * 60 }),
       sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
       sessionSecret: config.SESSION_SECRET,
+      webhooks,
       events: {
         notify: (userId, n) => socketIo.toUser(userId).emit('notification', n),
         rowChanged: (event, change) =>
@@ -245,6 +279,7 @@ export async function startServer(
         stopJobEvents()
         stopDueReminders()
         stopPublishing()
+        await webhookDispatcher.stop()
         await optimizeJobs.close()
         await socketIo.close()
         await hub.close()

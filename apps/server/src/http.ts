@@ -14,7 +14,9 @@ import {
 } from '@tessera/collab'
 import type { Logger } from 'pino'
 import { type RawData, WebSocketServer } from 'ws'
+import { createLeadApi } from './lead-api.js'
 import { SOCKET_IO_PATH, type SocketIo } from './socket.js'
+import { IMPORT_PATH } from './import-endpoint.js'
 
 export interface HttpDeps {
   api: ApiDeps
@@ -24,15 +26,17 @@ export interface HttpDeps {
   socketIo: Pick<SocketIo, 'handleRequest'>
   /** Liveness details for /healthz. */
   health: () => Promise<{ ok: boolean; database: string }>
+  /** `POST /api/import`: streamed CSV uploads (see import-endpoint.ts). */
+  importUpload?: (req: IncomingMessage, res: ServerResponse) => Promise<void>
 }
 
 /** Queries whose answers change only when a layer is rebuilt: let the browser keep them a while. */
 const CACHEABLE = new Set(['geo.layer', 'geo.adjacency'])
 
 /**
- * The one request handler behind the one port: `/healthz`, `/trpc/*`, socket.io's
- * long-polling at `/socket.io/`, and the built web app with an SPA fallback. Responses are
- * gzip/brotli-compressed when the client accepts it.
+ * The one request handler behind the one port: `/healthz`, `/trpc/*`, the API-key endpoint
+ * `/api/v1/route`, socket.io's long-polling at `/socket.io/`, and the built web app with an
+ * SPA fallback. Responses are gzip/brotli-compressed when the client accepts it.
  */
 export function createRequestHandler(deps: HttpDeps) {
   const trpc = createHTTPHandler({
@@ -51,6 +55,7 @@ export function createRequestHandler(deps: HttpDeps) {
     },
   })
   const compress = compression({ threshold: 1024 })
+  const leadApi = createLeadApi(deps)
   const hasWeb = existsSync(deps.webDist)
   const serveStatic = hasWeb
     ? sirv(deps.webDist, {
@@ -79,8 +84,26 @@ export function createRequestHandler(deps: HttpDeps) {
       )
       return
     }
+    if (
+      deps.importUpload &&
+      (url === IMPORT_PATH || url.startsWith(`${IMPORT_PATH}?`))
+    ) {
+      void deps.importUpload(req, res).catch((error: unknown) => {
+        deps.log.error({ err: error }, 'import endpoint')
+        if (!res.headersSent) sendJson(res, 500, { error: 'Import failed.' })
+        else res.end()
+      })
+      return
+    }
     if (url.startsWith('/trpc/')) {
       compress(req as never, res as never, () => void trpc(req, res))
+      return
+    }
+    // The plain HTTP API for CRMs (API keys, not sessions); never the SPA's index.html.
+    if (url.startsWith('/api/')) {
+      if (url === '/api/v1/route' || url.startsWith('/api/v1/route?'))
+        compress(req as never, res as never, () => leadApi(req, res))
+      else sendJson(res, 404, { error: 'No such endpoint.' })
       return
     }
     if (url.startsWith(`${SOCKET_IO_PATH}/`)) {

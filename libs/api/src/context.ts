@@ -8,6 +8,7 @@ import type { GeometryCache } from './geometry-cache.js'
 import type { LeadRouter } from './routing.js'
 import type { ScoringCache } from './scoring.js'
 import type { OptimizeJobs } from './optimize/jobs.js'
+import type { WebhookHooks } from './webhook-events.js'
 
 /** Everything the routers need, built once in the server's composition root. */
 export interface ApiDeps {
@@ -30,6 +31,8 @@ export interface ApiDeps {
   events?: CollabEvents | undefined
   /** The hub's documents (absent in tests without a hub). */
   docs?: HubDocs | undefined
+  /** Told when webhook deliveries are queued, or queueing failed (the server's dispatcher, its log). */
+  webhooks?: WebhookHooks | undefined
 }
 
 /** What the routers tell the Yjs hub. */

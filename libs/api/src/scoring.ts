@@ -96,6 +96,7 @@ export class ScoringCache {
   private readonly models = new Map<string, Promise<EngineModel>>()
   private readonly stats = new Map<string, Promise<UnitStatRow[]>>()
   private readonly packs = new WeakMap<EngineModel, PackedModel>()
+  private readonly derivedValues = new Map<string, Promise<unknown>>()
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -118,8 +119,20 @@ export class ScoringCache {
     )
   }
 
+  /**
+   * Anything else built from an organization's accounts and sales (a dashboard's per-unit
+   * figures…), built once per key and dropped with the rest by {@link invalidate}.
+   */
+  derived<T>(orgId: string, key: string, build: () => Promise<T>): Promise<T> {
+    return once(
+      this.derivedValues as Map<string, Promise<T>>,
+      `${orgId}|${key}`,
+      build,
+    )
+  }
+
   invalidate(orgId: string): void {
-    for (const cache of [this.models, this.stats])
+    for (const cache of [this.models, this.stats, this.derivedValues])
       for (const key of cache.keys())
         if (key.startsWith(`${orgId}|`)) cache.delete(key)
   }
@@ -156,6 +169,7 @@ export class ScoringCache {
         potential: a.potential,
         sales: a.sales12m,
         workloadMinutes: a.workloadMinutes,
+        forecast: a.forecast12m,
       })),
     })
     if (!built.ok) throw new Error(built.error.message)

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Account, BBox, DiffAccount } from '@tessera/domain'
 import { insertColumns } from './bulk.js'
-import type { AccountRow, Database } from './schema.js'
+import type { AccountRow, AccountSegmentRow, Database } from './schema.js'
 
 export async function insertAccounts(
   db: Kysely<Database>,
@@ -94,10 +94,20 @@ export async function insertSales(
   return rows
 }
 
+/** An account on the map, with its behavioural (RFM) segment when one was computed. */
+export type MapAccount = Account & { segment: string | null }
+
 export interface AccountsPage {
-  accounts: Account[]
+  accounts: MapAccount[]
   /** True when more accounts lie in the box than `limit`; the client should zoom in. */
   truncated: boolean
+}
+
+/** Which accounts the map shows: by segment, industry, size band (each optional). */
+export interface AccountFilter {
+  segments?: readonly string[] | undefined
+  industries?: readonly string[] | undefined
+  sizeBands?: readonly string[] | undefined
 }
 
 /**
@@ -109,22 +119,42 @@ export async function accountsInBBox(
   orgId: string,
   bbox: BBox,
   limit: number,
+  filter: AccountFilter = {},
 ): Promise<AccountsPage> {
   const [west, south, east, north] = bbox
-  const rows = await db
+  let q = db
     .selectFrom('accounts')
-    .selectAll()
+    .leftJoin('account_segments', 'account_segments.account_id', 'accounts.id')
+    .selectAll('accounts')
+    .select('account_segments.segment')
     .where('org_id', '=', orgId)
     .where('lat', '>=', south)
     .where('lat', '<=', north)
     .where('lon', '>=', west)
     .where('lon', '<=', east)
+  if (filter.segments?.length)
+    q = q.where(
+      'account_segments.segment',
+      'in',
+      filter.segments as AccountSegmentRow['segment'][],
+    )
+  if (filter.industries?.length)
+    q = q.where('industry', 'in', [...filter.industries])
+  if (filter.sizeBands?.length)
+    q = q.where(
+      'size_band',
+      'in',
+      filter.sizeBands as AccountRow['size_band'][],
+    )
+  const rows = await q
     .orderBy('potential', 'desc')
-    .orderBy('id')
+    .orderBy('accounts.id')
     .limit(limit + 1)
     .execute()
   return {
-    accounts: rows.slice(0, limit).map(toAccount),
+    accounts: rows
+      .slice(0, limit)
+      .map((r) => ({ ...toAccount(r), segment: r.segment ?? null })),
     truncated: rows.length > limit,
   }
 }
@@ -279,6 +309,8 @@ export interface ScoringAccountRow {
   potential: number
   workloadMinutes: number
   sales12m: number
+  /** The account's next-12-month revenue forecast (`account_forecasts`); 0 without one. */
+  forecast12m: number
 }
 
 /**
@@ -317,12 +349,14 @@ async function accountsWithSales(
     potential: number
     workload_minutes: number
     sales: number | string | null
+    forecast: number | null
   }>`
     with recent as (${recentSales(orgId)})
     select a.id, a.external_id, a.name,
       case when a.layer_id = ${layerId} then a.unit_id end as unit_id, a.lon, a.lat,
-      a.potential, a.workload_minutes, recent.total as sales
+      a.potential, a.workload_minutes, recent.total as sales, f.next_12m as forecast
     from accounts a left join recent on recent.account_id = a.id
+    left join account_forecasts f on f.account_id = a.id
     where a.org_id = ${orgId}
     order by a.id`.execute(db)
   return rows
@@ -341,6 +375,7 @@ export async function listScoringAccounts(
     potential: r.potential,
     workloadMinutes: r.workload_minutes,
     sales12m: Number(r.sales ?? 0),
+    forecast12m: Number(r.forecast ?? 0),
   }))
 }
 

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from './schema.js'
 
-export type PgArrayType = 'text' | 'float8' | 'int4' | 'date' | 'jsonb'
+export type PgArrayType =
+  'text' | 'float8' | 'int4' | 'date' | 'timestamptz' | 'jsonb'
 
 /**
  * Inserts many rows with one `insert … select * from unnest($1::t[], $2::t[], …)` per chunk:

@@ -11,6 +11,23 @@ export type {
 } from './schema.js'
 export { insertColumns } from './bulk.js'
 export {
+  accountHistoryPage,
+  forecastStatus,
+  listTerritoryQuotas,
+  replaceAccountForecasts,
+  salesHistoryBounds,
+  segmentYields,
+  setTerritoryQuota,
+} from './analytics.repository.js'
+export type {
+  AccountHistory,
+  ForecastColumns,
+  SegmentYield,
+  TerritoryQuota,
+} from './analytics.repository.js'
+export { salesRollup } from './sales-rollup.repository.js'
+export type { SalesRollupRow } from './sales-rollup.repository.js'
+export {
   countUsers,
   deleteUserSessions,
   findOrganization,
@@ -51,7 +68,9 @@ export {
 } from './accounts.repository.js'
 export type {
   AccountHit,
+  AccountFilter,
   AccountsPage,
+  MapAccount,
   SalesColumns,
   ScoringAccountRow,
   UnitAccountStats,
@@ -141,3 +160,30 @@ export type {
   RepReviewRecord,
   ReviewRoundRecord,
 } from './reviews.repository.js'
+export {
+  activeWebhookIds,
+  deleteWebhook,
+  findApiKeyByHash,
+  findWebhook,
+  insertApiKey,
+  insertWebhook,
+  listApiKeys,
+  listWebhooks,
+  revokeApiKey,
+  touchApiKey,
+  updateWebhook,
+} from './integrations.repository.js'
+export type { ApiKeyRecord, WebhookRecord } from './integrations.repository.js'
+export {
+  claimDueDeliveries,
+  countLayerAccounts,
+  finishDeliveryAttempt,
+  listDeliveries,
+  publicationFacts,
+  queueDeliveries,
+} from './webhook-deliveries.repository.js'
+export type {
+  ClaimedDelivery,
+  WebhookAttemptRecord,
+  WebhookDeliveryRecord,
+} from './webhook-deliveries.repository.js'

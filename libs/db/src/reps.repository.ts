@@ -11,6 +11,8 @@ export async function insertReps(
   await insertColumns(db, 'reps', [
     { name: 'id', type: 'text', values: reps.map((r) => r.id) },
     { name: 'org_id', type: 'text', values: reps.map(() => orgId) },
+    // Reps made here (the demo) are their own CRM record: the id doubles as external id.
+    { name: 'external_id', type: 'text', values: reps.map((r) => r.id) },
     { name: 'name', type: 'text', values: reps.map((r) => r.name) },
     { name: 'email', type: 'text', values: reps.map((r) => r.email) },
     { name: 'home_city', type: 'text', values: reps.map((r) => r.homeCity) },

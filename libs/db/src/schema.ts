@@ -1,4 +1,10 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  Selectable,
+  Updateable,
+} from 'kysely'
 import type { NotificationLink } from '@tessera/domain'
 
 /**
@@ -47,6 +53,8 @@ export interface RepsTable {
   products: Json<string[]>
   experience: number
   weekly_capacity_minutes: number
+  /** The CRM's id for the rep; imports upsert by it. */
+  external_id: string
 }
 
 export interface UnitLayersTable {
@@ -268,6 +276,110 @@ export interface AuditLogTable {
   created_at: CreatedAt
 }
 
+export interface AccountSegmentsTable {
+  account_id: string
+  segment: 'champions' | 'loyal' | 'growing' | 'at-risk' | 'dormant'
+  recency: number
+  frequency: number
+  monetary: number
+  computed_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface ImportRunsTable {
+  id: string
+  org_id: string
+  kind: 'accounts' | 'reps' | 'sales'
+  mode: 'atomic' | 'upsert'
+  dry_run: boolean
+  file_name: string
+  started_by: string | null
+  started_at: ColumnType<Date, Date | string, Date | string>
+  finished_at: ColumnType<
+    Date | null,
+    Date | string | null,
+    Date | string | null
+  >
+  status: 'running' | 'imported' | 'rejected' | 'validated' | 'failed'
+  rows: Generated<number>
+  inserted: Generated<number>
+  updated: Generated<number>
+  rejected: Generated<number>
+  report: Json<unknown>
+}
+
+export interface ApiKeysTable {
+  id: string
+  org_id: string
+  name: string
+  /** The key's first characters (`tsk_` and 8 more), to tell keys apart. */
+  prefix: string
+  /** sha-256 (hex) of the whole key; the key itself is never stored. */
+  key_hash: string
+  created_by: string | null
+  created_at: CreatedAt
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface WebhooksTable {
+  id: string
+  org_id: string
+  url: string
+  /** The HMAC-SHA256 signing key (kept: each delivery is signed with it). */
+  secret: string
+  description: string
+  active: ColumnType<boolean, boolean | undefined, boolean>
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface WebhookDeliveriesTable {
+  id: string
+  webhook_id: string
+  event: string
+  payload: Json<Record<string, unknown>>
+  status: 'pending' | 'delivered' | 'failed'
+  /** Attempts started (a claim counts one before the request is sent). */
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: Timestamp
+  last_status_code: number | null
+  last_error: string | null
+  last_duration_ms: number | null
+  created_at: CreatedAt
+  delivered_at: Timestamp | null
+}
+
+export interface WebhookAttemptsTable {
+  id: ColumnType<string, never, never>
+  delivery_id: string
+  attempt: number
+  started_at: Timestamp
+  duration_ms: number
+  status_code: number | null
+  error: string | null
+}
+
+export interface AccountForecastsTable {
+  account_id: string
+  /** Expected revenue over the 12 months after `as_of`. */
+  next_12m: number
+  /** The forecaster's method for this account's kind of history (e.g. `comb`, `sba`). */
+  method: string
+  /** Months of history from the account's first sale to `as_of` (0: none). */
+  history_months: number
+  computed_at: Timestamp
+  /** The last month of history the forecast read (first day of the month). */
+  as_of: ColumnType<string, string, string>
+}
+
+export interface TerritoryQuotasTable {
+  plan_id: string
+  territory_id: string
+  amount: number
+  set_by: string | null
+  set_at: Timestamp
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -289,11 +401,20 @@ export interface Database {
   publications: PublicationsTable
   audit_log: AuditLogTable
   notifications: NotificationsTable
+  import_runs: ImportRunsTable
+  account_segments: AccountSegmentsTable
+  api_keys: ApiKeysTable
+  webhooks: WebhooksTable
+  webhook_deliveries: WebhookDeliveriesTable
+  webhook_attempts: WebhookAttemptsTable
+  account_forecasts: AccountForecastsTable
+  territory_quotas: TerritoryQuotasTable
 }
 
 export type UserRow = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>
 export type RepRow = Selectable<RepsTable>
 export type AccountRow = Selectable<AccountsTable>
+export type AccountSegmentRow = Selectable<AccountSegmentsTable>
 export type ScenarioRow = Selectable<ScenariosTable>
 export type ScenarioUpdate = Updateable<ScenariosTable>

@@ -66,6 +66,7 @@ export const notificationKinds = [
   'review_decided',
   'scenario_published',
   'job_finished',
+  'market_drift',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 
@@ -128,6 +129,14 @@ export interface ServerToClientEvents {
   'task:changed': (change: RowChange) => void
   'review:changed': (change: RowChange) => void
   'scenario:changed': (change: RowChange) => void
+  /** Accounts, reps or sales were imported into the plan's organization: refetch them. */
+  'data:imported': (event: DataImportedEvent) => void
+}
+
+export interface DataImportedEvent {
+  kind: 'accounts' | 'reps' | 'sales'
+  inserted: number
+  updated: number
 }
 
 export interface ClientToServerEvents {

@@ -109,6 +109,7 @@ export const TerritoryTargets = z.object({
   potential: z.number().nonnegative().optional(),
   sales: z.number().nonnegative().optional(),
   workload: z.number().nonnegative().optional(),
+  forecast: z.number().nonnegative().optional(),
 })
 
 /** A territory or a region (hierarchy node) as stored, whole, in the plan document. */
@@ -159,6 +160,7 @@ export const balanceMetrics = [
   'potential',
   'sales',
   'workload',
+  'forecast',
 ] as const
 export const BalanceMetric = z.enum(balanceMetrics)
 export type BalanceMetric = z.infer<typeof BalanceMetric>

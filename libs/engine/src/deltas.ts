@@ -45,7 +45,8 @@ export class DeltaTracker {
         potential: a[2]! - b[2]!,
         sales: a[3]! - b[3]!,
         workloadMinutes: a[4]! - b[4]!,
-        pieces: a[5]! - b[5]!,
+        forecast: a[5]! - b[5]!,
+        pieces: a[6]! - b[6]!,
       })
     }
     return out
@@ -60,6 +61,7 @@ export class DeltaTracker {
       value[o + 1]!,
       value[o + 2]!,
       value[o + 3]!,
+      value[o + 4]!,
       pieces[t]!,
     )
   }

@@ -90,3 +90,5 @@ export type {
   SeriesCsvResult,
   SeriesForecast,
 } from './forecast/index.js'
+export { RFM_SEGMENTS, rfmFeatures, rfmSegments } from './segments/index.js'
+export type { RfmFeatures, RfmResult, RfmSegment } from './segments/index.js'

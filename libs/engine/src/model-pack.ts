@@ -8,7 +8,7 @@ import type { EngineModel } from './model.js'
  * What can be derived (radians, cosines, id lookups) is rebuilt on arrival, not sent.
  */
 export interface PackedModel {
-  version: 1
+  version: 2
   unitIds: string[]
   accountIds: string[]
   industries: string[]
@@ -28,6 +28,7 @@ const F64 = [
   'accPotential',
   'accSales',
   'accWorkload',
+  'accForecast',
 ] as const
 const I32 = [
   'adjStart',
@@ -44,7 +45,7 @@ export function packModel(m: EngineModel): PackedModel {
   const i32 = {} as PackedModel['i32']
   for (const k of I32) i32[k] = toBase64(m[k])
   return {
-    version: 1,
+    version: 2,
     unitIds: [...m.unitIds],
     accountIds: [...m.accountIds],
     industries: [...m.industries],
@@ -59,7 +60,7 @@ export function packModel(m: EngineModel): PackedModel {
  * with a reason instead of making the engine read out of bounds.
  */
 export function unpackModel(p: PackedModel): Result<EngineModel> {
-  if (p?.version !== 1) return err('BAD_INPUT', 'unknown packed model version')
+  if (p?.version !== 2) return err('BAD_INPUT', 'unknown packed model version')
   const n = p.unitIds.length
   const m = p.accountIds.length
   const f = {} as Record<(typeof F64)[number], Float64Array>
@@ -87,6 +88,7 @@ export function unpackModel(p: PackedModel): Result<EngineModel> {
     'accPotential',
     'accSales',
     'accWorkload',
+    'accForecast',
   ] as const)
     lengths.push([k, f[k].length, m])
   for (const k of ['accUnit', 'accIndustry'] as const)

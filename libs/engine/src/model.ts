@@ -11,6 +11,8 @@ export interface EngineAccount {
   sales: number
   /** Visit minutes per week; also the visit weight of travel. */
   workloadMinutes: number
+  /** Forecast revenue over the next 12 months; 0 when none is known. */
+  forecast?: number | undefined
   /** Segment / industry, for matching reps' skills. */
   industry?: string | undefined
 }
@@ -47,6 +49,7 @@ export interface EngineModel {
   accPotential: Float64Array
   accSales: Float64Array
   accWorkload: Float64Array
+  accForecast: Float64Array
   /** Industry of each account as an index into `industries`, −1 when unknown. */
   accIndustry: Int32Array
   industries: readonly string[]
@@ -184,6 +187,7 @@ export function buildModel(input: {
   const accPotential = new Float64Array(m)
   const accSales = new Float64Array(m)
   const accWorkload = new Float64Array(m)
+  const accForecast = new Float64Array(m)
   const accIndustry = new Int32Array(m).fill(-1)
   const industryIndex = new Map<string, number>()
   input.accounts.forEach((a, row) => {
@@ -203,6 +207,7 @@ export function buildModel(input: {
     accPotential[i] = clean(a.potential, a.id, 'potential', warnings)
     accSales[i] = clean(a.sales, a.id, 'sales', warnings)
     accWorkload[i] = clean(a.workloadMinutes, a.id, 'workloadMinutes', warnings)
+    accForecast[i] = clean(a.forecast ?? 0, a.id, 'forecast', warnings)
     if (a.industry) {
       let k = industryIndex.get(a.industry)
       if (k === undefined)
@@ -238,6 +243,7 @@ export function buildModel(input: {
     accPotential,
     accSales,
     accWorkload,
+    accForecast,
     accIndustry,
     industries: [...industryIndex.keys()],
     unitAccStart,

@@ -84,17 +84,20 @@ function loadAccounts(s: PlanParts): void {
     const p = m.accPotential[a]!
     const sales = m.accSales[a]!
     const w = m.accWorkload[a]!
+    const f = m.accForecast[a]!
     if (t === NONE) {
       unassigned[0]!++
       unassigned[1]! += p
       unassigned[2]! += sales
       unassigned[3]! += w
+      unassigned[4]! += f
     } else {
       const o = t * K
       value[o]!++
       value[o + 1]! += p
       value[o + 2]! += sales
       value[o + 3]! += w
+      value[o + 4]! += f
       // Geographic accounts' travel is summed per unit later (one distance per account).
       if (accOverride[a] !== NONE) tt.travel[t]! += visitKm(m, tt, t, a)
     }
@@ -114,6 +117,7 @@ function loadUnitAggregates(s: PlanParts): void {
   const { m, pub, uValue, accOverride: override } = s
   const n = m.unitIds.length
   const { unitAccStart, unitAccIdx, accPotential, accSales, accWorkload } = m
+  const { accForecast } = m
   const accPub = pub.accPub
   uValue.fill(0)
   pub.buildGroups()
@@ -130,6 +134,7 @@ function loadUnitAggregates(s: PlanParts): void {
       uValue[o + 1]! += p
       uValue[o + 2]! += accSales[a]!
       uValue[o + 3]! += accWorkload[a]!
+      uValue[o + 4]! += accForecast[a]!
       const pa = accPub[a]!
       for (let g = g0; g < g1; g++) {
         if (ter[g] === pa) {

@@ -88,7 +88,7 @@ export function effectiveTerritory(
   return u === NONE ? NONE : unitTer[u]!
 }
 
-/** Account a's metric vector (accounts, potential, sales, workload), written into `out`. */
+/** Account a's metric vector (accounts, potential, sales, workload, forecast), written into `out`. */
 export function accountVector(
   m: EngineModel,
   a: number,
@@ -98,6 +98,7 @@ export function accountVector(
   out[1] = m.accPotential[a]!
   out[2] = m.accSales[a]!
   out[3] = m.accWorkload[a]!
+  out[4] = m.accForecast[a]!
   return out
 }
 
@@ -114,6 +115,7 @@ export function addToUnit(
   uValue[o + 1]! += sign * m.accPotential[a]!
   uValue[o + 2]! += sign * m.accSales[a]!
   uValue[o + 3]! += sign * m.accWorkload[a]!
+  uValue[o + 4]! += sign * m.accForecast[a]!
   p.travel.addAccount(u, a, sign)
   p.pub.addAccount(a, u, sign, m.accPotential[a]!)
 }

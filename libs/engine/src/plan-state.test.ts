@@ -38,6 +38,7 @@ function expectSameTerritory(
     'potential',
     'sales',
     'workloadMinutes',
+    'forecast',
     'travelLoad',
     'areaKm2',
     'perimeterKm',
@@ -76,6 +77,7 @@ function expectSamePlan(inc: PlanScore, ref: PlanScore) {
     'potential',
     'sales',
     'workloadMinutes',
+    'forecast',
     'balanceScore',
     'inBandShare',
     'totalTravelLoad',
@@ -280,6 +282,17 @@ describe('PlanState equals a from-scratch score after any edits', () => {
       {
         metrics: [{ metric: 'sales' as const, weight: 1 }],
         tolerance: 0.2,
+        target: 'mean' as const,
+      },
+    ],
+    [
+      'forecast and workload',
+      {
+        metrics: [
+          { metric: 'forecast' as const, weight: 2 },
+          { metric: 'workload' as const, weight: 1 },
+        ],
+        tolerance: 0.1,
         target: 'mean' as const,
       },
     ],

@@ -38,6 +38,7 @@ export interface TerritoryDelta {
   potential: number
   sales: number
   workloadMinutes: number
+  forecast: number
   pieces: number
 }
 

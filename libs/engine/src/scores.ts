@@ -5,12 +5,14 @@ export const METRICS: readonly BalanceMetric[] = [
   'potential',
   'sales',
   'workload',
+  'forecast',
 ]
 export const METRIC_INDEX: Readonly<Record<BalanceMetric, number>> = {
   accounts: 0,
   potential: 1,
   sales: 2,
   workload: 3,
+  forecast: 4,
 }
 
 /** Scores of one territory. Distances in km, areas in km², workload in minutes per week. */
@@ -21,6 +23,8 @@ export interface TerritoryScore {
   potential: number
   sales: number
   workloadMinutes: number
+  /** Σ of the accounts' next-12-month revenue forecasts. */
+  forecast: number
   /** The rep's weekly capacity; null when the territory has no rep or no capacity. */
   capacityMinutes: number | null
   /** workload / capacity; null without a capacity. */
@@ -54,6 +58,7 @@ export interface PlanScore {
   potential: number
   sales: number
   workloadMinutes: number
+  forecast: number
   /** 0–100, see {@link balancePenalty}. */
   balanceScore: number
   /** Share (0–1) of territories with every balanced metric inside the tolerance band. */

@@ -56,7 +56,7 @@ export function scoreFromScratch(
   const rows = T.map((t) => ({
     input: t,
     units: 0,
-    v: [0, 0, 0, 0],
+    v: [0, 0, 0, 0, 0],
     travel: 0,
     area: 0,
     perim: 0,
@@ -69,6 +69,7 @@ export function scoreFromScratch(
     potential: 0,
     sales: 0,
     workload: 0,
+    forecast: 0,
   }
   let pubCount = 0
   let pubPotential = 0
@@ -77,12 +78,19 @@ export function scoreFromScratch(
   for (let a = 0; a < model.accountIds.length; a++) {
     const t = effective(a)
     const p = model.accPotential[a]!
-    const vals = [1, p, model.accSales[a]!, model.accWorkload[a]!]
+    const vals = [
+      1,
+      p,
+      model.accSales[a]!,
+      model.accWorkload[a]!,
+      model.accForecast[a]!,
+    ]
     if (t < 0) {
       unassigned.accounts++
       unassigned.potential += p
       unassigned.sales += vals[2]!
       unassigned.workload += vals[3]!
+      unassigned.forecast += vals[4]!
     } else {
       const row = rows[t]!
       vals.forEach((x, k) => (row.v[k]! += x))
@@ -140,7 +148,7 @@ export function scoreFromScratch(
   for (let u = 0; u < n; u++)
     if (owner[u]! >= 0 && find(u) === u) pieces[owner[u]!]!++
 
-  const totals = [0, 0, 0, 0]
+  const totals = [0, 0, 0, 0, 0]
   for (const r of rows) r.v.forEach((x, k) => (totals[k]! += x))
   const settings = plan.settings
   const target = (row: (typeof rows)[number], k: number): number => {
@@ -154,7 +162,7 @@ export function scoreFromScratch(
       return explicit
     return T.length ? totals[k]! / T.length : 0
   }
-  const penaltyMean = [0, 0, 0, 0]
+  const penaltyMean = [0, 0, 0, 0, 0]
   let inBandCount = 0
   let worst: PlanScore['worstDeviation'] = null
   let travelLoad = 0
@@ -188,6 +196,7 @@ export function scoreFromScratch(
       potential: row.v[1]!,
       sales: row.v[2]!,
       workloadMinutes: row.v[3]!,
+      forecast: row.v[4]!,
       capacityMinutes: cap,
       utilization: cap !== null && cap > 0 ? row.v[3]! / cap : null,
       travelKm: home && row.v[3]! > 0 ? row.travel / row.v[3]! : null,
@@ -221,6 +230,7 @@ export function scoreFromScratch(
       potential: totals[1]! + unassigned.potential,
       sales: totals[2]! + unassigned.sales,
       workloadMinutes: totals[3]! + unassigned.workload,
+      forecast: totals[4]! + unassigned.forecast,
       balanceScore: T.length && w ? 100 * (1 - penalty / w) : 100,
       inBandShare: T.length ? inBandCount / T.length : 1,
       worstDeviation: worst,

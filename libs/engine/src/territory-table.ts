@@ -27,7 +27,7 @@ export class TerritoryTable {
   homeCosLat = new Float64Array(0)
   capacity = new Float64Array(0) // NaN = none
   explicitTarget = new Float64Array(0) // cap × K, NaN = none
-  value = new Float64Array(0) // cap × K: accounts, potential, sales, workload
+  value = new Float64Array(0) // cap × K: accounts, potential, sales, workload, forecast
   /** Σ visit minutes × km to the rep (see travel.ts for when it lags). */
   travel = new Float64Array(0)
   area = new Float64Array(0)

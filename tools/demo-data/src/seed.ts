@@ -16,12 +16,14 @@ import {
   recordAudit,
   insertPublication,
   setPublishedScenario,
+  setTerritoryQuota,
   writeYjsSnapshot,
 } from '@tessera/db'
-import { hashPassword } from '@tessera/api'
+import { hashPassword, refreshForecasts, refreshSegments } from '@tessera/api'
 import { initPlanDoc, planDocName } from '@tessera/domain'
 import type { DemoDataset } from './index.js'
 import { generateDemoData, loadDemoInputs } from './index.js'
+import { demoQuotas } from './quotas.js'
 
 export const DEMO_ORG_ID = 'org_demo'
 /** Printed at start and in the README: this is demo data on the user's own machine. */
@@ -192,6 +194,23 @@ export async function seedDemo(
       )
       doc.destroy()
     }
+    for (const q of demoQuotas(data))
+      await setTerritoryQuota(trx, {
+        planId: DEMO_PLAN_ID,
+        ...q,
+        setBy: 'usr_demo_manager',
+        setAt: new Date('2026-01-05T09:00:00Z'),
+      })
+    // In the same transaction: a fresh start has forecasts (dashboard, balance metric) or
+    // nothing at all.
+    const forecast = await refreshForecasts(trx, DEMO_ORG_ID, new Date())
+    onProgress(
+      `demo: forecast ${forecast.accounts} accounts in ${Math.round(forecast.ms)} ms`,
+    )
+    const segments = await refreshSegments(trx, DEMO_ORG_ID)
+    onProgress(
+      `demo: RFM segments for ${segments.accounts} accounts in ${Math.round(segments.ms)} ms`,
+    )
     await recordAudit(trx, {
       orgId: DEMO_ORG_ID,
       actorId: null,

@@ -1,5 +1,6 @@
 export type PanelTab =
   | 'territories'
+  | 'dashboard'
   | 'edit'
   | 'regions'
   | 'notes'
@@ -7,9 +8,11 @@ export type PanelTab =
   | 'tasks'
   | 'activity'
   | 'review'
+  | 'targeting'
 
 const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'territories', label: 'Territories' },
+  { key: 'dashboard', label: 'Dashboard' },
   { key: 'edit', label: 'Edit' },
   { key: 'regions', label: 'Regions' },
   { key: 'notes', label: 'Notes' },
@@ -17,10 +20,12 @@ const TABS: readonly { key: PanelTab; label: string }[] = [
   { key: 'tasks', label: 'Tasks' },
   { key: 'activity', label: 'Activity' },
   { key: 'review', label: 'Review' },
+  { key: 'targeting', label: 'Campaigns' },
 ]
 
 /**
- * The side panel's views: the territory list (scores), the selected territory's editor
+ * The side panel's views: the territory list (scores), the performance dashboard (sales vs
+ * quota, trend, forecast; wider than the others), the selected territory's editor
  * (with new territories and account placement), the region hierarchy, the selected
  * territory's live notes, the discussion
  * (comment threads), the tasks, the activity feed and the scenario's review and

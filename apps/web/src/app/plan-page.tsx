@@ -39,8 +39,12 @@ import { RegionManager } from '../features/territories/components/region-manager
 import { AccountOverride } from '../features/territories/components/account-override'
 import { PanelTabs, type PanelTab } from './panel-tabs'
 import { ReviewPanel } from '../features/review/components/review-panel'
+import { DashboardPanel, usePrefetchDashboard } from '../features/dashboard'
 import { MyChangesPage } from '../features/my-changes'
+import { ReportPage } from '../features/report'
 import { AdminDialog } from '../features/admin/components/admin-dialog'
+import { ImportDialog } from '../features/import/components/import-dialog'
+import { TargetingPanel } from '../features/targeting'
 import { useUrlView } from '../hooks/use-url-view'
 import { ShortcutsHelp } from '../features/editor/components/shortcuts-help'
 import {
@@ -89,17 +93,28 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const [view, setView] = useUrlView()
   const openMyChanges = useCallback(() => setView('my-changes'), [setView])
   const closeMyChanges = useCallback(() => setView(null), [setView])
+  const openReport = useCallback(() => setView('report'), [setView])
+  const closeReport = useCallback(() => setView(null), [setView])
   const [adminOpen, setAdminOpen] = useState(false)
   const openAdmin = useCallback(() => setAdminOpen(true), [])
+  const [importOpen, setImportOpen] = useState(false)
+  const openImport = useCallback(() => setImportOpen(true), [])
+  const closeImport = useCallback(() => setImportOpen(false), [])
+  const showImported = useCallback(
+    (box: [number, number, number, number]) =>
+      setFocus((f) => ({ box, seq: (f?.seq ?? 0) + 1 })),
+    [],
+  )
   const closeAdmin = useCallback(() => setAdminOpen(false), [])
   const logout = useLogout()
   const [selected, setSelected] = useState<string | null>(null)
   const [optimizing, setOptimizing] = useState(false)
   const canOptimize = user.role !== 'rep'
-  const [focus, setFocus] = useState<{
-    territoryId: string
-    seq: number
-  } | null>(null)
+  const [focus, setFocus] = useState<
+    | { territoryId: string; seq: number }
+    | { box: [number, number, number, number]; seq: number }
+    | null
+  >(null)
 
   // The plan itself comes live from the hub once synced (edits by anyone show at once); the
   // stored copy from the API shows until then.
@@ -500,6 +515,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
   )
   // Comments, tasks and notifications follow the server live (socket.io).
   useLiveCollab(planId ?? null)
+  usePrefetchDashboard(planId ?? null, data.scenarioId)
   const mapThreads = useMapThreads(planId ?? null, data.scenarioId)
   const openThread = useCallback((threadId: string) => {
     setOpenThreadId(threadId)
@@ -509,6 +525,22 @@ export function PlanPage({ user }: { user: PublicUser }) {
   // leaving the discussion stops).
   const [pinAt, setPinAt] = useState<LocationPick | null>(null)
   const [placingPin, setPlacingPin] = useState(false)
+  // Campaign targeting: a centre picked on the map, the shape last drawn, the matches shown.
+  const [pickingCentre, setPickingCentre] = useState(false)
+  const [targetCentre, setTargetCentre] = useState<[number, number] | null>(
+    null,
+  )
+  const [drawnArea, setDrawnArea] = useState<[number, number][] | null>(null)
+  const [targets, setTargets] = useState<[number, number][] | null>(null)
+  const pickCentre = useCallback((at: LocationPick) => {
+    setTargetCentre([at.lonLat[0], at.lonLat[1]])
+    setPickingCentre(false)
+  }, [])
+  const focusBox = useCallback(
+    (box: [number, number, number, number]) =>
+      setFocus((f) => ({ box, seq: (f?.seq ?? 0) + 1 })),
+    [],
+  )
   const placePin = useCallback((at: LocationPick) => {
     setPinAt(at)
     setPlacingPin(false)
@@ -535,6 +567,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
   }, [placingPin])
   useEffect(() => {
     if (tab !== 'discussion') setPlacingPin(false)
+    if (tab !== 'targeting') setPickingCentre(false)
   }, [tab])
   const unitNames = useMemo(
     () => new Map((data.units?.units ?? []).map((u) => [u.id, u.name])),
@@ -583,7 +616,13 @@ export function PlanPage({ user }: { user: PublicUser }) {
       busy={data.switching}
       onScenarios={openScenarios}
       onMyChanges={user.role === 'rep' ? openMyChanges : undefined}
+      onReport={openReport}
       onAdmin={user.role === 'admin' ? openAdmin : undefined}
+      onImport={
+        user.role === 'admin' || user.role === 'planner'
+          ? openImport
+          : undefined
+      }
     />
   )
 
@@ -609,6 +648,18 @@ export function PlanPage({ user }: { user: PublicUser }) {
         detail="When a planner creates a plan, it appears here."
       />
     )
+  } else if (view === 'report' && data.plan && data.scenarioId) {
+    body = (
+      <div className="workspace__page">
+        <ReportPage
+          key={data.scenarioId}
+          planId={data.plan.id}
+          scenarioId={data.scenarioId}
+          user={user}
+          onBack={closeReport}
+        />
+      </div>
+    )
   } else if (
     !data.layerId ||
     !summary ||
@@ -621,7 +672,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
   } else {
     body = (
       <div
-        className="workspace"
+        className={
+          tab === 'dashboard' ? 'workspace workspace--wide-panel' : 'workspace'
+        }
         data-engine={liveScores.status}
         data-engine-seq={liveScores.seq}
       >
@@ -656,7 +709,11 @@ export function PlanPage({ user }: { user: PublicUser }) {
             onSelectUnits={onSelectUnits}
             threads={mapThreads}
             onOpenThread={openThread}
-            onPickLocation={placingPin ? placePin : undefined}
+            onPickLocation={
+              placingPin ? placePin : pickingCentre ? pickCentre : undefined
+            }
+            onShapeDrawn={setDrawnArea}
+            highlight={tab === 'targeting' ? targets : null}
             draftPin={tab === 'discussion' ? (pinAt?.lonLat ?? null) : null}
             territoryDeviations={territoryDeviations}
             tolerance={scores.data?.settings.tolerance}
@@ -732,8 +789,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
               </>
             )}
           </div>
-          {/* Suggestions are a planner's tool: a rep reads the plan. */}
-          {data.scenarioId && user.role !== 'rep' ? (
+          {/* Suggestions are a planner's tool: a rep reads the plan. The dashboard is
+              about results, not balance, and needs the height. */}
+          {data.scenarioId && user.role !== 'rep' && tab !== 'dashboard' ? (
             <SuggestionsPanel
               scenarioId={data.scenarioId}
               territories={panelTerritories ?? territories}
@@ -752,6 +810,26 @@ export function PlanPage({ user }: { user: PublicUser }) {
               selectedId={selected}
               onSelect={selectFromList}
               onOpenTable={openTable}
+            />
+          ) : tab === 'dashboard' && planId && data.scenarioId ? (
+            <DashboardPanel
+              planId={planId}
+              scenarioId={data.scenarioId}
+              selectedTerritoryId={selected}
+              onFocusTerritory={selectFromList}
+            />
+          ) : tab === 'targeting' && planId && data.scenarioId ? (
+            <TargetingPanel
+              planId={planId}
+              scenarioId={data.scenarioId}
+              territories={territories.filter((t) => t.kind === 'territory')}
+              pickedCentre={targetCentre}
+              picking={pickingCentre}
+              onPickCentre={() => setPickingCentre((p) => !p)}
+              drawnArea={drawnArea}
+              onClearDrawn={() => setDrawnArea(null)}
+              onShow={setTargets}
+              onFocus={focusBox}
             />
           ) : tab === 'edit' ? (
             <div className="workspace__scroll" data-testid="edit-panel">
@@ -874,6 +952,9 @@ export function PlanPage({ user }: { user: PublicUser }) {
             setComparing(scenarioId)
           }}
         />
+      ) : null}
+      {importOpen ? (
+        <ImportDialog open onClose={closeImport} onShowOnMap={showImported} />
       ) : null}
       {user.role === 'admin' ? (
         <AdminDialog

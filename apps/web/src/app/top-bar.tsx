@@ -20,8 +20,12 @@ interface TopBarProps {
   onScenarios?: () => void
   /** A rep's page of the changes to their territory under review. */
   onMyChanges?: () => void
+  /** The scenario's printable report (map, scores, tables; PDF and CSV). */
+  onReport?: () => void
   /** An admin's organization and users. */
   onAdmin?: () => void
+  /** Admins' and planners' CSV imports from the CRM. */
+  onImport?: () => void
 }
 
 export const TopBar = memo(function TopBar({
@@ -36,7 +40,9 @@ export const TopBar = memo(function TopBar({
   bell,
   onScenarios,
   onMyChanges,
+  onReport,
   onAdmin,
+  onImport,
 }: TopBarProps) {
   const scenario = plan?.scenarios.find((s) => s.id === scenarioId)
   return (
@@ -103,7 +109,7 @@ export const TopBar = memo(function TopBar({
               {formatScenarioStatus(scenario.status)}
             </span>
           ) : null}
-          {onScenarios || onMyChanges || onAdmin ? (
+          {onScenarios || onMyChanges || onReport || onAdmin || onImport ? (
             <span className="top-bar__actions">
               {onScenarios ? (
                 <button
@@ -123,6 +129,26 @@ export const TopBar = memo(function TopBar({
                   data-testid="open-my-changes"
                 >
                   My changes
+                </button>
+              ) : null}
+              {onReport && scenario ? (
+                <button
+                  type="button"
+                  className="button button--ghost top-bar__scenarios"
+                  onClick={onReport}
+                  data-testid="open-report"
+                >
+                  Report
+                </button>
+              ) : null}
+              {onImport ? (
+                <button
+                  type="button"
+                  className="button button--ghost top-bar__scenarios"
+                  onClick={onImport}
+                  data-testid="open-import"
+                >
+                  Import…
                 </button>
               ) : null}
               {onAdmin ? (

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 
 /** The app's pages besides the plan workspace, named in the address (`?view=`). */
-export type AppView = 'my-changes'
+export type AppView = 'my-changes' | 'report'
 
-const VIEWS: readonly AppView[] = ['my-changes']
+const VIEWS: readonly AppView[] = ['my-changes', 'report']
 
 function read(): AppView | null {
   const v = new URLSearchParams(window.location.search).get('view')

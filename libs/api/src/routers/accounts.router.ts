@@ -15,10 +15,14 @@ export const accountsRouter = router({
       z.object({
         bbox: BBox,
         limit: z.number().int().min(1).max(50_000).default(5_000),
+        /** Only these behavioural segments, industries or size bands. */
+        segments: z.array(z.string().max(20)).max(5).optional(),
+        industries: z.array(z.string().max(100)).max(100).optional(),
+        sizeBands: z.array(z.string().max(20)).max(4).optional(),
       }),
     )
     .query(({ ctx, input }) =>
-      accountsInBBox(ctx.db, ctx.user.orgId, input.bbox, input.limit),
+      accountsInBBox(ctx.db, ctx.user.orgId, input.bbox, input.limit, input),
     ),
 
   /** Type-ahead: accounts whose name or CRM id contains `q`, in the caller's organization. */

@@ -40,6 +40,7 @@ import {
 import type { Kysely } from 'kysely'
 import { forbid, newId, notify, planOfCaller } from '../collab/access.js'
 import { loadPlanDoc, scenarioDocState, scoreScenario } from '../scoring.js'
+import { type WebhookHooks, queuePublishedWebhooks } from '../webhook-events.js'
 import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 import {
   type Caller,
@@ -298,17 +299,21 @@ async function activate(
 /**
  * Puts into force every scheduled publication whose effective date has come; for the
  * server's scheduler (each in its own transaction, claimed with a conditional update, so two
- * server processes never apply one twice). Returns the ones applied.
+ * server processes never apply one twice), with its `alignment.published` webhooks queued
+ * in the same transaction. Returns the ones applied.
  */
 export async function activateDuePublications(
   db: Kysely<Database>,
   now: Date,
+  webhooks?: WebhookHooks,
 ): Promise<{ id: string; planId: string; scenarioId: string | null }[]> {
   const applied: { id: string; planId: string; scenarioId: string | null }[] =
     []
+  let queued = 0
   for (const p of await duePublications(db, today(now))) {
     const done = await db.transaction().execute(async (tx) => {
       if (!(await activate(tx, p, now))) return false
+      queued += await queuePublishedWebhooks(tx, p.id, now, webhooks)
       const plan = await findPlan(tx, p.planId)
       await recordAudit(tx, {
         orgId: plan?.orgId ?? null,
@@ -327,6 +332,7 @@ export async function activateDuePublications(
     })
     if (done) applied.push(p)
   }
+  if (queued > 0) webhooks?.queued()
   return applied
 }
 
@@ -735,7 +741,8 @@ export const reviewsRouter = router({
    * Publishes an approved scenario from an effective date: today or earlier (within the
    * grace window) puts it in force at once; a later date schedules it. One transaction: the
    * publication (with the frozen plan), the statuses and the plan's pointer change together
-   * or not at all.
+   * or not at all; the webhooks' deliveries are queued in it too, but their failure never
+   * fails the publication (see `queuePublishedWebhooks`).
    */
   publish: roleProcedure('manager', 'admin')
     .input(z.object({ scenarioId: id, effectiveDate: IsoDate }))
@@ -766,6 +773,7 @@ export const reviewsRouter = router({
         )
       const immediate = input.effectiveDate <= today(now)
       const publicationId = newId('pub')
+      let queued = 0
       const done = await ctx.db.transaction().execute(async (tx) => {
         if (
           !(await moveScenarioStatus(
@@ -794,7 +802,7 @@ export const reviewsRouter = router({
             accountOverrides: loaded.plan.accountOverrides,
           },
         })
-        if (immediate)
+        if (immediate) {
           await activate(
             tx,
             {
@@ -804,6 +812,13 @@ export const reviewsRouter = router({
             },
             now,
           )
+          queued = await queuePublishedWebhooks(
+            tx,
+            publicationId,
+            now,
+            ctx.webhooks,
+          )
+        }
         await recordAudit(tx, {
           orgId: ctx.user.orgId,
           actorId: ctx.user.id,
@@ -824,6 +839,7 @@ export const reviewsRouter = router({
         conflict(
           `“${scenario.name}” was published or reopened by someone else just now.`,
         )
+      if (queued > 0) ctx.webhooks?.queued()
       const reviews = await listRepReviews(ctx.db, [approved.id])
       const message = immediate
         ? `${ctx.user.displayName} published “${scenario.name}”, in force from ${input.effectiveDate}`

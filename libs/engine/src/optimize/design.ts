@@ -3,7 +3,8 @@ import { haversineKmXY } from '@tessera/geo'
 import type { EngineModel } from '../model.js'
 import { PlanState } from '../plan-state.js'
 import { maxDeviationPct } from '../plan-input.js'
-import { METRIC_INDEX, meanPolsbyPopper } from '../scores.js'
+import { accountVector } from '../plan-parts.js'
+import { METRICS, METRIC_INDEX, meanPolsbyPopper } from '../scores.js'
 import { balanceByAccounts } from './account-moves.js'
 import { compactBorders } from './compact.js'
 import { flowBalance } from './flow-balance.js'
@@ -361,25 +362,25 @@ function unitWeights(
   settings: BalanceSettings,
 ): Float64Array {
   const n = model.unitIds.length
-  const sums = new Float64Array(n * 4)
+  const K = METRICS.length
+  const sums = new Float64Array(n * K)
+  const vector = new Float64Array(K)
   for (let a = 0; a < model.accountIds.length; a++) {
     const u = model.accUnit[a]!
     if (u < 0) continue
-    sums[u * 4]! += 1
-    sums[u * 4 + 1]! += model.accPotential[a]!
-    sums[u * 4 + 2]! += model.accSales[a]!
-    sums[u * 4 + 3]! += model.accWorkload[a]!
+    accountVector(model, a, vector)
+    for (let k = 0; k < K; k++) sums[u * K + k]! += vector[k]!
   }
-  const totals = [0, 0, 0, 0]
+  const totals = new Float64Array(K)
   for (let u = 0; u < n; u++)
-    for (let k = 0; k < 4; k++) totals[k]! += sums[u * 4 + k]!
+    for (let k = 0; k < K; k++) totals[k]! += sums[u * K + k]!
   const w = new Float64Array(n)
   const wsum = settings.metrics.reduce((s, m) => s + m.weight, 0) || 1
   for (let u = 0; u < n; u++) {
     for (const { metric, weight } of settings.metrics) {
       const k = METRIC_INDEX[metric]
       if (totals[k]! > 0)
-        w[u]! += (weight * sums[u * 4 + k]!) / totals[k]! / wsum
+        w[u]! += (weight * sums[u * K + k]!) / totals[k]! / wsum
     }
   }
   return w

@@ -44,7 +44,9 @@ export function balanceInfeasibility(
           ? plan.potential
           : metric === 'sales'
             ? plan.sales
-            : plan.workloadMinutes
+            : metric === 'forecast'
+              ? plan.forecast
+              : plan.workloadMinutes
     const target = territories ? total / territories : 0
     if (target <= 0) continue
     for (let u = 0; u < m.unitIds.length; u++) {

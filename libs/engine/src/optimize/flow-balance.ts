@@ -544,7 +544,9 @@ export function accountLoads(
           ? m.accSales
           : metric === 'workload'
             ? m.accWorkload
-            : null
+            : metric === 'forecast'
+              ? m.accForecast
+              : null
     for (let a = 0; a < out.length; a++) out[a]! += (col ? col[a]! : 1) * f
   }
   return out

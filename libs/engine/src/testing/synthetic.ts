@@ -114,17 +114,20 @@ function syntheticAccount(
   jitter: number,
 ): EngineAccount {
   const big = rng.next() < 0.1
-  return {
+  const account = {
     id: `a${i}`,
     unitId,
     location: [
       lon + (rng.next() - 0.5) * jitter,
       lat + (rng.next() - 0.5) * jitter,
-    ],
+    ] as [number, number],
     potential: Math.round((big ? 200_000 : 20_000) * (0.2 + rng.next())),
     sales: rng.next() < 0.2 ? 0 : Math.round(50_000 * rng.next()),
     workloadMinutes: Math.round((big ? 20 : 3) * rng.next() * 2) / 2,
   }
+  // Derived, not drawn: another draw would shift every seeded grid the tests know.
+  const forecast = Math.round(0.9 * account.sales + 0.05 * account.potential)
+  return { ...account, forecast }
 }
 
 /** Accounts of the demo shape turned into engine accounts (sales = last 12 months). */

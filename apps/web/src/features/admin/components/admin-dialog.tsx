@@ -6,6 +6,7 @@ import { useModalDialog } from '../../../hooks/use-modal-dialog'
 import { errorMessage } from '../../../lib/errors'
 import { formatRole } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
+import { IntegrationsDialog } from './integrations-dialog'
 import '../admin.css'
 
 /**
@@ -49,6 +50,7 @@ export function AdminDialog({
     trpc.admin.renameOrganization.mutationOptions({ onSuccess: refresh }),
   )
   const [orgName, setOrgName] = useState<string | null>(null)
+  const [integrations, setIntegrations] = useState(false)
   const [draft, setDraft] = useState(emptyDraft)
   const [resetting, setResetting] = useState<{
     userId: string
@@ -95,6 +97,14 @@ export function AdminDialog({
           disabled={orgName === null || rename.isPending}
         >
           Rename
+        </button>
+        <button
+          type="button"
+          className="button button--secondary admin-dialog__end"
+          onClick={() => setIntegrations(true)}
+          data-testid="open-integrations"
+        >
+          Integrations…
         </button>
       </form>
 
@@ -286,6 +296,10 @@ export function AdminDialog({
           {errorMessage(failed)}
         </p>
       ) : null}
+      <IntegrationsDialog
+        open={open && integrations}
+        onClose={() => setIntegrations(false)}
+      />
     </dialog>
   )
 }

@@ -64,6 +64,8 @@ export function useLiveCollab(planId: string | null) {
       reviews()
       refetch([trpc.plans.scenario.pathKey(), trpc.plans.scores.pathKey()])
     })
+    // Someone imported accounts, reps or sales: every figure may have moved.
+    socket.on('data:imported', () => void queryClient.invalidateQueries())
     socket.on('notification', notifications)
     return () => {
       socket.disconnect()

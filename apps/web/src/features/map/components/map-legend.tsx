@@ -1,6 +1,7 @@
 import { memo, useId } from 'react'
 import { formatCount } from '../../../lib/format'
 import { MAP_THEMES, type MapTheme, type ThemeKey } from '../lib/themes'
+import { SEGMENTS } from '../lib/segments'
 import { DensityKey, ThemeKeyView } from './theme-key'
 
 interface MapLegendProps {
@@ -19,6 +20,12 @@ interface MapLegendProps {
   onDensity: (on: boolean) => void
   densityTop: number
   densityClipped: boolean
+  /** Only this behavioural segment's accounts (null: all). */
+  segment: string | null
+  onSegment: (segment: string | null) => void
+  /** Dots coloured by segment. */
+  bySegment: boolean
+  onBySegment: (on: boolean) => void
 }
 
 export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
@@ -53,6 +60,44 @@ export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
       </label>
       {props.density ? (
         <DensityKey top={props.densityTop} clipped={props.densityClipped} />
+      ) : null}
+      <div className="map-legend__theme">
+        <label htmlFor={`${id}-segment`}>Accounts</label>
+        <select
+          id={`${id}-segment`}
+          value={props.segment ?? ''}
+          onChange={(e) => props.onSegment(e.target.value || null)}
+          data-testid="map-segment"
+        >
+          <option value="">All segments</option>
+          {SEGMENTS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="map-legend__toggle">
+        <input
+          type="checkbox"
+          checked={props.bySegment}
+          onChange={(e) => props.onBySegment(e.target.checked)}
+          data-testid="map-by-segment"
+        />
+        Colour accounts by segment
+      </label>
+      {props.bySegment ? (
+        <ul className="map-legend__segments" data-testid="segment-key">
+          {SEGMENTS.map((s) => (
+            <li key={s.id} title={s.description}>
+              <i
+                aria-hidden
+                style={{ background: `rgb(${s.color.join(',')})` }}
+              />
+              {s.label}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <div className="map-legend__row">
         <span className="map-legend__dots" aria-hidden>

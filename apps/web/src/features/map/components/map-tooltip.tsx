@@ -1,4 +1,5 @@
 import type { Account } from '@tessera/domain'
+import { segmentLabel } from '../lib/segments'
 import {
   formatCount,
   formatMoney,
@@ -126,6 +127,12 @@ function AccountCard({ account }: { account: Account }) {
         <dd>{formatMoney(account.annualRevenue)}</dd>
         <dt>Visits</dt>
         <dd>{formatCount(account.workloadMinutes)} min/wk</dd>
+        {'segment' in account ? (
+          <>
+            <dt>Segment</dt>
+            <dd>{segmentLabel(account.segment as string | null)}</dd>
+          </>
+        ) : null}
       </dl>
     </>
   )

@@ -43,6 +43,7 @@ import {
 import { useUnitLayer } from '../hooks/use-unit-layer'
 import {
   accountLayer,
+  targetLayer,
   accountRadiusScale,
   fillColorOf,
   lineLayer,
@@ -91,8 +92,14 @@ export interface TerritoryMapProps {
   units: readonly Unit[]
   unitStats: readonly UnitStat[]
   selectedTerritoryId: string | null
-  /** Ask the map to fly to a territory; a new `seq` asks again for the same one. */
-  focus: { territoryId: string; seq: number } | null
+  /**
+   * Ask the map to fly to a territory, or to a [west, south, east, north] box (e.g. the
+   * accounts an import just added); a new `seq` asks again for the same one.
+   */
+  focus:
+    | { territoryId: string; seq: number }
+    | { box: [number, number, number, number]; seq: number }
+    | null
   onSelectTerritory: (territoryId: string | null) => void
   /** Collaborators' pointers, drawn with their names. */
   remoteCursors?: readonly RemoteCursor[]
@@ -121,6 +128,10 @@ export interface TerritoryMapProps {
    * lasso (`replace`, or `add` with shift). An empty list means "nothing there".
    */
   onSelectUnits?: (unitIds: string[], mode: SelectMode) => void
+  /** The shape just drawn with the rectangle or lasso, as a [lon, lat] ring. */
+  onShapeDrawn?: (ring: [number, number][]) => void
+  /** Accounts to mark above the others (a campaign's selection), at most a few thousand. */
+  highlight?: readonly (readonly [number, number])[] | null
   /** territoryId → deviation from its target as a fraction (0.12 = 12 % over), for the balance theme. */
   territoryDeviations?: ReadonlyMap<string, number>
   /** Deviation still counted as balanced (fraction); the balance theme shows it neutral. */
@@ -215,6 +226,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const focusSeq = focus?.seq
   useEffect(() => {
     if (!focus || !geometry) return
+    if ('box' in focus) {
+      // A handful of points (or one) still deserves some country around it.
+      const [w, s, e, n] = focus.box
+      const pad = Math.max(0.05, (e - w) * 0.1, (n - s) * 0.1)
+      flyTo([w - pad, s - pad, e + pad, n + pad])
+      return
+    }
     const box = unionBounds(
       geometry.bounds.filter(
         (_, i) => assignments[geometry.unitIds[i] ?? ''] === focus.territoryId,
@@ -230,7 +248,12 @@ export function TerritoryMap(props: TerritoryMapProps) {
         : null,
     [view, size.width, size.height],
   )
-  const accountsQuery = useAccountsInView(bbox, view.zoom)
+  // Which accounts the dots show (a behavioural segment, or all) and how they are coloured.
+  const [segmentFilter, setSegmentFilter] = useState<string | null>(null)
+  const [accountColours, setAccountColours] = useState<'plain' | 'segment'>(
+    'plain',
+  )
+  const accountsQuery = useAccountsInView(bbox, view.zoom, segmentFilter)
   const accounts = accountsQuery.data?.accounts
 
   const { units, unitStats, territoryDeviations, tolerance } = props
@@ -488,8 +511,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
   )
   // Its own memo: a change elsewhere in the layer list must not make a new points layer.
   const pointsLayer = useMemo(
-    () => accountLayer(accounts ?? [], radiusScale),
-    [accounts, radiusScale],
+    () =>
+      accountLayer(accounts ?? [], radiusScale, accountColours === 'segment'),
+    [accounts, radiusScale, accountColours],
+  )
+  const highlightLayer = useMemo(
+    () => (props.highlight?.length ? targetLayer(props.highlight) : null),
+    [props.highlight],
   )
   const layers = useMemo(() => {
     if (!geometry || !paint) return []
@@ -522,7 +550,8 @@ export function TerritoryMap(props: TerritoryMapProps) {
             preview.color,
           )
         : []),
-      pointsLayer,
+      ...pointsLayer,
+      highlightLayer,
       ...labelLayers,
       ...remoteCursorLayers(props.remoteCursors ?? []),
     ].filter((layer) => layer !== null)
@@ -535,6 +564,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     selectionLayers,
     selectedOutline,
     pointsLayer,
+    highlightLayer,
     remoteOutlines,
     props.remoteCursors,
     previewFeatures,
@@ -563,6 +593,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     onPaint: props.onPaint,
     onPaintEnd: props.onPaintEnd,
     onPickLocation: props.onPickLocation,
+    onShapeDrawn: props.onShapeDrawn,
   })
 
   // Placing a pin takes a plain tap, read from the pointer events themselves: deck.gl calls
@@ -664,6 +695,10 @@ export function TerritoryMap(props: TerritoryMapProps) {
           onDensity={setDensityOn}
           densityTop={density.top}
           densityClipped={density.clipped}
+          segment={segmentFilter}
+          onSegment={setSegmentFilter}
+          bySegment={accountColours === 'segment'}
+          onBySegment={(on) => setAccountColours(on ? 'segment' : 'plain')}
         />
       ) : null}
       {isLoading ? (

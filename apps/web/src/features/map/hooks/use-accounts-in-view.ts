@@ -21,12 +21,22 @@ function sameBox(a: BBox | null, b: BBox | null): boolean {
  * The accounts inside the visible map area. The box is debounced so a pan or a zoom asks
  * once when it settles, and the previous points stay on screen while the next page loads.
  */
-export function useAccountsInView(bbox: BBox | null, zoom: number) {
+export function useAccountsInView(
+  bbox: BBox | null,
+  zoom: number,
+  segment: string | null = null,
+) {
   const trpc = useTRPC()
   const settled = useDebouncedValue(bbox, DEBOUNCE_MS, sameBox)
   return useQuery(
     trpc.accounts.inBBox.queryOptions(
-      settled ? { bbox: settled, limit: accountsPerView(zoom) } : skipToken,
+      settled
+        ? {
+            bbox: settled,
+            limit: accountsPerView(zoom),
+            ...(segment ? { segments: [segment] } : {}),
+          }
+        : skipToken,
       {
         placeholderData: keepPreviousData,
         staleTime: 5 * 60_000,

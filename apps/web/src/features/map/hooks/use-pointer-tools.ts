@@ -43,6 +43,8 @@ interface PointerToolOptions {
   anchors: UnitAnchors | null
   onSelectTerritory: (territoryId: string | null) => void
   onSelectUnits?: (unitIds: string[], mode: SelectMode) => void
+  /** The shape just drawn with the rectangle or lasso, as a [lon, lat] ring. */
+  onShapeDrawn?: (ring: [number, number][]) => void
   onPaint?: (unitIds: string[]) => void
   onPaintEnd?: () => void
   /** Set while the user is placing something (a comment pin): a click gives its place. */
@@ -73,7 +75,13 @@ const lonLatOf = (info: PickingInfo): Point | null =>
  */
 export function usePointerTools(options: PointerToolOptions) {
   const { tool, hitTest, geometry, paint, anchors } = options
-  const { onSelectTerritory, onSelectUnits, onPaint, onPaintEnd } = options
+  const {
+    onSelectTerritory,
+    onSelectUnits,
+    onPaint,
+    onPaintEnd,
+    onShapeDrawn,
+  } = options
   const { onPickLocation } = options
   const idsOf = useCallback(
     (indices: Iterable<number>) =>
@@ -154,8 +162,23 @@ export function usePointerTools(options: PointerToolOptions) {
             : []
       // Called even with nothing inside, so the page can say "Nothing selected".
       onSelectUnits?.(idsOf(hit), shiftOf(event) ? 'add' : 'replace')
+      if (onShapeDrawn) {
+        if (tool === 'rectangle' && s.lonLat.length === 2) {
+          const [[x0, y0], [x1, y1]] = s.lonLat as [
+            [number, number],
+            [number, number],
+          ]
+          onShapeDrawn([
+            [x0, y0],
+            [x1, y0],
+            [x1, y1],
+            [x0, y1],
+          ])
+        } else if (tool === 'lasso' && s.lonLat.length >= 3)
+          onShapeDrawn(s.lonLat.map(([x, y]) => [x, y] as [number, number]))
+      }
     },
-    [extendShape, geometry, anchors, tool, onSelectUnits, idsOf],
+    [extendShape, geometry, anchors, tool, onSelectUnits, idsOf, onShapeDrawn],
   )
 
   /** The unit under a click: the picked polygon, or (over an account dot) the CPU test. */

@@ -13,6 +13,7 @@ import { type Rgba, type TerritoryPaint, unitFill } from './territory-paint'
 import { type ThemeFill, themeColor } from './themes'
 import type { UnitFeature } from './unit-geometry'
 import { unionBounds } from './view'
+import { SEGMENT_COLORS } from './segments'
 
 type Path = GeoJSON.Position[]
 
@@ -156,16 +157,63 @@ export function accountRadiusScale(zoom: number): number {
   )
 }
 
-export function accountLayer(accounts: readonly Account[], radiusScale = 1) {
+export function accountLayer(
+  accounts: readonly Account[],
+  radiusScale = 1,
+  bySegment = false,
+) {
   const maxPotential = accounts.reduce((m, a) => Math.max(m, a.potential), 0)
+  if (!bySegment) return [dots('accounts', accounts, radiusScale, maxPotential)]
+  // One draw per segment: the dot shader takes one colour per layer.
+  const groups = new Map<string, Account[]>()
+  for (const a of accounts) {
+    const key = (a as { segment?: string | null }).segment ?? 'none'
+    let list = groups.get(key)
+    if (!list) groups.set(key, (list = []))
+    list.push(a)
+  }
+  return [...groups].map(([segment, list]) =>
+    dots(
+      `accounts-${segment}`,
+      list,
+      radiusScale,
+      maxPotential,
+      SEGMENT_COLORS[segment],
+    ),
+  )
+}
+
+/** A campaign's accounts: violet rings over the ordinary dots. */
+export function targetLayer(points: readonly (readonly [number, number])[]) {
+  return new DotLayer<readonly [number, number]>({
+    id: 'targets',
+    data: points,
+    radiusScale: 1,
+    radiusMinPixels: 4,
+    getPosition: (p) => [p[0], p[1]],
+    // Pixels: a ring a little wider than the largest account dot.
+    getRadius: () => 7,
+    fillColor: [124, 58, 237, 60],
+    lineColor: [91, 33, 182, 255],
+    lineWidth: 2,
+  })
+}
+
+function dots(
+  id: string,
+  accounts: readonly Account[],
+  radiusScale: number,
+  maxPotential: number,
+  color: [number, number, number] = [17, 24, 39],
+) {
   return new DotLayer<Account>({
-    id: 'accounts',
+    id,
     data: accounts,
     radiusScale,
     radiusMinPixels: 1.25,
     getPosition: (a) => a.location,
     getRadius: (a) => accountRadius(a.potential, maxPotential),
-    fillColor: [17, 24, 39, 170],
+    fillColor: [...color, 190],
     lineColor: [255, 255, 255, 200],
     lineWidth: 0.6,
     updateTriggers: { getRadius: maxPotential },

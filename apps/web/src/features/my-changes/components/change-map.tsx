@@ -2,7 +2,8 @@ import { skipToken, useQuery } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
 import { plural } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
-import { buildChangeMap, indexUnitShapes } from '../lib/change-map'
+import { indexUnitShapes } from '../../../lib/svg-map'
+import { buildChangeMap } from '../lib/change-map'
 
 /** Used when the territory has no colour of its own. */
 const FALLBACK_COLOR = '#6172f3'

@@ -6,7 +6,7 @@ import { useModalDialog } from '../../../hooks/use-modal-dialog'
 import '../optimize.css'
 
 type Mode = 'design' | 'rebalance'
-type Metric = 'workload' | 'potential' | 'accounts' | 'sales'
+type Metric = 'workload' | 'potential' | 'accounts' | 'sales' | 'forecast'
 
 interface OptimizeDialogProps {
   open: boolean
@@ -162,6 +162,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
                 <option value="potential">Potential</option>
                 <option value="accounts">Accounts</option>
                 <option value="sales">Sales</option>
+                <option value="forecast">Forecast (next 12 months)</option>
               </select>
             </label>
             <label className="field">

@@ -26,6 +26,7 @@ export const METRIC_LABELS: Readonly<Record<BalanceMetric, string>> = {
   potential: 'potential',
   sales: 'sales',
   workload: 'workload',
+  forecast: 'forecast',
 }
 
 /** The metric the list shows a bar for: the first balanced one, potential when none is set. */

@@ -10,6 +10,7 @@ function score(over: Partial<TerritoryScore>): TerritoryScore {
     potential: 100,
     sales: 50,
     workloadMinutes: 600,
+    forecast: 60,
     capacityMinutes: 1200,
     utilization: 0.5,
     travelKm: 40,

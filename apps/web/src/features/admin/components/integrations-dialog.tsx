@@ -1,0 +1,45 @@
+import { useId } from 'react'
+import { DialogHeader } from '../../../components/dialog-header'
+import { useModalDialog } from '../../../hooks/use-modal-dialog'
+import { ApiKeysSection } from './api-keys-section'
+import { WebhooksSection } from './webhooks-section'
+
+/**
+ * Integrations, for admins (opened from "Users…"): API keys for the plain HTTP lead-routing
+ * endpoint, and webhooks told when an alignment takes effect.
+ */
+export function IntegrationsDialog({
+  open,
+  onClose,
+}: {
+  open: boolean
+  onClose: () => void
+}) {
+  const ref = useModalDialog(open)
+  const titleId = useId()
+  return (
+    <dialog
+      ref={ref}
+      className="modal-dialog admin-dialog"
+      aria-labelledby={titleId}
+      onClose={(e) => {
+        // Opened from inside the users dialog: React passes `close` up its tree, and that
+        // dialog would close too.
+        e.stopPropagation()
+        onClose()
+      }}
+      data-testid="integrations-dialog"
+    >
+      <DialogHeader
+        className="modal-dialog__head"
+        titleId={titleId}
+        title="Integrations"
+        onClose={onClose}
+      />
+      <div className="admin-dialog__scroll integrations-body">
+        <ApiKeysSection enabled={open} />
+        <WebhooksSection enabled={open} />
+      </div>
+    </dialog>
+  )
+}

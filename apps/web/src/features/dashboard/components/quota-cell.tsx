@@ -1,0 +1,114 @@
+import { useRef, useState } from 'react'
+import { formatDollars, formatMoney } from '../lib/figures'
+import { parseQuota } from '../lib/quota-input'
+
+/**
+ * A territory's quota: the figure, marked when it is the default; for planners and
+ * managers a button that turns into a field (Enter or leaving it saves, Escape cancels; an
+ * empty field goes back to the default).
+ */
+export function QuotaCell({
+  territoryName,
+  quota,
+  isDefault,
+  canEdit,
+  saving,
+  onSave,
+}: {
+  territoryName: string
+  quota: number
+  isDefault: boolean
+  canEdit: boolean
+  saving: boolean
+  onSave: (amount: number | null) => Promise<unknown>
+}) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  // Enter saves and removes the field, which may blur it: one save, not two.
+  const closing = useRef(false)
+  const shown = (
+    <>
+      {formatMoney(quota)}
+      {isDefault ? (
+        <abbr
+          className="dashboard-default"
+          title="Default: last-12-month sales × 1.05"
+        >
+          est.
+        </abbr>
+      ) : null}
+    </>
+  )
+  if (!canEdit) return <span className="dashboard-quota">{shown}</span>
+  if (draft === null)
+    return (
+      <button
+        type="button"
+        className="dashboard-quota dashboard-quota--edit"
+        aria-label={`Quota of ${territoryName}: ${formatDollars(quota)}${isDefault ? ' (default)' : ''}. Edit`}
+        disabled={saving}
+        onClick={(e) => {
+          e.stopPropagation()
+          setProblem(null)
+          closing.current = false
+          setDraft(isDefault ? '' : String(Math.round(quota)))
+        }}
+      >
+        {shown}
+      </button>
+    )
+  const save = () => {
+    if (closing.current) return
+    const text = draft
+    const amount = parseQuota(text)
+    if (amount === 'invalid') {
+      setProblem('A quota is an amount in dollars, like 1,200,000 or 1.2M.')
+      return
+    }
+    const unchanged =
+      amount === null ? isDefault : amount === quota && !isDefault
+    closing.current = true
+    setDraft(null)
+    if (!unchanged)
+      onSave(amount).catch((error: unknown) => {
+        closing.current = false
+        setDraft(text)
+        setProblem(error instanceof Error ? error.message : 'Not saved.')
+      })
+  }
+  return (
+    <span
+      className="dashboard-quota-field"
+      onClick={(e) => e.stopPropagation()}
+    >
+      <input
+        autoFocus
+        inputMode="decimal"
+        aria-label={`Quota of ${territoryName} in dollars (empty: the default)`}
+        placeholder={formatDollars(quota)}
+        value={draft}
+        onFocus={(e) => e.target.select()}
+        aria-invalid={problem !== null}
+        onChange={(e) => {
+          setDraft(e.target.value)
+          setProblem(null)
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') save()
+          if (e.key === 'Escape') {
+            e.stopPropagation()
+            closing.current = true
+            setDraft(null)
+            setProblem(null)
+          }
+        }}
+        onBlur={save}
+      />
+      {problem ? (
+        <span className="dashboard-quota-field__problem" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </span>
+  )
+}

@@ -1,0 +1,2 @@
+export { usePrefetchDashboard } from './api/use-dashboard'
+export { DashboardPanel } from './components/dashboard-panel'

@@ -1,0 +1,301 @@
+import {
+  keepPreviousData,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { RFM_SEGMENTS } from '@tessera/engine'
+import { useEffect, useMemo, useState } from 'react'
+import { errorMessage } from '../../../lib/errors'
+import { downloadText } from '../../../lib/download'
+import { formatCount, formatMoney } from '../../../lib/format'
+import { useTRPC } from '../../../lib/trpc'
+import { formatCentre, parseCentre } from '../lib/centre'
+import '../targeting.css'
+
+type SizeBand = 'small' | 'mid' | 'large' | 'enterprise'
+type Segment = (typeof RFM_SEGMENTS)[number]['id']
+const SIZE_BANDS: SizeBand[] = ['small', 'mid', 'large', 'enterprise']
+
+export interface TargetingPanelProps {
+  planId: string
+  scenarioId: string
+  territories: readonly { id: string; name: string }[]
+  /** The centre picked on the map (set by the page after `onPickCentre`). */
+  pickedCentre: [number, number] | null
+  picking: boolean
+  onPickCentre: () => void
+  /** The last rectangle or lasso drawn on the map, as a [lon, lat] ring. */
+  drawnArea: [number, number][] | null
+  onClearDrawn: () => void
+  /** The matches to mark on the map (null: none), and where to fly. */
+  onShow: (points: [number, number][] | null) => void
+  onFocus: (box: [number, number, number, number]) => void
+}
+
+/**
+ * Campaign targeting: accounts by a radius around a point (typed, or picked on the map), by
+ * the area last drawn with the rectangle or lasso, by territory, behavioural segment and
+ * size band, all combined. The matches are marked on the map; the list downloads as the
+ * CSV a marketing tool imports (per territory or per segment: filter, then download).
+ */
+export function TargetingPanel(props: TargetingPanelProps) {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const [territoryId, setTerritoryId] = useState('')
+  const [segments, setSegments] = useState<Segment[]>([])
+  const [sizeBands, setSizeBands] = useState<SizeBand[]>([])
+  const [centreText, setCentreText] = useState('')
+  const [radiusKm, setRadiusKm] = useState(25)
+  const [useDrawn, setUseDrawn] = useState(false)
+  const [downloading, setDownloading] = useState<string | null>(null)
+
+  const { pickedCentre, drawnArea } = props
+  useEffect(() => {
+    if (pickedCentre) setCentreText(formatCentre(pickedCentre))
+  }, [pickedCentre])
+  useEffect(() => {
+    if (drawnArea) setUseDrawn(true)
+  }, [drawnArea])
+
+  const centre = centreText.trim() === '' ? null : parseCentre(centreText)
+  const input = useMemo(
+    () => ({
+      planId: props.planId,
+      scenarioId: props.scenarioId,
+      limit: 2000,
+      ...(territoryId ? { territoryIds: [territoryId] } : {}),
+      ...(segments.length ? { segments } : {}),
+      ...(sizeBands.length ? { sizeBands } : {}),
+      ...(centre?.ok
+        ? {
+            circle: {
+              lon: centre.lonLat[0],
+              lat: centre.lonLat[1],
+              radiusKm,
+            },
+          }
+        : {}),
+      ...(useDrawn && drawnArea ? { polygon: drawnArea } : {}),
+    }),
+    [
+      props.planId,
+      props.scenarioId,
+      territoryId,
+      segments,
+      sizeBands,
+      centre?.ok,
+      centre?.ok ? centre.lonLat.join() : '',
+      radiusKm,
+      useDrawn,
+      drawnArea,
+    ],
+  )
+  const narrowed =
+    !!territoryId ||
+    segments.length > 0 ||
+    sizeBands.length > 0 ||
+    !!centre?.ok ||
+    (useDrawn && !!drawnArea)
+  const result = useQuery(
+    trpc.targeting.select.queryOptions(input, {
+      enabled: narrowed && !(centre && !centre.ok) && radiusKm > 0,
+      placeholderData: keepPreviousData,
+    }),
+  )
+  const { onShow } = props
+  useEffect(() => {
+    onShow(
+      narrowed && result.data
+        ? result.data.accounts.map((a) => a.location)
+        : null,
+    )
+  }, [result.data, narrowed, onShow])
+  useEffect(() => () => onShow(null), [onShow])
+
+  const download = async () => {
+    setDownloading('Preparing the list…')
+    try {
+      const { csv } = await queryClient.fetchQuery(
+        trpc.targeting.csv.queryOptions(input),
+      )
+      downloadText('campaign-targets.csv', csv)
+      setDownloading(null)
+    } catch (e) {
+      setDownloading(errorMessage(e))
+    }
+  }
+
+  const toggle = <T,>(list: T[], v: T) =>
+    list.includes(v) ? list.filter((x) => x !== v) : [...list, v]
+  const data = narrowed ? result.data : undefined
+
+  return (
+    <div className="workspace__scroll targeting" data-testid="targeting-panel">
+      <h2 className="targeting__title">Campaign targeting</h2>
+      <label className="targeting__field">
+        <span>Territory</span>
+        <select
+          value={territoryId}
+          onChange={(e) => setTerritoryId(e.target.value)}
+          data-testid="targeting-territory"
+        >
+          <option value="">Any territory</option>
+          {props.territories.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="targeting__field">
+        <legend>Segments</legend>
+        {RFM_SEGMENTS.map((s) => (
+          <label key={s.id} title={s.description} className="targeting__check">
+            <input
+              type="checkbox"
+              checked={segments.includes(s.id)}
+              onChange={() => setSegments((l) => toggle(l, s.id))}
+              data-testid={`targeting-segment-${s.id}`}
+            />
+            {s.label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="targeting__field">
+        <legend>Size</legend>
+        {SIZE_BANDS.map((b) => (
+          <label key={b} className="targeting__check">
+            <input
+              type="checkbox"
+              checked={sizeBands.includes(b)}
+              onChange={() => setSizeBands((l) => toggle(l, b))}
+            />
+            {b}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="targeting__field">
+        <legend>Around a point</legend>
+        <div className="targeting__row">
+          <input
+            type="text"
+            placeholder="latitude, longitude"
+            value={centreText}
+            onChange={(e) => setCentreText(e.target.value)}
+            aria-label="Centre (latitude, longitude)"
+            data-testid="targeting-centre"
+          />
+          <button
+            type="button"
+            className="button button--small"
+            onClick={props.onPickCentre}
+            aria-pressed={props.picking}
+            data-testid="targeting-pick"
+          >
+            {props.picking ? 'Click the map…' : 'Pick on map'}
+          </button>
+        </div>
+        <label className="targeting__row">
+          Radius
+          <input
+            type="number"
+            min={1}
+            max={2000}
+            value={radiusKm}
+            onChange={(e) => setRadiusKm(Number(e.target.value))}
+            data-testid="targeting-radius"
+          />
+          km
+        </label>
+        {centre && !centre.ok ? (
+          <p className="error-box">{centre.reason}</p>
+        ) : null}
+      </fieldset>
+      <fieldset className="targeting__field">
+        <legend>Drawn area</legend>
+        {drawnArea ? (
+          <label className="targeting__check">
+            <input
+              type="checkbox"
+              checked={useDrawn}
+              onChange={(e) => setUseDrawn(e.target.checked)}
+              data-testid="targeting-use-drawn"
+            />
+            Within the shape last drawn ({drawnArea.length} points){' '}
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={props.onClearDrawn}
+            >
+              Clear
+            </button>
+          </label>
+        ) : (
+          <p className="targeting__hint">
+            Draw a shape with the Rectangle or Lasso tool on the map to target
+            inside it.
+          </p>
+        )}
+      </fieldset>
+      {!narrowed ? (
+        <p className="targeting__hint">
+          Choose a territory, segments, a size, a point or a drawn area.
+        </p>
+      ) : result.error ? (
+        <p className="error-box">{errorMessage(result.error)}</p>
+      ) : data ? (
+        <section className="targeting__result" data-testid="targeting-result">
+          <p>
+            <strong data-testid="targeting-count">
+              {formatCount(data.total)}
+            </strong>{' '}
+            accounts · {formatMoney(data.potential)} potential
+          </p>
+          <div className="targeting__row">
+            {data.bbox ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => props.onFocus(data.bbox!)}
+              >
+                Show on map
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="button button--small button--primary"
+              disabled={data.total === 0}
+              onClick={() => void download()}
+              data-testid="targeting-csv"
+            >
+              Download list (CSV)
+            </button>
+          </div>
+          {downloading ? (
+            <p className="targeting__hint">{downloading}</p>
+          ) : null}
+          <ol className="targeting__list">
+            {data.accounts.slice(0, 50).map((a) => (
+              <li key={a.id}>
+                <span>{a.name}</span>
+                <small>
+                  {a.territory ?? 'no territory'} ·{' '}
+                  {a.distanceKm !== null ? `${a.distanceKm} km · ` : ''}
+                  {formatMoney(a.potential)}
+                </small>
+              </li>
+            ))}
+          </ol>
+          {data.total > 50 ? (
+            <p className="targeting__hint">
+              The 50 with the most potential are listed; the download has all{' '}
+              {formatCount(data.total)}.
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <p className="targeting__hint">Selecting…</p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test'
+import { signIn } from './support'
+
+/** A CRM export as people send them: semicolons, a BOM, CRM headers, one bad row. */
+const file = (rows: string[]) => ({
+  name: 'crm-export.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(
+    `\ufeffAccount Number;Account Name;Industry;BillingLatitude;BillingLongitude;Annual Revenue;Potential\n${rows.join('\n')}\n`,
+  ),
+})
+const good =
+  'E2E-IMP-1;Casco Bay Chandlery;Retail;43.6591;-70.2568;2 400 000;90000'
+const bad = 'E2E-IMP-2;Nowhere Supply;Retail;95;-70.25;100;1'
+
+test('a planner imports a CSV through the wizard and sees the account on the map', async ({
+  page,
+}) => {
+  await signIn(page, 'planner')
+  await page.getByTestId('open-import').click()
+  const dialog = page.getByTestId('import-dialog')
+  await expect(dialog).toBeVisible()
+
+  await page.getByTestId('import-file').setInputFiles(file([good, bad]))
+  // The mapping is guessed from the CRM's headers.
+  await expect(page.getByTestId('map-externalId')).toHaveValue('0')
+  await expect(page.getByTestId('map-lat')).toHaveValue('3')
+  await expect(page.getByTestId('map-potential')).toHaveValue('6')
+  await expect(dialog).toContainText('semicolon-separated, 7 columns')
+
+  // Unmapping a required field is refused before anything is sent.
+  await page.getByTestId('map-name').selectOption('')
+  await expect(page.getByTestId('import-mapping-problems')).toContainText(
+    'required field “Name”',
+  )
+  await expect(page.getByTestId('import-run')).toBeDisabled()
+  await page.getByTestId('map-name').selectOption('1')
+
+  // All or nothing: the bad row stops the import and is reported precisely.
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-message')).toHaveAttribute(
+    'data-status',
+    'rejected',
+  )
+  const problems = page.getByTestId('import-problems')
+  await expect(problems).toContainText('BillingLatitude / BillingLongitude')
+  await expect(problems).toContainText('95, -70.25')
+  await expect(problems.locator('tbody tr').first()).toContainText('3')
+  await page.screenshot({ path: test.info().outputPath('import-errors.png') })
+
+  // Upsert: the good row goes in, the bad one is reported.
+  await page.getByTestId('import-mode-upsert').check()
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-message')).toHaveAttribute(
+    'data-status',
+    'imported',
+  )
+  await expect(page.getByTestId('import-inserted')).toHaveText('1')
+  await expect(page.getByTestId('import-rejected')).toHaveText('1')
+  await page.screenshot({ path: test.info().outputPath('import-done.png') })
+
+  // The map flies to the new account; hovering it shows its card.
+  await page.getByTestId('import-show-on-map').click()
+  await expect(dialog).toBeHidden()
+  const map = page.getByTestId('map')
+  const box = (await map.boundingBox())!
+  await expect(async () => {
+    await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2)
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await expect(page.getByTestId('map-tooltip')).toContainText(
+      'Casco Bay Chandlery',
+      { timeout: 1000 },
+    )
+  }).toPass({ timeout: 20_000 })
+  await page.screenshot({ path: test.info().outputPath('import-on-map.png') })
+})

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test'
+import { signIn } from './support'
+
+test.setTimeout(150_000)
+
+test('a manager targets a campaign around a store by segment, sees it on the map and downloads the list', async ({
+  page,
+}) => {
+  await signIn(page, 'manager')
+  // Segments on the map: the dots coloured by behavioural segment, with a key.
+  await page.getByTestId('map-by-segment').check()
+  await expect(page.getByTestId('segment-key')).toContainText('Champions')
+  await page.getByTestId('map-segment').selectOption('champions')
+  await expect(page.getByTestId('map-legend')).toContainText('in view')
+  await page.screenshot({ path: test.info().outputPath('segments.png') })
+  await page.getByTestId('map-segment').selectOption('')
+
+  await page.getByTestId('tab-targeting').click()
+  const panel = page.getByTestId('targeting-panel')
+  await expect(panel).toBeVisible()
+  // A store in downtown Denver, 40 km around it, best customers only.
+  await page.getByTestId('targeting-centre').fill('39.7392, -104.9903')
+  await page.getByTestId('targeting-radius').fill('40')
+  const count = page.getByTestId('targeting-count')
+  await expect(count).not.toHaveText('0')
+  const all = Number((await count.innerText()).replace(/\D/g, ''))
+  await page.getByTestId('targeting-segment-champions').check()
+  await expect
+    .poll(async () => Number((await count.innerText()).replace(/\D/g, '')))
+    .toBeLessThan(all)
+  const champions = Number((await count.innerText()).replace(/\D/g, ''))
+  expect(champions).toBeGreaterThan(0)
+  await expect(panel).toContainText('km ·')
+
+  // A typo in the centre is said, not silently ignored.
+  await page.getByTestId('targeting-centre').fill('Denver')
+  await expect(panel).toContainText('latitude, longitude')
+  await page.getByTestId('targeting-centre').fill('39.7392, -104.9903')
+  await expect(count).toHaveText(String(champions))
+  await page.getByRole('button', { name: 'Show on map' }).click()
+  await page.waitForTimeout(1500)
+  await page.screenshot({ path: test.info().outputPath('targeting.png') })
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('targeting-csv').click()
+  const file = await download
+  const text = await (await file.createReadStream()).toArray()
+  const lines = Buffer.concat(text).toString('utf8').trim().split('\r\n')
+  expect(lines[0]).toMatch(/^account_external_id,account_name,industry/)
+  expect(lines).toHaveLength(champions + 1)
+  expect(lines.slice(1).every((l) => l.includes(',champions,'))).toBe(true)
+})

@@ -1,0 +1,2 @@
+export { RFM_SEGMENTS, rfmFeatures, rfmSegments } from './rfm.js'
+export type { RfmFeatures, RfmResult, RfmSegment } from './rfm.js'
