@@ -14,10 +14,18 @@ test('a manager targets a campaign around a store by segment, sees it on the map
   await expect(page.getByTestId('map-legend')).toContainText('in view')
   await page.screenshot({ path: test.info().outputPath('segments.png') })
   await page.getByTestId('map-segment').selectOption('')
+  // White space: a map colouring and a ranked list.
+  await page.getByTestId('map-theme').selectOption('whitespace')
+  await expect(page.getByTestId('map-legend')).not.toContainText('No forecasts')
 
   await page.getByTestId('tab-targeting').click()
   const panel = page.getByTestId('targeting-panel')
   await expect(panel).toBeVisible()
+  await expect(page.getByTestId('white-space').locator('tbody tr')).toHaveCount(
+    10,
+  )
+  await page.screenshot({ path: test.info().outputPath('white-space.png') })
+  await page.getByTestId('map-theme').selectOption('territories')
   // A store in downtown Denver, 40 km around it, best customers only.
   await page.getByTestId('targeting-centre').fill('39.7392, -104.9903')
   await page.getByTestId('targeting-radius').fill('40')

@@ -68,6 +68,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'routing.route': 'signed-in',
   'targeting.select': 'signed-in',
   'targeting.csv': 'signed-in',
+  'targeting.whiteSpace': 'signed-in',
   'imports.history': ['planner', 'manager', 'admin'],
   'imports.report': ['planner', 'manager', 'admin'],
   'analytics.dashboard': 'signed-in',

@@ -69,6 +69,10 @@ export type UnitStatRow = Awaited<
 >[number] & {
   sales: number
   topIndustry: string | null
+  /** Accounts with sales in the last 12 months (white space: coverage). */
+  activeAccounts: number
+  /** Σ next-12-month forecast (white space: potential not yet expected). */
+  forecast: number
 }
 
 /** One shared build per key; a failed build is forgotten, so the next caller tries again. */
@@ -150,6 +154,8 @@ export class ScoringCache {
       ...s,
       sales: byUnit.get(s.unitId)?.sales ?? 0,
       topIndustry: byUnit.get(s.unitId)?.topIndustry ?? null,
+      activeAccounts: byUnit.get(s.unitId)?.activeAccounts ?? 0,
+      forecast: byUnit.get(s.unitId)?.forecast ?? 0,
     }))
   }
 

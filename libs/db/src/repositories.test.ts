@@ -232,14 +232,39 @@ describe.each(testBackends())('repositories on $name', (backend) => {
       amount: [1000, 20, 3, 4],
     })
     expect(await unitSalesAndIndustry(h.db, 'org_1', 'lyr_2')).toEqual([
-      { unitId: 'C', sales: 23, topIndustry: 'Health' },
+      // Two of C's three accounts bought in the window (coverage); no forecasts stored yet.
+      {
+        unitId: 'C',
+        sales: 23,
+        topIndustry: 'Health',
+        activeAccounts: 2,
+        forecast: 0,
+      },
       // A tie goes to the first name alphabetically.
-      { unitId: 'D', sales: 4, topIndustry: 'Agri' },
+      {
+        unitId: 'D',
+        sales: 4,
+        topIndustry: 'Agri',
+        activeAccounts: 1,
+        forecast: 0,
+      },
     ])
     const first = await unitSalesAndIndustry(h.db, 'org_1', 'lyr_1')
     expect(first).toEqual([
-      { unitId: 'A', sales: 0, topIndustry: 'Retail' },
-      { unitId: 'B', sales: 12.5, topIndustry: 'Retail' },
+      {
+        unitId: 'A',
+        sales: 0,
+        topIndustry: 'Retail',
+        activeAccounts: 0,
+        forecast: 0,
+      },
+      {
+        unitId: 'B',
+        sales: 12.5,
+        topIndustry: 'Retail',
+        activeAccounts: 1,
+        forecast: 0,
+      },
     ])
     expect(await unitSalesAndIndustry(h.db, 'org_other', 'lyr_1')).toEqual([])
   })

@@ -132,6 +132,10 @@ export interface UnitSalesAndIndustry {
   sales: number
   /** The industry with the most accounts in the unit (ties: alphabetical); null if none. */
   topIndustry: string | null
+  /** Accounts with sales in those 12 months (coverage: active ÷ accounts). */
+  activeAccounts: number
+  /** Σ of the accounts' stored next-12-month forecasts. */
+  forecast: number
 }
 
 /**
@@ -148,6 +152,8 @@ export async function unitSalesAndIndustry(
     unit_id: string
     sales: number | string | null
     top_industry: string | null
+    active: number | string
+    forecast: number | string | null
   }>`
     with recent as (${recentSales(orgId)}),
     in_layer as (
@@ -161,9 +167,12 @@ export async function unitSalesAndIndustry(
       from in_layer
       group by unit_id, industry
     )
-    select l.unit_id, sum(recent.total) as sales, i.industry as top_industry
+    select l.unit_id, sum(recent.total) as sales, i.industry as top_industry,
+      count(*) filter (where recent.total > 0) as active,
+      sum(f.next_12m) as forecast
     from in_layer l
     left join recent on recent.account_id = l.id
+    left join account_forecasts f on f.account_id = l.id
     left join industries i on i.unit_id = l.unit_id and i.rank = 1
     group by l.unit_id, i.industry
     order by l.unit_id`.execute(db)
@@ -172,5 +181,7 @@ export async function unitSalesAndIndustry(
     unitId: r.unit_id,
     sales: Number(r.sales ?? 0),
     topIndustry: r.top_industry,
+    activeAccounts: Number(r.active),
+    forecast: Number(r.forecast ?? 0),
   }))
 }

@@ -830,6 +830,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
               onClearDrawn={() => setDrawnArea(null)}
               onShow={setTargets}
               onFocus={focusBox}
+              onSelectTerritory={selectFromList}
             />
           ) : tab === 'edit' ? (
             <div className="workspace__scroll" data-testid="edit-panel">

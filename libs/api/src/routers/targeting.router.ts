@@ -1,7 +1,10 @@
 import { TRPCError } from '@trpc/server'
-import { listReps } from '@tessera/db'
+import { z } from 'zod'
+import { listReps, listUnits } from '@tessera/db'
 import { planOfCaller, scenarioOfPlan } from '../collab/access.js'
+import { loadPlanDoc } from '../scoring.js'
 import { TargetingInput, selectTargets, targetsCsv } from '../targeting.js'
+import { whiteSpaceRanking } from '../whitespace.js'
 import { protectedProcedure, router } from '../trpc.js'
 import type { Caller } from './scenario-access.js'
 
@@ -38,6 +41,28 @@ export const targetingRouter = router({
   select: protectedProcedure
     .input(TargetingInput)
     .query(({ ctx, input }) => run(ctx, input)),
+  /** Growth opportunities: units and territories ranked by white space, with coverage. */
+  whiteSpace: protectedProcedure
+    .input(
+      z.object({
+        planId: z.string().min(1).max(100),
+        scenarioId: z.string().min(1).max(100).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const scenario = await scenarioFor(ctx, input.planId, input.scenarioId)
+      const plan = await planOfCaller(ctx, input.planId)
+      const [stats, { plan: doc }, units] = await Promise.all([
+        ctx.scoring.unitStats(ctx.user.orgId, plan.unitLayerId),
+        loadPlanDoc(ctx.db, scenario.id),
+        listUnits(ctx.db, plan.unitLayerId),
+      ])
+      return whiteSpaceRanking(
+        stats,
+        doc,
+        new Map(units.map((u) => [u.id, u.name])),
+      )
+    }),
   csv: protectedProcedure
     .input(TargetingInput)
     .query(async ({ ctx, input }) => {

@@ -3,6 +3,7 @@ import { segmentLabel } from '../lib/segments'
 import {
   formatCount,
   formatMoney,
+  formatPercent,
   formatSignedPercent,
 } from '../../../lib/format'
 
@@ -18,6 +19,9 @@ export interface UnitTooltipData {
   /** Last-12-month sales; undefined when the server does not send them. */
   sales?: number
   topIndustry?: string
+  /** Potential the forecast does not expect to capture; share of accounts buying. */
+  whiteSpace?: number
+  coverage?: number | undefined
   /** The territory's deviation from its target, when the page knows it. */
   deviation?: number
 }
@@ -94,6 +98,18 @@ function UnitCard({ data }: { data: UnitTooltipData }) {
           <>
             <dt>Sales, 12 mo</dt>
             <dd>{formatMoney(data.sales)}</dd>
+          </>
+        ) : null}
+        {data.whiteSpace !== undefined ? (
+          <>
+            <dt>White space</dt>
+            <dd>{formatMoney(data.whiteSpace)}</dd>
+          </>
+        ) : null}
+        {data.coverage !== undefined ? (
+          <>
+            <dt>Buying</dt>
+            <dd>{formatPercent(data.coverage)} of accounts</dd>
           </>
         ) : null}
         {data.topIndustry ? (

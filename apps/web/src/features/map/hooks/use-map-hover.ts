@@ -1,3 +1,4 @@
+import { whiteSpaceOf } from '../lib/unit-stats'
 import type { PickingInfo } from '@deck.gl/core'
 import type { Account, Rep, TerritoryRecord, Unit } from '@tessera/domain'
 import { useCallback, useMemo, useState } from 'react'
@@ -117,6 +118,15 @@ export function useMapHover({
         potential: stat?.potential ?? 0,
         sales: stat?.sales,
         topIndustry: stat?.topIndustry ?? undefined,
+        ...(stat?.forecast !== undefined
+          ? {
+              whiteSpace: whiteSpaceOf(stat),
+              coverage:
+                stat.accounts > 0
+                  ? (stat.activeAccounts ?? 0) / stat.accounts
+                  : undefined,
+            }
+          : {}),
         deviation: territoryId
           ? territoryDeviations?.get(territoryId)
           : undefined,

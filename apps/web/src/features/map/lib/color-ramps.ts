@@ -8,6 +8,16 @@ export type Rgb = [number, number, number]
  * safe for the common colour-vision deficiencies except where noted.
  */
 export const RAMPS = {
+  /** RdPu: white space (untapped potential), apart from both money themes. */
+  whitespace: [
+    '#fff7f3',
+    '#fde0dd',
+    '#fcc5c0',
+    '#fa9fb5',
+    '#f768a1',
+    '#c51b8a',
+    '#7a0177',
+  ],
   /** YlGnBu: potential. */
   potential: [
     '#ffffd9',

@@ -6,17 +6,18 @@ import {
   rampColor,
 } from './color-ramps'
 import type { Rgba, TerritoryPaint } from './territory-paint'
-import type { UnitStat } from './unit-stats'
+import { type UnitStat, whiteSpaceOf } from './unit-stats'
 
 /** What the unit fill shows. `territories` is the plan itself; the others are data. */
 export type MapTheme =
-  'territories' | 'potential' | 'sales' | 'segment' | 'balance'
+  'territories' | 'potential' | 'sales' | 'whitespace' | 'segment' | 'balance'
 export type DataTheme = Exclude<MapTheme, 'territories'>
 
 export const MAP_THEMES: readonly { id: MapTheme; label: string }[] = [
   { id: 'territories', label: 'Territories' },
   { id: 'potential', label: 'Revenue potential' },
   { id: 'sales', label: 'Sales (12 months)' },
+  { id: 'whitespace', label: 'White space (potential − forecast)' },
   { id: 'segment', label: 'Main industry' },
   { id: 'balance', label: 'Balance vs target' },
 ]
@@ -76,7 +77,7 @@ export function buildThemeFill(theme: DataTheme, data: ThemeData): ThemeFill {
     colors.set([r, g, b, a], i * 4)
   data.unitIds.forEach((_, i) => set(i, NO_DATA, NO_DATA[3]))
   const key =
-    theme === 'potential' || theme === 'sales'
+    theme === 'potential' || theme === 'sales' || theme === 'whitespace'
       ? paintRamp(theme, data, set)
       : theme === 'segment'
         ? paintSegments(data, set)
@@ -87,14 +88,20 @@ export function buildThemeFill(theme: DataTheme, data: ThemeData): ThemeFill {
 type Setter = (i: number, color: Rgb | Rgba, alpha: number) => void
 
 function paintRamp(
-  theme: 'potential' | 'sales',
+  theme: 'potential' | 'sales' | 'whitespace',
   { unitIds, stats }: ThemeData,
   set: Setter,
 ): ThemeKey {
   const values = unitIds.map((id) => {
     const s = stats.get(id)
-    return s && s.accounts > 0 ? s[theme] : undefined
+    if (!s || s.accounts === 0) return undefined
+    return theme === 'whitespace' ? whiteSpaceOf(s) : s[theme]
   })
+  if (
+    theme === 'whitespace' &&
+    unitIds.every((id) => stats.get(id)?.forecast === undefined)
+  )
+    return { kind: 'unavailable', message: 'No forecasts for this layer yet.' }
   if (theme === 'sales' && values.every((v) => v === undefined))
     return { kind: 'unavailable', message: 'No sales history for this layer.' }
   const known = values

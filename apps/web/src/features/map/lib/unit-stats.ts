@@ -11,4 +11,16 @@ export interface UnitStat {
   sales?: number
   /** The industry most of the unit's accounts are in; null when it has none. */
   topIndustry?: string | null
+  /** Accounts with sales in the last 12 months. */
+  activeAccounts?: number
+  /** Σ of the accounts' next-12-month forecasts. */
+  forecast?: number
+}
+
+/**
+ * A unit's white space: potential the forecast does not expect to capture, so growth
+ * still open there. 0 when the forecast meets the potential (or there is none).
+ */
+export function whiteSpaceOf(s: UnitStat): number {
+  return Math.max(0, s.potential - (s.forecast ?? s.sales ?? 0))
 }

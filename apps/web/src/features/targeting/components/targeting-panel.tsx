@@ -10,6 +10,7 @@ import { downloadText } from '../../../lib/download'
 import { formatCount, formatMoney } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
 import { formatCentre, parseCentre } from '../lib/centre'
+import { WhiteSpaceList } from './white-space-list'
 import '../targeting.css'
 
 type SizeBand = 'small' | 'mid' | 'large' | 'enterprise'
@@ -30,6 +31,8 @@ export interface TargetingPanelProps {
   /** The matches to mark on the map (null: none), and where to fly. */
   onShow: (points: [number, number][] | null) => void
   onFocus: (box: [number, number, number, number]) => void
+  /** Select (and fly to) a territory, from the growth opportunities. */
+  onSelectTerritory: (territoryId: string) => void
 }
 
 /**
@@ -131,6 +134,11 @@ export function TargetingPanel(props: TargetingPanelProps) {
 
   return (
     <div className="workspace__scroll targeting" data-testid="targeting-panel">
+      <WhiteSpaceList
+        planId={props.planId}
+        scenarioId={props.scenarioId}
+        onSelectTerritory={props.onSelectTerritory}
+      />
       <h2 className="targeting__title">Campaign targeting</h2>
       <label className="targeting__field">
         <span>Territory</span>
