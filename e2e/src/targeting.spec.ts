@@ -14,6 +14,15 @@ test('a manager targets a campaign around a store by segment, sees it on the map
   await expect(page.getByTestId('map-legend')).toContainText('in view')
   await page.screenshot({ path: test.info().outputPath('segments.png') })
   await page.getByTestId('map-segment').selectOption('')
+  // Firmographic filters: only enterprise accounts of the first industry listed.
+  await page.getByTestId('map-size').selectOption('enterprise')
+  const industry = page.getByTestId('map-industry')
+  await expect(industry.locator('option')).not.toHaveCount(1)
+  await industry.selectOption({ index: 1 })
+  await expect(page.getByTestId('map-legend')).toContainText('in view')
+  await page.screenshot({ path: test.info().outputPath('filters.png') })
+  await page.getByTestId('map-size').selectOption('')
+  await industry.selectOption('')
   // White space: a map colouring and a ranked list.
   await page.getByTestId('map-theme').selectOption('whitespace')
   await expect(page.getByTestId('map-legend')).not.toContainText('No forecasts')

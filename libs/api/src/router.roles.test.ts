@@ -66,6 +66,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'notifications.markRead': 'signed-in',
   'activity.list': 'signed-in',
   'routing.route': 'signed-in',
+  'accounts.industries': 'signed-in',
   'targeting.select': 'signed-in',
   'targeting.csv': 'signed-in',
   'targeting.whiteSpace': 'signed-in',

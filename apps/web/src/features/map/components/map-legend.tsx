@@ -2,6 +2,8 @@ import { memo, useId } from 'react'
 import { formatCount } from '../../../lib/format'
 import { MAP_THEMES, type MapTheme, type ThemeKey } from '../lib/themes'
 import { SEGMENTS } from '../lib/segments'
+import type { AccountsFilter } from '../hooks/use-accounts-in-view'
+import { AccountFilters } from './account-filters'
 import { DensityKey, ThemeKeyView } from './theme-key'
 
 interface MapLegendProps {
@@ -20,9 +22,9 @@ interface MapLegendProps {
   onDensity: (on: boolean) => void
   densityTop: number
   densityClipped: boolean
-  /** Only this behavioural segment's accounts (null: all). */
-  segment: string | null
-  onSegment: (segment: string | null) => void
+  /** Which accounts the dots show: a behavioural segment, an industry, a size band. */
+  filter: AccountsFilter
+  onFilter: (filter: AccountsFilter) => void
   /** Dots coloured by segment. */
   bySegment: boolean
   onBySegment: (on: boolean) => void
@@ -61,22 +63,7 @@ export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
       {props.density ? (
         <DensityKey top={props.densityTop} clipped={props.densityClipped} />
       ) : null}
-      <div className="map-legend__theme">
-        <label htmlFor={`${id}-segment`}>Accounts</label>
-        <select
-          id={`${id}-segment`}
-          value={props.segment ?? ''}
-          onChange={(e) => props.onSegment(e.target.value || null)}
-          data-testid="map-segment"
-        >
-          <option value="">All segments</option>
-          {SEGMENTS.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AccountFilters filter={props.filter} onFilter={props.onFilter} />
       <label className="map-legend__toggle">
         <input
           type="checkbox"

@@ -11,7 +11,10 @@ import {
   useState,
 } from 'react'
 import { useElementSize } from '../../../hooks/use-element-size'
-import { useAccountsInView } from '../hooks/use-accounts-in-view'
+import {
+  type AccountsFilter,
+  useAccountsInView,
+} from '../hooks/use-accounts-in-view'
 import { useMapCamera } from '../hooks/use-map-camera'
 import { type UnitStat, useMapHover } from '../hooks/use-map-hover'
 import {
@@ -249,11 +252,11 @@ export function TerritoryMap(props: TerritoryMapProps) {
     [view, size.width, size.height],
   )
   // Which accounts the dots show (a behavioural segment, or all) and how they are coloured.
-  const [segmentFilter, setSegmentFilter] = useState<string | null>(null)
+  const [accountFilter, setAccountFilter] = useState<AccountsFilter>({})
   const [accountColours, setAccountColours] = useState<'plain' | 'segment'>(
     'plain',
   )
-  const accountsQuery = useAccountsInView(bbox, view.zoom, segmentFilter)
+  const accountsQuery = useAccountsInView(bbox, view.zoom, accountFilter)
   const accounts = accountsQuery.data?.accounts
 
   const { units, unitStats, territoryDeviations, tolerance } = props
@@ -695,8 +698,8 @@ export function TerritoryMap(props: TerritoryMapProps) {
           onDensity={setDensityOn}
           densityTop={density.top}
           densityClipped={density.clipped}
-          segment={segmentFilter}
-          onSegment={setSegmentFilter}
+          filter={accountFilter}
+          onFilter={setAccountFilter}
           bySegment={accountColours === 'segment'}
           onBySegment={(on) => setAccountColours(on ? 'segment' : 'plain')}
         />

@@ -21,10 +21,17 @@ function sameBox(a: BBox | null, b: BBox | null): boolean {
  * The accounts inside the visible map area. The box is debounced so a pan or a zoom asks
  * once when it settles, and the previous points stay on screen while the next page loads.
  */
+/** Which accounts the map's dots show; each absent field means "any". */
+export interface AccountsFilter {
+  segment?: string | null
+  industry?: string | null
+  sizeBand?: string | null
+}
+
 export function useAccountsInView(
   bbox: BBox | null,
   zoom: number,
-  segment: string | null = null,
+  filter: AccountsFilter = {},
 ) {
   const trpc = useTRPC()
   const settled = useDebouncedValue(bbox, DEBOUNCE_MS, sameBox)
@@ -34,7 +41,9 @@ export function useAccountsInView(
         ? {
             bbox: settled,
             limit: accountsPerView(zoom),
-            ...(segment ? { segments: [segment] } : {}),
+            ...(filter.segment ? { segments: [filter.segment] } : {}),
+            ...(filter.industry ? { industries: [filter.industry] } : {}),
+            ...(filter.sizeBand ? { sizeBands: [filter.sizeBand] } : {}),
           }
         : skipToken,
       {
