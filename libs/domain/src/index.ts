@@ -128,3 +128,5 @@ export type {
   DiffAccount,
   RepImpact,
 } from './alignment-diff.js'
+export { rebaseAlignment } from './rebase.js'
+export type { RebaseAccount, RebaseInput, RebaseResult } from './rebase.js'

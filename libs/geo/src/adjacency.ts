@@ -1,6 +1,7 @@
 import type { LonLat, UnitAdjacency } from '@tessera/domain'
 import type { Position } from 'geojson'
 import { haversineKmXY, pathLengthKm } from './haversine.js'
+import { UnionFind } from './union-find.js'
 
 /**
  * Border adjacency from shared arcs: two units are neighbours when an arc lies on both of
@@ -60,19 +61,9 @@ export function proximityLinks(
 ): UnitAdjacency[] {
   const n = unitIds.length
   const index = new Map(unitIds.map((id, i) => [id, i]))
-  const parent = Int32Array.from({ length: n }, (_, i) => i)
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x] as number] as number
-      x = parent[x] as number
-    }
-    return x
-  }
-  const union = (a: number, b: number): void => {
-    const ra = find(a)
-    const rb = find(b)
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
-  }
+  const sets = new UnionFind(n)
+  const find = (x: number): number => sets.find(x)
+  const union = (a: number, b: number): void => void sets.union(a, b)
   for (const e of edges) {
     const a = index.get(e.a)
     const b = index.get(e.b)

@@ -22,3 +22,12 @@ export { readNetworkxGraph } from './networkx.js'
 export type { NetworkxGraph, NetworkxOptions } from './networkx.js'
 export { targetArea } from './target-area.js'
 export type { TargetArea, TargetAreaSpec } from './target-area.js'
+export {
+  H3LayerError,
+  H3_MAX_CELLS,
+  H3_MAX_RESOLUTION,
+  buildH3Layer,
+  chooseH3Resolution,
+  isPlaceable,
+} from './h3-layer.js'
+export type { H3Layer, H3LayerOptions, H3Place, H3Point } from './h3-layer.js'
