@@ -9,6 +9,8 @@ export interface LayerGeometry {
   id: string
   name: string
   kind: string
+  /** The organization a layer built from its accounts belongs to; null for shared layers. */
+  orgId: string | null
   unitsObject: string
   /** The parsed TopoJSON topology (units, plus any base objects such as states). */
   topology: unknown

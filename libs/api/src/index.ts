@@ -44,3 +44,10 @@ export { refreshSegments } from './segments.js'
 export type { SegmentRefresh } from './segments.js'
 export { FORECAST_DRIFT_SHARE, flagDrift, scorePublished } from './drift.js'
 export type { TerritoryDrift } from './drift.js'
+export {
+  RebaseError,
+  hexagonOptions,
+  rebasePlanOnHexagons,
+  worldPlaces,
+} from './rebase-plan.js'
+export type { RebaseOutcome, RebaseRequest } from './rebase-plan.js'

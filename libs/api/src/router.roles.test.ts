@@ -20,6 +20,8 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'plans.engineInput': 'signed-in',
   'plans.autoDesign': ['planner', 'manager', 'admin'],
   'plans.rebalance': ['planner', 'manager', 'admin'],
+  'plans.hexagonOptions': ['planner', 'manager', 'admin'],
+  'plans.rebaseOnHexagons': ['planner', 'manager', 'admin'],
   'plans.optimizeJob': 'signed-in',
   'plans.suggestions': 'signed-in',
   'plans.cancelOptimizeJob': ['planner', 'manager', 'admin'],

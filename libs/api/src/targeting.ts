@@ -80,6 +80,12 @@ export async function selectTargets(
   let q = db
     .selectFrom('accounts as a')
     .leftJoin('account_segments as s', 's.account_id', 'a.id')
+    // The unit in the scenario's own layer: the organization may have others.
+    .leftJoin('account_units as au', (j) =>
+      j
+        .onRef('au.account_id', '=', 'a.id')
+        .on('au.layer_id', '=', plan.unitLayerId),
+    )
     .select([
       'a.id',
       'a.external_id',
@@ -88,7 +94,7 @@ export async function selectTargets(
       'a.size_band',
       'a.lon',
       'a.lat',
-      'a.unit_id',
+      'au.unit_id',
       'a.potential',
       'a.annual_revenue',
       's.segment',

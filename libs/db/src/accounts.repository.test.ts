@@ -70,7 +70,7 @@ describe.each(testBackends())('account search on $name', (backend) => {
   })
 
   it('finds names containing the query in any case, names that start with it first', async () => {
-    const hits = await searchAccounts(h.db, 'org_1', 'acme', 10)
+    const hits = await searchAccounts(h.db, 'org_1', 'lyr_1', 'acme', 10)
     expect(hits).toEqual([
       {
         id: 'acc_1',
@@ -89,20 +89,26 @@ describe.each(testBackends())('account search on $name', (backend) => {
 
   it('stays inside the caller’s organization and honours the limit', async () => {
     expect(
-      (await searchAccounts(h.db, 'org_2', 'bakery', 10)).map((a) => a.id),
+      (await searchAccounts(h.db, 'org_2', 'lyr_1', 'bakery', 10)).map(
+        (a) => a.id,
+      ),
     ).toEqual(['acc_9'])
-    expect(await searchAccounts(h.db, 'org_1', 'bakery', 1)).toHaveLength(1)
+    expect(
+      await searchAccounts(h.db, 'org_1', 'lyr_1', 'bakery', 1),
+    ).toHaveLength(1)
   })
 
   it('matches the CRM id too', async () => {
     expect(
-      (await searchAccounts(h.db, 'org_1', 'crm-acc_4', 10)).map((a) => a.id),
+      (await searchAccounts(h.db, 'org_1', 'lyr_1', 'crm-acc_4', 10)).map(
+        (a) => a.id,
+      ),
     ).toEqual(['acc_4'])
   })
 
   it('treats %, _ and \\ as literal characters, not wildcards', async () => {
     const ids = async (q: string) =>
-      (await searchAccounts(h.db, 'org_1', q, 10)).map((a) => a.id)
+      (await searchAccounts(h.db, 'org_1', 'lyr_1', q, 10)).map((a) => a.id)
     expect(await ids('100%')).toEqual(['acc_3'])
     expect(await ids('e_c')).toEqual(['acc_5'])
     expect(await ids('k\\s')).toEqual(['acc_7'])
@@ -112,7 +118,12 @@ describe.each(testBackends())('account search on $name', (backend) => {
 
   it('finds accounts by id within the organization only', async () => {
     expect(
-      await findAccountHits(h.db, 'org_1', ['acc_2', 'acc_9', 'nope', 'acc_1']),
+      await findAccountHits(h.db, 'org_1', 'lyr_1', [
+        'acc_2',
+        'acc_9',
+        'nope',
+        'acc_1',
+      ]),
     ).toEqual([
       {
         id: 'acc_1',
@@ -127,6 +138,6 @@ describe.each(testBackends())('account search on $name', (backend) => {
         unitId: null,
       },
     ])
-    expect(await findAccountHits(h.db, 'org_1', [])).toEqual([])
+    expect(await findAccountHits(h.db, 'org_1', 'lyr_1', [])).toEqual([])
   })
 })

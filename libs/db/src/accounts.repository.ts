@@ -9,7 +9,7 @@ export async function insertAccounts(
   layerId: string,
   accounts: readonly Account[],
 ): Promise<number> {
-  return insertColumns(db, 'accounts', [
+  const n = await insertColumns(db, 'accounts', [
     { name: 'id', type: 'text', values: accounts.map((a) => a.id) },
     { name: 'org_id', type: 'text', values: accounts.map(() => orgId) },
     {
@@ -27,12 +27,6 @@ export async function insertAccounts(
     { name: 'lon', type: 'float8', values: accounts.map((a) => a.location[0]) },
     { name: 'lat', type: 'float8', values: accounts.map((a) => a.location[1]) },
     {
-      name: 'layer_id',
-      type: 'text',
-      values: accounts.map((a) => (a.unitId ? layerId : null)),
-    },
-    { name: 'unit_id', type: 'text', values: accounts.map((a) => a.unitId) },
-    {
       name: 'annual_revenue',
       type: 'float8',
       values: accounts.map((a) => a.annualRevenue),
@@ -48,6 +42,32 @@ export async function insertAccounts(
       values: accounts.map((a) => a.workloadMinutes),
     },
   ])
+  await insertAccountUnits(
+    db,
+    layerId,
+    accounts.filter((a) => a.unitId !== null),
+  )
+  return n
+}
+
+/** Places accounts in a layer's units (`unitId` per account; replaces an earlier place). */
+export async function insertAccountUnits(
+  db: Kysely<Database>,
+  layerId: string,
+  placed: readonly { id: string; unitId: string | null }[],
+): Promise<void> {
+  const rows = placed.filter((p) => p.unitId !== null)
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const chunk = rows.slice(i, i + 20_000)
+    await sql`
+      insert into account_units (layer_id, account_id, unit_id)
+      select ${layerId}, a, u from unnest(${chunk.map((p) => p.id)}::text[], ${chunk.map(
+        (p) => p.unitId,
+      )}::text[]) as t(a, u)
+      on conflict (layer_id, account_id) do update set unit_id = excluded.unit_id`.execute(
+      db,
+    )
+  }
 }
 
 /** Monthly sales in columns (one entry per account-month), as the demo generator makes them. */
@@ -117,6 +137,7 @@ export interface AccountFilter {
 export async function accountsInBBox(
   db: Kysely<Database>,
   orgId: string,
+  layerId: string | null,
   bbox: BBox,
   limit: number,
   filter: AccountFilter = {},
@@ -125,8 +146,13 @@ export async function accountsInBBox(
   let q = db
     .selectFrom('accounts')
     .leftJoin('account_segments', 'account_segments.account_id', 'accounts.id')
+    .leftJoin('account_units as au', (j) =>
+      j
+        .onRef('au.account_id', '=', 'accounts.id')
+        .on('au.layer_id', '=', layerId ?? ''),
+    )
     .selectAll('accounts')
-    .select('account_segments.segment')
+    .select(['account_segments.segment', 'au.unit_id'])
     .where('org_id', '=', orgId)
     .where('lat', '>=', south)
     .where('lat', '<=', north)
@@ -175,14 +201,13 @@ export interface AccountHit {
 export async function searchAccounts(
   db: Kysely<Database>,
   orgId: string,
+  layerId: string,
   query: string,
   limit: number,
 ): Promise<AccountHit[]> {
   const literal = escapeLike(query)
   const contains = `%${literal}%`
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'name', 'external_id', 'unit_id'])
+  const rows = await withUnit(db, layerId)
     .where('org_id', '=', orgId)
     .where((eb) =>
       eb.or([
@@ -202,12 +227,11 @@ export async function searchAccounts(
 export async function findAccountHits(
   db: Kysely<Database>,
   orgId: string,
+  layerId: string,
   ids: readonly string[],
 ): Promise<AccountHit[]> {
   if (ids.length === 0) return []
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'name', 'external_id', 'unit_id'])
+  const rows = await withUnit(db, layerId)
     .where('org_id', '=', orgId)
     .where('id', 'in', [...ids])
     .orderBy('name')
@@ -216,7 +240,18 @@ export async function findAccountHits(
   return rows.map(toHit)
 }
 
-/** `query` with LIKE's wildcards and its escape character made literal (escape char `\`). */
+/** Accounts with their unit in `layerId` (null outside it), for hits. */
+function withUnit(db: Kysely<Database>, layerId: string) {
+  return db
+    .selectFrom('accounts')
+    .leftJoin('account_units as au', (j) =>
+      j
+        .onRef('au.account_id', '=', 'accounts.id')
+        .on('au.layer_id', '=', layerId),
+    )
+    .select(['id', 'name', 'external_id', 'au.unit_id'])
+}
+
 function toHit(r: {
   id: string
   name: string
@@ -263,18 +298,18 @@ export async function unitAccountStats(
 ): Promise<UnitAccountStats[]> {
   const rows = await db
     .selectFrom('accounts')
+    .innerJoin('account_units as au', 'au.account_id', 'accounts.id')
     .select([
-      'unit_id',
+      'au.unit_id',
       sql<string>`count(*)`.as('n'),
       sql<number>`sum(potential)`.as('potential'),
       sql<number>`sum(annual_revenue)`.as('revenue'),
       sql<number>`sum(workload_minutes)`.as('workload'),
     ])
     .where('org_id', '=', orgId)
-    .where('layer_id', '=', layerId)
-    .where('unit_id', 'is not', null)
-    .groupBy('unit_id')
-    .orderBy('unit_id')
+    .where('au.layer_id', '=', layerId)
+    .groupBy('au.unit_id')
+    .orderBy('au.unit_id')
     .execute()
   return rows.map((r) => ({
     unitId: r.unit_id as string,
@@ -285,7 +320,7 @@ export async function unitAccountStats(
   }))
 }
 
-function toAccount(r: AccountRow): Account {
+function toAccount(r: AccountRow & { unit_id: string | null }): Account {
   return {
     id: r.id,
     externalId: r.external_id,
@@ -353,9 +388,10 @@ async function accountsWithSales(
   }>`
     with recent as (${recentSales(orgId)})
     select a.id, a.external_id, a.name,
-      case when a.layer_id = ${layerId} then a.unit_id end as unit_id, a.lon, a.lat,
+      au.unit_id, a.lon, a.lat,
       a.potential, a.workload_minutes, recent.total as sales, f.next_12m as forecast
     from accounts a left join recent on recent.account_id = a.id
+    left join account_units au on au.account_id = a.id and au.layer_id = ${layerId}
     left join account_forecasts f on f.account_id = a.id
     where a.org_id = ${orgId}
     order by a.id`.execute(db)

@@ -57,6 +57,7 @@ export {
 export type { UnitLayerInfo, UnitSalesAndIndustry } from './units.repository.js'
 export {
   accountsInBBox,
+  insertAccountUnits,
   countAccounts,
   findAccountHits,
   insertAccounts,
@@ -100,6 +101,7 @@ export type { AuditEntry } from './audit.repository.js'
 export {
   createThrowawayDatabase,
   seedTestPlans,
+  squaresTopology,
   testBackends,
 } from './testing.js'
 export type { TestBackend } from './testing.js'

@@ -164,7 +164,13 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     )
     await insertAccounts(h.db, 'org_1', 'lyr_1', accounts)
     expect(await countAccounts(h.db, 'org_1')).toBe(2_500)
-    const page = await accountsInBBox(h.db, 'org_1', [-100, 39, -99.9, 41], 10)
+    const page = await accountsInBBox(
+      h.db,
+      'org_1',
+      'lyr_1',
+      [-100, 39, -99.9, 41],
+      10,
+    )
     expect(page.accounts).toHaveLength(10)
     expect(page.truncated).toBe(true)
     expect(page.accounts[0]!.potential).toBeGreaterThanOrEqual(

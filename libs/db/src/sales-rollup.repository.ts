@@ -46,13 +46,14 @@ export async function salesRollup(
   },
 ): Promise<SalesRollupRow[]> {
   if (p.by === 'account' && (p.accountIds?.length ?? 0) === 0) return []
-  const inLayer = sql`case when a.layer_id = ${p.layerId} then a.unit_id end`
   const ids = [...(p.accountIds ?? [])]
   const accounts =
     p.by === 'unit'
-      ? sql`select a.id, a.unit_id as key, a.unit_id, a.potential from accounts a
-          where a.org_id = ${p.orgId} and a.layer_id = ${p.layerId} and a.unit_id is not null`
-      : sql`select a.id, a.id as key, ${inLayer} as unit_id, a.potential from accounts a
+      ? sql`select a.id, au.unit_id as key, au.unit_id, a.potential from accounts a
+          join account_units au on au.account_id = a.id and au.layer_id = ${p.layerId}
+          where a.org_id = ${p.orgId}`
+      : sql`select a.id, a.id as key, au.unit_id, a.potential from accounts a
+          left join account_units au on au.account_id = a.id and au.layer_id = ${p.layerId}
           where a.org_id = ${p.orgId} and a.id = any(${ids}::text[])`
   // A few accounts: their rows by key, not a scan of everyone's sales (the join alone may
   // be planned as one when statistics are stale).

@@ -63,6 +63,10 @@ export interface UnitLayersTable {
   kind: string
   topology: string
   units_object: string
+  /** The organization a layer built from its accounts belongs to; null for shared base layers. */
+  org_id: string | null
+  /** JSON text: how the layer was made (H3 resolution, counts), or null. */
+  details: string | null
   created_at: CreatedAt
 }
 
@@ -94,11 +98,16 @@ export interface AccountsTable {
   size_band: 'small' | 'mid' | 'large' | 'enterprise'
   lon: number
   lat: number
-  layer_id: string | null
-  unit_id: string | null
   annual_revenue: number
   potential: number
   workload_minutes: number
+}
+
+/** An account's unit in a layer (an account has one per layer it falls inside). */
+export interface AccountUnitsTable {
+  layer_id: string
+  account_id: string
+  unit_id: string
 }
 
 export interface SalesHistoryTable {
@@ -389,6 +398,7 @@ export interface Database {
   units: UnitsTable
   unit_adjacency: UnitAdjacencyTable
   accounts: AccountsTable
+  account_units: AccountUnitsTable
   sales_history: SalesHistoryTable
   plans: PlansTable
   scenarios: ScenariosTable

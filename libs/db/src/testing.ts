@@ -139,3 +139,33 @@ export async function seedTestPlans(
       })
   }
 }
+
+/** Two 1°×1° squares side by side in Nebraska: A west of −99°, B east of it. */
+export const squaresTopology = {
+  type: 'Topology',
+  arcs: [
+    [
+      [-100, 40],
+      [-99, 40],
+      [-99, 41],
+      [-100, 41],
+      [-100, 40],
+    ],
+    [
+      [-99, 40],
+      [-98, 40],
+      [-98, 41],
+      [-99, 41],
+      [-99, 40],
+    ],
+  ],
+  objects: {
+    units: {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Polygon', id: 'A', arcs: [[0]] },
+        { type: 'Polygon', id: 'B', arcs: [[1]] },
+      ],
+    },
+  },
+}

@@ -12,7 +12,14 @@ export interface UnitLayerInfo {
 
 export async function insertUnitLayer(
   db: Kysely<Database>,
-  layer: UnitLayerInfo & { topology: string; unitsObject: string },
+  layer: UnitLayerInfo & {
+    topology: string
+    unitsObject: string
+    /** The organization a layer made from its accounts belongs to. */
+    orgId?: string
+    /** How the layer was made, kept as JSON. */
+    details?: Record<string, unknown>
+  },
   units: readonly Unit[],
   adjacency: readonly UnitAdjacency[],
 ): Promise<void> {
@@ -24,6 +31,8 @@ export async function insertUnitLayer(
       kind: layer.kind,
       topology: layer.topology,
       units_object: layer.unitsObject,
+      org_id: layer.orgId ?? null,
+      details: layer.details ? JSON.stringify(layer.details) : null,
     })
     .execute()
   await insertColumns(db, 'units', [
@@ -65,10 +74,10 @@ export async function insertUnitLayer(
 export async function findUnitLayer(
   db: Kysely<Database>,
   layerId: string,
-): Promise<UnitLayerInfo | undefined> {
+): Promise<(UnitLayerInfo & { orgId: string | null }) | undefined> {
   return db
     .selectFrom('unit_layers')
-    .select(['id', 'name', 'kind'])
+    .select(['id', 'name', 'kind', 'org_id as orgId'])
     .where('id', '=', layerId)
     .executeTakeFirst()
 }
@@ -157,9 +166,10 @@ export async function unitSalesAndIndustry(
   }>`
     with recent as (${recentSales(orgId)}),
     in_layer as (
-      select a.id, a.unit_id, a.industry
+      select a.id, au.unit_id, a.industry
       from accounts a
-      where a.org_id = ${orgId} and a.layer_id = ${layerId} and a.unit_id is not null
+      join account_units au on au.account_id = a.id and au.layer_id = ${layerId}
+      where a.org_id = ${orgId}
     ),
     industries as (
       select unit_id, industry,

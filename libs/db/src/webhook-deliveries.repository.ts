@@ -295,9 +295,10 @@ export async function countLayerAccounts(
 ): Promise<number> {
   const row = await db
     .selectFrom('accounts')
+    .innerJoin('account_units as au', 'au.account_id', 'accounts.id')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('org_id', '=', orgId)
-    .where('layer_id', '=', layerId)
+    .where('au.layer_id', '=', layerId)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }

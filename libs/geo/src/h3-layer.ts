@@ -94,15 +94,25 @@ export function isPlaceable(p: H3Point): boolean {
   )
 }
 
+/** One resolution a planner may pick, with about how many cells it would make. */
+export interface H3ResolutionOption {
+  resolution: number
+  /** Occupied cells, estimated from a sample (an upper bound; gap cells come on top). */
+  cells: number
+  /** Average cell area, km². */
+  areaKm2: number
+}
+
 /**
- * The resolution for a set of accounts: the finest at which occupied cells hold at least
+ * The resolutions from 1 to 10 with the number of occupied cells each would make, and the
+ * recommended one: the finest at which occupied cells hold at least
  * {@link H3_AUTO_ACCOUNTS_PER_CELL} accounts on average and there are at most
  * {@link H3_AUTO_MAX_CELLS} of them — fine enough to draw a border through a city, coarse
  * enough that each cell is worth moving. Counted on up to 50,000 points (an even sample).
  */
-export function chooseH3Resolution(points: readonly H3Point[]): {
-  resolution: number
-  reason: string
+export function h3ResolutionOptions(points: readonly H3Point[]): {
+  recommended: { resolution: number; reason: string }
+  options: H3ResolutionOption[]
 } {
   const valid = points.filter(isPlaceable)
   if (valid.length === 0)
@@ -114,29 +124,44 @@ export function chooseH3Resolution(points: readonly H3Point[]): {
   for (let i = 0; i < valid.length; i += stride)
     sample.push(valid[i] as H3Point)
   const scale = valid.length / sample.length
-  let chosen = 0
-  let cellsAtChosen = 0
-  for (let res = 1; res <= 9; res++) {
+  const options: H3ResolutionOption[] = []
+  for (let res = 1; res <= 10; res++) {
     const cells = new Set<string>()
     for (const p of sample) cells.add(latLngToCell(p.lat, p.lon, res))
     // A sample sees fewer distinct cells than the whole set; scale up (an upper bound).
-    const estimate = Math.min(valid.length, Math.round(cells.size * scale))
+    options.push({
+      resolution: res,
+      cells: Math.min(valid.length, Math.round(cells.size * scale)),
+      areaKm2: getHexagonAreaAvg(res, 'km2'),
+    })
+  }
+  let chosen: H3ResolutionOption = options[0] as H3ResolutionOption
+  for (const o of options) {
     if (
-      valid.length / estimate < H3_AUTO_ACCOUNTS_PER_CELL ||
-      estimate > H3_AUTO_MAX_CELLS
+      valid.length / o.cells < H3_AUTO_ACCOUNTS_PER_CELL ||
+      o.cells > H3_AUTO_MAX_CELLS
     )
       break
-    chosen = res
-    cellsAtChosen = estimate
+    chosen = o
   }
-  const km2 = getHexagonAreaAvg(chosen, 'km2')
   return {
-    resolution: chosen,
-    reason:
-      `resolution ${chosen} (cells of about ${formatArea(km2)}): the finest at which ` +
-      `${valid.length.toLocaleString('en-US')} accounts fill about ` +
-      `${cellsAtChosen.toLocaleString('en-US')} cells with ${H3_AUTO_ACCOUNTS_PER_CELL} or more each on average`,
+    recommended: {
+      resolution: chosen.resolution,
+      reason:
+        `resolution ${chosen.resolution} (cells of about ${formatArea(chosen.areaKm2)}): the finest at which ` +
+        `${valid.length.toLocaleString('en-US')} accounts fill about ` +
+        `${chosen.cells.toLocaleString('en-US')} cells with ${H3_AUTO_ACCOUNTS_PER_CELL} or more each on average`,
+    },
+    options,
   }
+}
+
+/** The recommended resolution of {@link h3ResolutionOptions}. */
+export function chooseH3Resolution(points: readonly H3Point[]): {
+  resolution: number
+  reason: string
+} {
+  return h3ResolutionOptions(points).recommended
 }
 
 /**

@@ -28,6 +28,13 @@ export {
   H3_MAX_RESOLUTION,
   buildH3Layer,
   chooseH3Resolution,
+  h3ResolutionOptions,
   isPlaceable,
 } from './h3-layer.js'
-export type { H3Layer, H3LayerOptions, H3Place, H3Point } from './h3-layer.js'
+export type {
+  H3Layer,
+  H3LayerOptions,
+  H3Place,
+  H3Point,
+  H3ResolutionOption,
+} from './h3-layer.js'

@@ -13,37 +13,43 @@ export interface Placement {
 }
 
 /**
- * The unit layer an organization's accounts belong to: its newest plan's layer (the one the
- * map shows), else the layer its accounts already use. Locators are built once per layer
- * and kept: building one reads and indexes the whole layer's polygons.
+ * The unit layers an organization's accounts are placed in, each with its point-in-polygon
+ * locator. Locators are built once per layer and kept: building one reads and indexes the
+ * whole layer's polygons.
  */
 export class PlacementCache {
   private readonly locators = new Map<string, Promise<UnitLocator | null>>()
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  async forOrg(orgId: string): Promise<Placement | null> {
-    const plan = await this.db
+  /**
+   * Every layer the organization's plans use, newest plan first (the first is the one an
+   * import reports placement against); without plans, the layers its accounts are in.
+   */
+  async forOrg(orgId: string): Promise<Placement[]> {
+    const plans = await this.db
       .selectFrom('plans')
       .select('unit_layer_id as layerId')
       .where('org_id', '=', orgId)
       .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-    const layerId =
-      plan?.layerId ??
-      (
+      .execute()
+    let layerIds = [...new Set(plans.map((p) => p.layerId))]
+    if (layerIds.length === 0)
+      layerIds = (
         await this.db
-          .selectFrom('accounts')
-          .select('layer_id as layerId')
-          .where('org_id', '=', orgId)
-          .where('layer_id', 'is not', null)
-          .limit(1)
-          .executeTakeFirst()
-      )?.layerId
-    if (!layerId) return null
-    const locate = await this.locator(layerId)
-    return locate ? { layerId, locate } : null
+          .selectFrom('account_units as au')
+          .innerJoin('accounts as a', 'a.id', 'au.account_id')
+          .select('au.layer_id as layerId')
+          .distinct()
+          .where('a.org_id', '=', orgId)
+          .execute()
+      ).map((r) => r.layerId)
+    const placements: Placement[] = []
+    for (const layerId of layerIds) {
+      const locate = await this.locator(layerId)
+      if (locate) placements.push({ layerId, locate })
+    }
+    return placements
   }
 
   private locator(layerId: string): Promise<UnitLocator | null> {

@@ -5,50 +5,28 @@ import {
   insertOrganization,
   insertPlan,
   insertUnitLayer,
+  squaresTopology,
   testBackends,
 } from '@tessera/db'
 import { Importer } from './run-import.js'
 import { zipCentroids } from './zips.js'
-
-/** Two 1°×1° squares side by side in Nebraska: A west of −99°, B east of it. */
-const topology = {
-  type: 'Topology',
-  arcs: [
-    [
-      [-100, 40],
-      [-99, 40],
-      [-99, 41],
-      [-100, 41],
-      [-100, 40],
-    ],
-    [
-      [-99, 40],
-      [-98, 40],
-      [-98, 41],
-      [-99, 41],
-      [-99, 40],
-    ],
-  ],
-  objects: {
-    units: {
-      type: 'GeometryCollection',
-      geometries: [
-        { type: 'Polygon', id: 'A', arcs: [[0]] },
-        { type: 'Polygon', id: 'B', arcs: [[1]] },
-      ],
-    },
-  },
-}
 
 const csv = (text: string) => Readable.from([Buffer.from(text, 'utf8')])
 
 describe.each(testBackends())('CSV import on $name', (backend) => {
   let h: DatabaseHandle
   let importer: Importer
-  const accounts = async () =>
+  /** The accounts with their unit in a layer (both layers hold the same squares). */
+  const accounts = async (layerId = 'lyr_sq') =>
     h.db
       .selectFrom('accounts')
-      .selectAll()
+      .leftJoin('account_units as au', (j) =>
+        j
+          .onRef('au.account_id', '=', 'accounts.id')
+          .on('au.layer_id', '=', layerId),
+      )
+      .selectAll('accounts')
+      .select(['au.layer_id', 'au.unit_id'])
       .where('org_id', '=', 'org_1')
       .orderBy('external_id')
       .execute()
@@ -62,7 +40,7 @@ describe.each(testBackends())('CSV import on $name', (backend) => {
         id: 'lyr_sq',
         name: 'Squares',
         kind: 'test',
-        topology: JSON.stringify(topology),
+        topology: JSON.stringify(squaresTopology),
         unitsObject: 'units',
       },
       [],
@@ -73,6 +51,26 @@ describe.each(testBackends())('CSV import on $name', (backend) => {
       orgId: 'org_1',
       name: 'P',
       unitLayerId: 'lyr_sq',
+    })
+    // A second plan on a second layer (a plan re-based onto other units): accounts are
+    // placed in both.
+    await insertUnitLayer(
+      h.db,
+      {
+        id: 'lyr_sq2',
+        name: 'Squares again',
+        kind: 'test',
+        topology: JSON.stringify(squaresTopology),
+        unitsObject: 'units',
+      },
+      [],
+      [],
+    )
+    await insertPlan(h.db, {
+      id: 'pln_2',
+      orgId: 'org_1',
+      name: 'P2',
+      unitLayerId: 'lyr_sq2',
     })
     importer = new Importer(h.db)
   }, 120_000)
@@ -188,6 +186,9 @@ describe.each(testBackends())('CSV import on $name', (backend) => {
         unit_id: lon < -99 ? 'A' : 'B',
       },
     ])
+    expect(
+      (await accounts('lyr_sq2')).map((a) => [a.layer_id, a.unit_id]),
+    ).toEqual(rows.map((a) => ['lyr_sq2', a.unit_id]))
   })
 
   it('upsert by external id keeps what the file leaves out', async () => {
@@ -212,6 +213,10 @@ describe.each(testBackends())('CSV import on $name', (backend) => {
       annual_revenue: 1_200_000,
       unit_id: 'B',
     })
+    // Moved in both layers, not left behind in the other.
+    expect(
+      (await accounts('lyr_sq2')).find((a) => a.external_id === 'C-1')?.unit_id,
+    ).toBe('B')
   })
 
   it('sales: reports unknown accounts and repeated months by line, upserts the rest', async () => {

@@ -145,8 +145,8 @@ export class Importer {
       }
     }
 
-    const placement =
-      kind === 'accounts' ? await this.placements.forOrg(orgId) : null
+    const placements =
+      kind === 'accounts' ? await this.placements.forOrg(orgId) : []
     const zips = mapping['zip'] !== undefined ? await zipCentroids() : undefined
     const reader = new RowReader(kind, mapping, csv.headers, {
       zipCentroid: zips,
@@ -190,7 +190,7 @@ export class Importer {
           continue
         }
         const row = result.row
-        await stage.add(stageValues(kind, row, line, newId, placement))
+        await stage.add(stageValues(kind, row, line, newId, placements))
       }
       await stage.flush()
       stagedRows = stage.written
@@ -213,7 +213,12 @@ export class Importer {
       phases.checkMs = Date.now() - t0 - phases.readMs
       if (request.mode === 'atomic' && log.rows > 0 && !request.dryRun)
         throw new RollBack()
-      counts = await mergeStage(trx, kind, orgId)
+      counts = await mergeStage(
+        trx,
+        kind,
+        orgId,
+        placements.map((p) => p.layerId),
+      )
       phases.mergeMs = Date.now() - t0 - phases.readMs - phases.checkMs
       accepted = stagedRows
       if (request.dryRun) throw new RollBack()
@@ -260,13 +265,14 @@ function stageValues(
   row: AccountImport | RepImport | SalesImport,
   line: number,
   newId: () => string,
-  placement: Placement | null,
+  placements: readonly Placement[],
 ): unknown[] {
   switch (kind) {
     case 'accounts': {
       const a = row as AccountImport
       const [lon, lat] = a.location
-      const unit = placement ? placement.locate(lon, lat) : null
+      const [first, ...more] = placements
+      const unit = first ? first.locate(lon, lat) : null
       return [
         line,
         `acc_${newId()}`,
@@ -276,8 +282,10 @@ function stageValues(
         a.sizeBand ?? bandOfRevenue(a.annualRevenue),
         lon,
         lat,
-        unit === null ? null : placement!.layerId,
         unit,
+        more.length > 0
+          ? more.map((p) => p.locate(lon, lat) ?? '').join('\t')
+          : null,
         a.annualRevenue,
         a.potential,
         a.workloadMinutes,

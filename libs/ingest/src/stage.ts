@@ -15,8 +15,10 @@ export const STAGE_COLUMNS: Record<ImportKind, [string, PgType][]> = {
     ['size_band', 'text'],
     ['lon', 'float8'],
     ['lat', 'float8'],
-    ['layer_id', 'text'],
+    // The unit in the first layer of the import's placements, and in the others joined by
+    // tabs in their order ('' where outside): one text column, since unnest flattens arrays.
     ['unit_id', 'text'],
+    ['more_units', 'text'],
     ['annual_revenue', 'float8'],
     ['potential', 'float8'],
     ['workload_minutes', 'float8'],
@@ -247,10 +249,11 @@ export async function mergeStage(
   db: Kysely<Database>,
   kind: ImportKind,
   orgId: string,
+  layerIds: readonly string[] = [],
 ): Promise<MergeCounts> {
   switch (kind) {
     case 'accounts':
-      return mergeAccounts(db, orgId)
+      return mergeAccounts(db, orgId, layerIds)
     case 'reps':
       return mergeReps(db, orgId)
     case 'sales':
@@ -280,6 +283,7 @@ async function count(query: RawBuilder<{ n: string }>, db: Kysely<Database>) {
 async function mergeAccounts(
   db: Kysely<Database>,
   orgId: string,
+  layerIds: readonly string[],
 ): Promise<MergeCounts> {
   const updated = await count(
     sql`with u as (
@@ -287,7 +291,7 @@ async function mergeAccounts(
         name = s.name,
         industry = coalesce(s.industry, a.industry),
         size_band = coalesce(s.size_band, a.size_band),
-        lon = s.lon, lat = s.lat, layer_id = s.layer_id, unit_id = s.unit_id,
+        lon = s.lon, lat = s.lat,
         annual_revenue = coalesce(s.annual_revenue, a.annual_revenue),
         potential = coalesce(s.potential, a.potential),
         workload_minutes = coalesce(s.workload_minutes, a.workload_minutes)
@@ -299,9 +303,9 @@ async function mergeAccounts(
   const inserted = await count(
     sql`with i as (
       insert into accounts (id, org_id, external_id, name, industry, size_band, lon, lat,
-        layer_id, unit_id, annual_revenue, potential, workload_minutes)
+        annual_revenue, potential, workload_minutes)
       select s.new_id, ${orgId}, s.external_id, s.name, coalesce(s.industry, 'Unspecified'),
-        coalesce(s.size_band, 'small'), s.lon, s.lat, s.layer_id, s.unit_id,
+        coalesce(s.size_band, 'small'), s.lon, s.lat,
         coalesce(s.annual_revenue, 0), coalesce(s.potential, 0),
         coalesce(s.workload_minutes, ${workloadDefault})
       from import_stage s
@@ -310,6 +314,28 @@ async function mergeAccounts(
       returning 1) select count(*) as n from i`,
     db,
   )
+  // Each account's unit in every layer, from where it now is: the old places go first
+  // (an account that moved out of every unit of a layer has none there any more).
+  if (layerIds.length > 0) {
+    await sql`
+      delete from account_units au using import_stage s, accounts a
+      where a.org_id = ${orgId} and a.external_id = s.external_id
+        and au.account_id = a.id and au.layer_id = any(${[...layerIds]}::text[])`.execute(
+      db,
+    )
+    for (const [i, layerId] of layerIds.entries()) {
+      const unit =
+        i === 0
+          ? sql`s.unit_id`
+          : sql`nullif(split_part(s.more_units, E'\t', ${i}), '')`
+      await sql`
+        insert into account_units (layer_id, account_id, unit_id)
+        select ${layerId}, a.id, ${unit}
+        from import_stage s join accounts a
+          on a.org_id = ${orgId} and a.external_id = s.external_id
+        where ${unit} is not null`.execute(db)
+    }
+  }
   return { inserted, updated }
 }
 

@@ -21,6 +21,7 @@ import {
 import { OptimizeDialog } from '../features/optimize/components/optimize-dialog'
 import { CompareDialog } from '../features/scenarios/components/compare-dialog'
 import { ScenariosDialog } from '../features/scenarios/components/scenarios-dialog'
+import { RebaseDialog } from '../features/geography/components/rebase-dialog'
 import { PresenceBar } from '../features/presence/components/presence-bar'
 import {
   EditToolbar,
@@ -372,14 +373,23 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const searchAccounts = useCallback(
     (q: string) =>
       queryClient.fetchQuery(
-        trpc.accounts.search.queryOptions({ q, limit: 10 }),
+        trpc.accounts.search.queryOptions({
+          q,
+          limit: 10,
+          ...(data.layerId ? { layerId: data.layerId } : {}),
+        }),
       ),
-    [queryClient, trpc],
+    [queryClient, trpc, data.layerId],
   )
   const lookupAccounts = useCallback(
     (ids: string[]) =>
-      queryClient.fetchQuery(trpc.accounts.byIds.queryOptions({ ids })),
-    [queryClient, trpc],
+      queryClient.fetchQuery(
+        trpc.accounts.byIds.queryOptions({
+          ids,
+          ...(data.layerId ? { layerId: data.layerId } : {}),
+        }),
+      ),
+    [queryClient, trpc, data.layerId],
   )
   const [splitPreview, setSplitPreview] = useState<readonly string[] | null>(
     null,
@@ -496,6 +506,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const [scenariosOpen, setScenariosOpen] = useState(false)
   const openScenarios = useCallback(() => setScenariosOpen(true), [])
   const closeScenarios = useCallback(() => setScenariosOpen(false), [])
+  const [rebaseOpen, setRebaseOpen] = useState(false)
   // Comparing opens the scenario too: the map shows its alignment, the changed units outlined.
   const [comparing, setComparing] = useState<string | null>(null)
   const closeCompare = useCallback(() => {
@@ -952,6 +963,21 @@ export function PlanPage({ user }: { user: PublicUser }) {
             openScenario(scenarioId)
             setComparing(scenarioId)
           }}
+          onRebase={() => {
+            setScenariosOpen(false)
+            setRebaseOpen(true)
+          }}
+        />
+      ) : null}
+      {rebaseOpen && data.plan ? (
+        <RebaseDialog
+          open={rebaseOpen}
+          onClose={() => setRebaseOpen(false)}
+          planId={data.plan.id}
+          planName={data.plan.name}
+          scenarios={data.plan.scenarios}
+          currentScenarioId={data.scenarioId}
+          onOpenPlan={(planId, scenarioId) => choose({ planId, scenarioId })}
         />
       ) : null}
       {importOpen ? (

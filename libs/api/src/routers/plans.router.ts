@@ -13,6 +13,12 @@ import { protectedProcedure, roleProcedure, router } from '../trpc.js'
 import { startAutoDesign, startRebalance } from '../auto-design.js'
 import type { Context } from '../context.js'
 import { JobLimitError } from '../optimize/jobs.js'
+import {
+  RebaseError,
+  hexagonOptions,
+  rebasePlanOnHexagons,
+} from '../rebase-plan.js'
+import { H3_MAX_RESOLUTION } from '@tessera/geo'
 
 const ScenarioInput = z.object({ scenarioId: z.string().min(1).max(100) })
 
@@ -40,6 +46,17 @@ async function limited<T>(start: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof JobLimitError)
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message })
+    throw error
+  }
+}
+
+/** A refusal from re-basing (no accounts, too many cells…) is the caller's to fix. */
+async function refusable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof RebaseError)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message })
     throw error
   }
 }
@@ -196,5 +213,47 @@ export const plansRouter = router({
       if (!job)
         throw new TRPCError({ code: 'NOT_FOUND', message: 'No such job.' })
       return job
+    }),
+
+  /**
+   * The H3 resolutions a plan could be re-based onto, each with about how many cells the
+   * organization's accounts would fill, and the recommended one.
+   */
+  hexagonOptions: roleProcedure('planner', 'manager', 'admin').query(
+    ({ ctx }) => refusable(() => hexagonOptions(ctx.db, ctx.user.orgId)),
+  ),
+
+  /**
+   * A new plan on H3 hexagons built around the accounts, holding the published alignment
+   * and a scenario (default: the published one) as a draft, re-based so that every
+   * account keeps its territory. The plan it came from is not changed.
+   */
+  rebaseOnHexagons: roleProcedure('planner', 'manager', 'admin')
+    .input(
+      z.object({
+        planId: z.string().min(1).max(100),
+        scenarioId: z.string().min(1).max(100).optional(),
+        resolution: z.number().int().min(0).max(H3_MAX_RESOLUTION).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      if (input.scenarioId) {
+        const s = await scenarioOfCaller(ctx, input.scenarioId)
+        if (s.planId !== input.planId)
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: 'That scenario is not in this plan.',
+          })
+      }
+      return refusable(() =>
+        rebasePlanOnHexagons(ctx.db, {
+          orgId: ctx.user.orgId,
+          userId: ctx.user.id,
+          planId: input.planId,
+          scenarioId: input.scenarioId,
+          resolution: input.resolution,
+          now: ctx.now(),
+        }),
+      )
     }),
 })

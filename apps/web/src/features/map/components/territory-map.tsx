@@ -256,7 +256,12 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const [accountColours, setAccountColours] = useState<'plain' | 'segment'>(
     'plain',
   )
-  const accountsQuery = useAccountsInView(bbox, view.zoom, accountFilter)
+  const accountsQuery = useAccountsInView(
+    layerId,
+    bbox,
+    view.zoom,
+    accountFilter,
+  )
   const accounts = accountsQuery.data?.accounts
 
   const { units, unitStats, territoryDeviations, tolerance } = props

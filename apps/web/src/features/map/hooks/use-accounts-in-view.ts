@@ -29,6 +29,7 @@ export interface AccountsFilter {
 }
 
 export function useAccountsInView(
+  layerId: string,
   bbox: BBox | null,
   zoom: number,
   filter: AccountsFilter = {},
@@ -40,6 +41,8 @@ export function useAccountsInView(
       settled
         ? {
             bbox: settled,
+            // Each account's unit in the plan's own layer (an organization may have several).
+            layerId,
             limit: accountsPerView(zoom),
             ...(filter.segment ? { segments: [filter.segment] } : {}),
             ...(filter.industry ? { industries: [filter.industry] } : {}),

@@ -33,6 +33,7 @@ export function ScenariosDialog({
   user,
   onOpenScenario,
   onCompare,
+  onRebase,
 }: {
   open: boolean
   onClose: () => void
@@ -42,6 +43,8 @@ export function ScenariosDialog({
   onOpenScenario: (scenarioId: string) => void
   /** Shows what a scenario changes against the published alignment. */
   onCompare: (scenarioId: string) => void
+  /** Opens "Re-base on hexagons" (planners and up). */
+  onRebase?: () => void
 }) {
   const ref = useModalDialog(open)
   const id = useId()
@@ -337,6 +340,19 @@ export function ScenariosDialog({
           </tbody>
         </table>
       </div>
+      {staff && onRebase ? (
+        <p className="scenarios-dialog__rebase">
+          Territories finer than counties, or outside the US?{' '}
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={onRebase}
+            data-testid="open-rebase"
+          >
+            Re-base on hexagons…
+          </button>
+        </p>
+      ) : null}
       {archivedCount > 0 ? (
         <label className="scenarios-dialog__archived">
           <input
