@@ -16,6 +16,8 @@ import {
   useAccountsInView,
 } from '../hooks/use-accounts-in-view'
 import { useMapCamera } from '../hooks/use-map-camera'
+import { useBaseLines } from '../hooks/use-base-lines'
+import { homeBounds } from '../lib/base-lines'
 import { type UnitStat, useMapHover } from '../hooks/use-map-hover'
 import {
   useDensityLayer,
@@ -67,7 +69,7 @@ import { deltaOf } from '../../../lib/plan-changes'
 import type { UnitFeature, UnitGeometry } from '../lib/unit-geometry'
 import type { MapTheme } from '../lib/themes'
 import { buildUnitAnchors } from '../lib/unit-selection'
-import { unionBounds, viewBBox } from '../lib/view'
+import { CONTIGUOUS_US, unionBounds, viewBBox } from '../lib/view'
 import { MapControls } from './map-controls'
 import { MapLegend } from './map-legend'
 import { MapTooltip } from './map-tooltip'
@@ -194,7 +196,16 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const size = useElementSize(containerRef)
   const { geometry, error, isLoading, refetch } = useUnitLayer(layerId)
-  const camera = useMapCamera(size)
+  // Where the map opens: the contiguous US for the counties, else the layer's own extent.
+  const home = useMemo(
+    () =>
+      geometry && !geometry.nationLines
+        ? homeBounds(geometry.bounds, CONTIGUOUS_US)
+        : CONTIGUOUS_US,
+    [geometry],
+  )
+  const baseLines = useBaseLines(geometry, home)
+  const camera = useMapCamera(size, home)
   const { view, flyTo } = camera
 
   // An edit changes a few keys of the assignments (see patchRecord): the paint follows
@@ -323,13 +334,23 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const lineTolerance = zoomLevelTolerance(view.zoom)
   const stateLines = useMemo(
     () =>
-      lineSegments(simplifyLines(geometry?.stateLines ?? null, lineTolerance)),
-    [geometry, lineTolerance],
+      lineSegments(
+        simplifyLines(
+          geometry?.stateLines ?? baseLines?.stateLines ?? null,
+          lineTolerance,
+        ),
+      ),
+    [geometry, baseLines, lineTolerance],
   )
   const nationLines = useMemo(
     () =>
-      lineSegments(simplifyLines(geometry?.nationLines ?? null, lineTolerance)),
-    [geometry, lineTolerance],
+      lineSegments(
+        simplifyLines(
+          geometry?.nationLines ?? baseLines?.countryLines ?? null,
+          lineTolerance,
+        ),
+      ),
+    [geometry, baseLines, lineTolerance],
   )
   const detail = useMemo(
     () => (geometry ? fillDetail(geometry) : null),
@@ -393,6 +414,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
     paint,
     hitTest,
     accountAt,
+    areaNames: baseLines?.names,
   })
   // deck.gl's autoHighlight, for the fill that has none (the cached fill of software renderers).
   const hoverIndex = hover?.unitIndex

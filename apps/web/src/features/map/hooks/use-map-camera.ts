@@ -24,22 +24,27 @@ const fitPadding = (width: number) => (width < 560 ? 16 : 28)
 const FOCUS_PADDING = 56
 
 /**
- * The map's camera. It fits the contiguous US (again on every resize) until the user moves
- * it; from then on it is theirs, until they ask for the whole country back.
+ * The map's camera. It fits the layer's home area (the contiguous US for the US counties;
+ * see `homeBounds`) again on every resize until the user moves it; from then on it is
+ * theirs, until they ask for the whole area back or another layer (another plan's
+ * geography) opens.
  */
-export function useMapCamera(size: Size) {
+export function useMapCamera(size: Size, home: Bounds = CONTIGUOUS_US) {
   const [view, setView] = useState<CameraState>(() =>
-    fitView(CONTIGUOUS_US, 1024, 640, fitPadding(1024)),
+    fitView(home, 1024, 640, fitPadding(1024)),
   )
   const userMoved = useRef(false)
+  const lastHome = useRef(home)
 
   useEffect(() => {
-    if (size.width > 0 && size.height > 0 && !userMoved.current) {
-      setView(
-        fitView(CONTIGUOUS_US, size.width, size.height, fitPadding(size.width)),
-      )
+    if (lastHome.current !== home) {
+      lastHome.current = home
+      userMoved.current = false
     }
-  }, [size.width, size.height])
+    if (size.width > 0 && size.height > 0 && !userMoved.current) {
+      setView(fitView(home, size.width, size.height, fitPadding(size.width)))
+    }
+  }, [size.width, size.height, home])
 
   /** Deck's report of a camera change. */
   const onViewStateChange = useCallback(
@@ -97,16 +102,11 @@ export function useMapCamera(size: Size) {
   const fitCountry = useCallback(() => {
     userMoved.current = false
     setView({
-      ...fitView(
-        CONTIGUOUS_US,
-        size.width,
-        size.height,
-        fitPadding(size.width),
-      ),
+      ...fitView(home, size.width, size.height, fitPadding(size.width)),
       transitionDuration: 500,
       transitionInterpolator: new FlyToInterpolator(),
     })
-  }, [size.width, size.height])
+  }, [size.width, size.height, home])
 
   return { view, onViewStateChange, flyTo, zoomBy, fitCountry }
 }

@@ -30,6 +30,8 @@ interface HoverSources {
   units: readonly Unit[]
   unitStats: readonly UnitStat[]
   territoryDeviations?: ReadonlyMap<string, number>
+  /** Region names the layer does not carry itself (countries, states of the base map). */
+  areaNames?: ReadonlyMap<string, string> | undefined
 }
 
 interface Spot {
@@ -53,6 +55,7 @@ export function useMapHover({
   units,
   unitStats,
   territoryDeviations,
+  areaNames,
 }: HoverSources) {
   const statsByUnit = useMemo(
     () => new Map(unitStats.map((s) => [s.unitId, s])),
@@ -108,7 +111,11 @@ export function useMapHover({
       data: {
         kind: 'unit',
         name: unit?.name ?? unitId,
-        area: geometry.stateNames.get(unit?.region ?? unitId.slice(0, 2)),
+        area: unit?.region
+          ? (geometry.stateNames.get(unit.region) ??
+            areaNames?.get(unit.region) ??
+            unit.region)
+          : geometry.stateNames.get(unitId.slice(0, 2)),
         territoryName: territory?.name,
         territoryColor: territory?.color,
         repName: territory?.repId
@@ -141,6 +148,7 @@ export function useMapHover({
     statsByUnit,
     repsById,
     territoryDeviations,
+    areaNames,
   ])
   return { hover, onHover }
 }
