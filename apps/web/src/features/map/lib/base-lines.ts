@@ -1,9 +1,9 @@
-import { mesh } from 'topojson-client'
 import type {
   GeometryCollection,
   GeometryObject,
   Topology,
 } from 'topojson-specification'
+import { meshOf } from './unit-geometry'
 import type { Bounds } from './view'
 
 /** Country borders and coastlines, and US state borders, near a layer, with area names. */
@@ -51,20 +51,6 @@ export function baseLinesNear(
     ),
     names,
   }
-}
-
-function meshOf(
-  topology: Topology,
-  object: GeometryObject,
-  filter?: (a: GeometryObject, b: GeometryObject) => boolean,
-): GeoJSON.MultiLineString {
-  return (
-    mesh as (
-      t: Topology,
-      o: GeometryObject,
-      f?: (a: GeometryObject, b: GeometryObject) => boolean,
-    ) => GeoJSON.MultiLineString
-  )(topology, object, filter)
 }
 
 /**

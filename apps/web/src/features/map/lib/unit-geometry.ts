@@ -11,7 +11,7 @@ type GeometryObject = GeometryObjectOf<Properties>
 type GeometryCollection = GeometryCollectionOf<Properties>
 
 /** `topojson.mesh`, typed for geometries whose properties may be null (as GeoJSON allows). */
-function meshOf(
+export function meshOf(
   topology: Topology,
   object: GeometryObject,
   filter?: (a: GeometryObject, b: GeometryObject) => boolean,
