@@ -10,6 +10,7 @@ describe('loadConfig', () => {
         PORT: 4000,
         DATA_DIR: './.data',
         LOG_LEVEL: 'info',
+        DEMO_REGION: 'us',
       }),
     })
     expect(r.ok && r.config.DATABASE_URL).toBeUndefined()
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       { LOG_LEVEL: 'loud' },
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
     ],
+    [{ DEMO_REGION: 'asia' }, 'DEMO_REGION must be us or europe (got "asia")'],
     [
       { SESSION_SECRET: 'short' },
       'SESSION_SECRET must be at least 32 characters',

@@ -50,6 +50,11 @@ export const ConfigSchema = z.object({
       })
       .default('info'),
   ),
+  /** Which demo a fresh database is seeded with: US counties, or Europe on hexagons. */
+  DEMO_REGION: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['us', 'europe'], { message: 'must be us or europe' }).default('us'),
+  ),
   SESSION_TTL_HOURS: z.preprocess(
     emptyAsUndefined,
     z.coerce

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       log,
       seedIfEmpty: async (handle, log) => {
         const seeded = await seedDemoIfEmpty(handle.db, {
+          region: config.DEMO_REGION,
           onProgress: (m) => log.info(m),
         })
         if (seeded)

@@ -610,3 +610,19 @@ function formatArea(km2: number): string {
 function compare(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0
 }
+
+/**
+ * Which unit of an H3 layer holds a point: its cell at the layer's resolution, if that
+ * cell is a unit (the point-in-polygon test, done by arithmetic).
+ */
+export function h3Locator(
+  unitIds: Iterable<string>,
+  resolution: number,
+): (lon: number, lat: number) => string | null {
+  const ids = new Set(unitIds)
+  return (lon, lat) => {
+    if (!isPlaceable({ lon, lat })) return null
+    const cell = latLngToCell(lat, lon, resolution)
+    return ids.has(cell) ? cell : null
+  }
+}

@@ -28,6 +28,7 @@ export {
   H3_MAX_RESOLUTION,
   buildH3Layer,
   chooseH3Resolution,
+  h3Locator,
   h3ResolutionOptions,
   isPlaceable,
 } from './h3-layer.js'

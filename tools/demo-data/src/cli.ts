@@ -1,5 +1,5 @@
 /**
- * `npm run demo:reset [-- --accounts N] [--seed S]`: wipes the database named by
+ * `npm run demo:reset [-- --accounts N] [--seed S] [--region us|europe]`: wipes the database named by
  * DATABASE_URL (or the PGlite files in DATA_DIR, default ./.data) and loads a fresh demo.
  * Stop the server first when it uses PGlite: the data directory is locked while it runs.
  */
@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { openDatabase } from '@tessera/db'
 import {
+  DEMO_REGIONS,
+  type DemoRegionChoice,
   DEMO_SEED,
   demoLoginLines,
   generateAndSeed,
@@ -41,11 +43,12 @@ async function main(): Promise<void> {
       options: {
         accounts: { type: 'string', default: '25000' },
         seed: { type: 'string', default: String(DEMO_SEED) },
+        region: { type: 'string', default: 'us' },
       },
     }))
   } catch (error) {
     fail(
-      `${(error as Error).message}. Usage: npm run demo:reset -- [--accounts N] [--seed S]`,
+      `${(error as Error).message}. Usage: npm run demo:reset -- [--accounts N] [--seed S] [--region us|europe]`,
     )
   }
   if (positionals.length > 0 && positionals[0] !== 'reset')
@@ -62,6 +65,11 @@ async function main(): Promise<void> {
       `--seed must be a whole number from 0 to 4294967295 (got ${JSON.stringify(values.seed)})`,
     )
   }
+  const region = values.region as DemoRegionChoice
+  if (!DEMO_REGIONS.includes(region))
+    fail(
+      `--region must be one of ${DEMO_REGIONS.join(', ')} (got ${JSON.stringify(values.region)})`,
+    )
   const databaseUrl = process.env['DATABASE_URL']?.trim() || undefined
   const dataDir = process.env['DATA_DIR']?.trim() || './.data'
 
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
     const report = await generateAndSeed(handle.db, {
       accounts,
       seed,
+      region,
       onProgress: (m) => console.log(`  ${m}`),
     })
     const size =

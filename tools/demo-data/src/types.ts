@@ -46,7 +46,9 @@ export interface DemoSales {
 
 export interface DemoDataset {
   seed: number
-  layer: { id: 'lyr_us_counties'; name: string; kind: 'us-counties' }
+  layer: { id: string; name: string; kind: string; unitsObject: string }
+  /** The layer's geometry when the generator made it (hexagons); else the caller's topology. */
+  topology?: Topology
   units: Unit[]
   adjacency: UnitAdjacency[]
   reps: Rep[]
