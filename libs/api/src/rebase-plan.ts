@@ -123,6 +123,8 @@ export interface RebaseRequest {
   scenarioId?: string | undefined
   /** Default: chosen from the accounts' density. */
   resolution?: number | undefined
+  /** Places the layer must cover besides the accounts (an area to plan ahead of them). */
+  alsoCover?: readonly { lon: number; lat: number }[] | undefined
   now: Date
 }
 
@@ -196,7 +198,8 @@ export async function rebasePlanOnHexagons(
 
   let layer
   try {
-    layer = buildH3Layer(accounts, {
+    // Accounts first: `pointUnit` is read by account index below.
+    layer = buildH3Layer([...accounts, ...(req.alsoCover ?? [])], {
       resolution: req.resolution,
       places: worldPlaces(),
       // Cells keep the region of the old unit under them (a county's state), so region

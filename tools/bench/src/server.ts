@@ -26,11 +26,15 @@ function freePort(): Promise<number> {
  */
 export async function startServer(
   name: string,
+  /** A data directory already prepared (it is removed on stop, like a fresh one). */
+  prepared?: string,
 ): Promise<{ url: string; stop: () => void }> {
   const given = process.env['BENCH_URL']
-  if (given) return { url: given.replace(/\/$/, ''), stop: () => undefined }
+  if (given && !prepared)
+    return { url: given.replace(/\/$/, ''), stop: () => undefined }
   const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), `tessera-bench-${name}-`))
+  const dataDir =
+    prepared ?? mkdtempSync(join(tmpdir(), `tessera-bench-${name}-`))
   const child: ChildProcess = spawn(
     process.execPath,
     [join(root, 'apps/server/dist/main.js')],
