@@ -1,5 +1,6 @@
 import { accountsRouter } from './routers/accounts.router.js'
 import { adminRouter } from './routers/admin.router.js'
+import { settingsRouter } from './routers/settings.router.js'
 import { analyticsRouter } from './routers/analytics.router.js'
 import { authRouter } from './routers/auth.router.js'
 import { activityRouter } from './collab/activity.router.js'
@@ -32,6 +33,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   activity: activityRouter,
   admin: adminRouter,
+  settings: settingsRouter,
   routing: routingRouter,
   imports: importsRouter,
   targeting: targetingRouter,

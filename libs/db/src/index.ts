@@ -189,3 +189,10 @@ export type {
   WebhookAttemptRecord,
   WebhookDeliveryRecord,
 } from './webhook-deliveries.repository.js'
+export {
+  currencySettings,
+  removeCurrencyRate,
+  setCurrencyRate,
+  setOrganizationUnits,
+} from './currencies.repository.js'
+export type { CurrencyRate } from './currencies.repository.js'

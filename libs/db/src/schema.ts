@@ -19,7 +19,19 @@ type Json<T> = ColumnType<T, string, string>
 export interface OrganizationsTable {
   id: string
   name: string
+  /** The currency every stored amount is in (ISO 4217). */
+  base_currency: ColumnType<string, string | undefined, string>
+  distance_unit: ColumnType<'km' | 'mi', 'km' | 'mi' | undefined, 'km' | 'mi'>
   created_at: CreatedAt
+}
+
+export interface CurrencyRatesTable {
+  org_id: string
+  currency: string
+  /** Units of `currency` per one unit of the organization's base currency. */
+  per_base: number
+  set_by: string | null
+  set_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 export interface UsersTable {
@@ -391,6 +403,7 @@ export interface TerritoryQuotasTable {
 
 export interface Database {
   organizations: OrganizationsTable
+  currency_rates: CurrencyRatesTable
   users: UsersTable
   sessions: SessionsTable
   reps: RepsTable

@@ -130,3 +130,11 @@ export type {
 } from './alignment-diff.js'
 export { rebaseAlignment } from './rebase.js'
 export type { RebaseAccount, RebaseInput, RebaseResult } from './rebase.js'
+export {
+  CurrencyCode,
+  DistanceUnit,
+  KM_PER_MILE,
+  fromKm,
+  unitsFor,
+} from './money.js'
+export type { CurrencySettings, RegionUnits } from './money.js'

@@ -122,6 +122,13 @@ export const TerritoryRecord = z.object({
   repId: z.string().nullable(),
   locked: z.boolean(),
   targets: TerritoryTargets.optional(),
+  /** The currency this record's figures (and its children's) are shown in (a region's). */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  /** Kilometres or miles for this record and its children. */
+  distanceUnit: z.enum(['km', 'mi']).optional(),
 })
 export type TerritoryRecord = z.infer<typeof TerritoryRecord>
 

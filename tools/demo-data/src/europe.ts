@@ -57,6 +57,23 @@ export const EUROPE_COUNTRIES: Readonly<Record<string, string>> = {
 const n = (...alpha2: string[]) =>
   alpha2.map((c) => EUROPE_COUNTRIES[c] as string)
 
+/**
+ * What each sales region's figures are shown in (the rest: euros and kilometres). The rates
+ * are the demo admin's, units per euro, set once for the plan year.
+ */
+export const EUROPE_REGION_UNITS: Readonly<
+  Record<string, { currency?: string; distanceUnit?: 'km' | 'mi' }>
+> = {
+  'uk-ireland': { currency: 'GBP', distanceUnit: 'mi' },
+  nordics: { currency: 'SEK' },
+  central: { currency: 'PLN' },
+}
+export const EUROPE_RATES: Readonly<Record<string, number>> = {
+  GBP: 0.86,
+  SEK: 11.2,
+  PLN: 4.28,
+}
+
 /** Eight sales regions over the countries (a unit's region is its ISO numeric country). */
 export const europeRegions: readonly DemoRegion[] = [
   { key: 'uk-ireland', name: 'UK & Ireland', states: n('GB', 'IE') },
@@ -185,10 +202,14 @@ export function generateEuropeDemo(input: EuropeInput): DemoDataset {
       unitsObject: 'cells',
     },
     topology: layer.topology,
+    money: { base: 'EUR', distanceUnit: 'km', rates: { ...EUROPE_RATES } },
     units,
     adjacency: layer.adjacency,
     reps,
-    territories,
+    territories: territories.map((t) => {
+      const region = europeRegions.find((r) => `ter_reg_${r.key}` === t.id)
+      return region ? { ...t, ...EUROPE_REGION_UNITS[region.key] } : t
+    }),
     assignments,
     accounts,
     sales: generateSales(

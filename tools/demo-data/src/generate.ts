@@ -89,6 +89,7 @@ export function generateDemoData(input: DemoInput): DemoDataset {
       kind: 'us-counties',
       unitsObject: 'counties',
     },
+    money: { base: 'USD', distanceUnit: 'mi', rates: {} },
     units,
     adjacency,
     reps,

@@ -16,6 +16,8 @@ import {
   recordAudit,
   insertPublication,
   setPublishedScenario,
+  setCurrencyRate,
+  setOrganizationUnits,
   setTerritoryQuota,
   writeYjsSnapshot,
 } from '@tessera/db'
@@ -103,6 +105,18 @@ export async function seedDemo(
       id: DEMO_ORG_ID,
       name: names.organization,
     })
+    await setOrganizationUnits(trx, DEMO_ORG_ID, {
+      baseCurrency: data.money.base,
+      distanceUnit: data.money.distanceUnit,
+    })
+    for (const [currency, perBase] of Object.entries(data.money.rates))
+      await setCurrencyRate(trx, {
+        orgId: DEMO_ORG_ID,
+        currency,
+        perBase,
+        setBy: null,
+        setAt: new Date('2026-01-05T09:00:00Z'),
+      })
     onProgress(`demo: ${data.units.length} units`)
     await insertUnitLayer(
       trx,

@@ -49,6 +49,12 @@ export interface DemoDataset {
   layer: { id: string; name: string; kind: string; unitsObject: string }
   /** The layer's geometry when the generator made it (hexagons); else the caller's topology. */
   topology?: Topology
+  /** Base currency (amounts are in it), default distance unit, and the rates an admin set. */
+  money: {
+    base: string
+    distanceUnit: 'km' | 'mi'
+    rates: Record<string, number>
+  }
   units: Unit[]
   adjacency: UnitAdjacency[]
   reps: Rep[]

@@ -8,6 +8,7 @@ import * as integrations from './2026-12-04T1800-integrations.js'
 import * as analytics from './2026-12-04T1900-analytics.js'
 import * as segments from './2026-12-04T2000-segments.js'
 import * as layers from './2026-12-04T2100-layers.js'
+import * as currencies from './2026-12-04T2300-currencies.js'
 
 /**
  * Every migration, keyed by its timestamped name. Kept in code (not read from a folder at
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1900-analytics': analytics,
   '2026-12-04T2000-segments': segments,
   '2026-12-04T2100-layers': layers,
+  '2026-12-04T2300-currencies': currencies,
 }
