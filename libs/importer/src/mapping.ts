@@ -91,6 +91,12 @@ export const FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
       'wallet size',
       'tam',
     ]),
+    f('currency', 'Currency', [
+      'currency code',
+      'currencyisocode',
+      'currency iso code',
+      'ccy',
+    ]),
     f('workloadMinutes', 'Workload minutes', [
       'workload',
       'visit minutes',
@@ -138,6 +144,12 @@ export const FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
       ['sales', 'revenue', 'value', 'total', 'net amount'],
       true,
     ),
+    f('currency', 'Currency', [
+      'currency code',
+      'currencyisocode',
+      'currency iso code',
+      'ccy',
+    ]),
   ],
 }
 

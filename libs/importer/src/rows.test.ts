@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sniffDelimiter } from './delimiter.js'
 import { FirstSeen } from './duplicates.js'
 import { guessMapping, mappingProblems } from './mapping.js'
-import { RowReader } from './rows.js'
+import { type AccountImport, RowReader, type SalesImport } from './rows.js'
 
 const zips: Record<string, [number, number]> = { '02139': [-71.1, 42.36] }
 const context = { zipCentroid: (z: string) => zips[z] }
@@ -107,6 +107,69 @@ describe('RowReader', () => {
       ok: true,
       row: { accountExternalId: 'A1', month: '2026-03-01', amount: 1200.5 },
     })
+  })
+})
+
+describe('RowReader in a mixed-currency organization', () => {
+  const money = { base: 'EUR', rates: { GBP: 0.86, SEK: 11.2 } }
+  const h = [
+    'Account ID',
+    'Name',
+    'Lat',
+    'Lon',
+    'Annual Revenue',
+    'CurrencyIsoCode',
+  ]
+  const mapping = guessMapping('accounts', h).mapping
+  const reader = new RowReader('accounts', mapping, h, { currencies: money })
+  const revenue = (r: ReturnType<RowReader['read']>) =>
+    r.ok ? (r.row as AccountImport).annualRevenue : undefined
+
+  it('guesses the currency column and converts amounts to the base currency', () => {
+    expect(mapping['currency']).toBe(5)
+    const gbp = reader.read(['A-1', 'Tesco', '51.5', '-0.1', '86000', 'gbp'], 2)
+    expect(revenue(gbp)).toBe(100_000)
+    const eur = reader.read(
+      ['A-2', 'Carrefour', '48.8', '2.3', '5000', 'EUR'],
+      3,
+    )
+    expect(revenue(eur)).toBe(5000)
+    const blank = reader.read(['A-3', 'Aldi', '51.4', '7.0', '7000', ''], 4)
+    expect(revenue(blank)).toBe(7000)
+  })
+
+  it('refuses a currency without a rate, or not a code, naming the column', () => {
+    const chf = reader.read(['A-4', 'Migros', '47.3', '8.5', '1000', 'CHF'], 5)
+    expect(chf).toEqual({
+      ok: false,
+      problems: [
+        {
+          line: 5,
+          column: 'CurrencyIsoCode',
+          value: 'CHF',
+          reason:
+            'no rate from EUR to CHF: an admin sets one under Users… → Currencies',
+        },
+      ],
+    })
+    const junk = reader.read(['A-5', 'X', '47.3', '8.5', '1000', 'pounds'], 6)
+    expect(junk.ok).toBe(false)
+    if (!junk.ok)
+      expect(junk.problems[0]?.reason).toMatch(/three-letter currency code/)
+  })
+
+  it('converts monthly sales too', () => {
+    const sh = ['Account ID', 'Month', 'Amount', 'Currency']
+    const sales = new RowReader(
+      'sales',
+      guessMapping('sales', sh).mapping,
+      sh,
+      {
+        currencies: money,
+      },
+    )
+    const r = sales.read(['A-1', '2026-03', '1120', 'SEK'], 2)
+    expect(r.ok && (r.row as SalesImport).amount).toBe(100)
   })
 })
 

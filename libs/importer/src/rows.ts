@@ -56,6 +56,11 @@ export interface SalesImport {
 export interface RowContext {
   /** A ZIP code's centroid as [lon, lat], if the table knows it. */
   zipCentroid?: (zip: string) => [number, number] | undefined
+  /**
+   * The organization's money: amounts are stored in `base`; a row in another currency is
+   * converted with the rate an admin set (units per one base unit), or refused without one.
+   */
+  currencies?: { base: string; rates: Readonly<Record<string, number>> }
 }
 
 export type RowResult<T> =
@@ -207,7 +212,8 @@ export class RowReader {
       true,
     )
     const where = this.location(p, cells, line)
-    if (p.length > 0 || !externalId || !name || !where)
+    const rate = this.rate(p, cells, line)
+    if (p.length > 0 || !externalId || !name || !where || rate === undefined)
       return { ok: false, problems: p }
     return {
       ok: true,
@@ -219,8 +225,8 @@ export class RowReader {
           sizeRaw ?? (employees != null ? bandOfEmployees(employees) : null),
         location: where.at,
         placedBy: where.by,
-        annualRevenue: annualRevenue ?? null,
-        potential: potential ?? null,
+        annualRevenue: toBase(annualRevenue ?? null, rate),
+        potential: toBase(potential ?? null, rate),
         workloadMinutes: workloadMinutes ?? null,
       },
     }
@@ -280,10 +286,68 @@ export class RowReader {
     )
     const month = this.take(p, cells, line, 'month', parseMonth, false)
     const amount = this.take(p, cells, line, 'amount', parseNumber, false)
-    if (p.length > 0 || !accountExternalId || !month || amount == null)
+    const rate = this.rate(p, cells, line)
+    if (
+      p.length > 0 ||
+      !accountExternalId ||
+      !month ||
+      amount == null ||
+      rate === undefined
+    )
       return { ok: false, problems: p }
-    return { ok: true, row: { accountExternalId, month, amount } }
+    return {
+      ok: true,
+      row: {
+        accountExternalId,
+        month,
+        amount: toBase(amount, rate) as number,
+      },
+    }
   }
+
+  /**
+   * The row's rate to the base currency: 1 without a currency column or in the base
+   * currency, the admin's rate for another, undefined (with a problem) when none is set.
+   */
+  private rate(
+    problems: RowProblem[],
+    cells: readonly string[],
+    line: number,
+  ): number | undefined {
+    const money = this.context.currencies
+    const code = this.take(
+      problems,
+      cells,
+      line,
+      'currency',
+      parseCurrency,
+      true,
+    )
+    if (code === undefined) return undefined
+    if (code === null || !money || code === money.base) return 1
+    const rate = money.rates[code]
+    if (rate && rate > 0) return rate
+    problems.push({
+      line,
+      column: this.columnName('currency'),
+      value: code,
+      reason: `no rate from ${money.base} to ${code}: an admin sets one under Users… → Currencies`,
+    })
+    return undefined
+  }
+}
+
+function parseCurrency(raw: string): Parsed<string> {
+  const code = raw.trim().toUpperCase()
+  return /^[A-Z]{3}$/.test(code)
+    ? { ok: true, value: code }
+    : { ok: false, reason: 'not a three-letter currency code such as EUR' }
+}
+
+/** An amount in another currency in base units, to the cent. */
+function toBase(amount: number | null, rate: number): number | null {
+  if (amount === null || rate === 1) return amount
+  return Math.round((amount / rate) * 100) / 100
 }
 
 function nonNegative(raw: string): Parsed<number> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import type { Kysely } from 'kysely'
-import type { Database } from '@tessera/db'
+import { type Database, currencySettings } from '@tessera/db'
 import {
   type AccountImport,
   type ColumnMapping,
@@ -150,6 +150,10 @@ export class Importer {
     const zips = mapping['zip'] !== undefined ? await zipCentroids() : undefined
     const reader = new RowReader(kind, mapping, csv.headers, {
       zipCentroid: zips,
+      // Rows in other currencies are stored in the base one, by the admin's rates.
+      ...(mapping['currency'] !== undefined
+        ? { currencies: await currencySettings(this.db, orgId) }
+        : {}),
     })
     const log = new ProblemLog()
     let placed: Placed = {
