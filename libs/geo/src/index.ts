@@ -27,10 +27,12 @@ export {
   H3_MAX_CELLS,
   H3_MAX_RESOLUTION,
   buildH3Layer,
+  cellCentresCovering,
   chooseH3Resolution,
   h3Locator,
   h3ResolutionOptions,
   isPlaceable,
+  resolutionForArea,
 } from './h3-layer.js'
 export type {
   H3Layer,
@@ -39,3 +41,5 @@ export type {
   H3Point,
   H3ResolutionOption,
 } from './h3-layer.js'
+export { buildZipLayer } from './zip-layer.js'
+export type { ZipLayer, ZipLayerOptions, ZipPoint } from './zip-layer.js'

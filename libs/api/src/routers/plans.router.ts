@@ -234,6 +234,8 @@ export const plansRouter = router({
         planId: z.string().min(1).max(100),
         scenarioId: z.string().min(1).max(100).optional(),
         resolution: z.number().int().min(0).max(H3_MAX_RESOLUTION).optional(),
+        /** Hexagons anywhere, or US ZIP areas inside the old units (counties). */
+        units: z.enum(['hexagons', 'zips']).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -252,6 +254,7 @@ export const plansRouter = router({
           planId: input.planId,
           scenarioId: input.scenarioId,
           resolution: input.resolution,
+          units: input.units,
           now: ctx.now(),
         }),
       )

@@ -46,6 +46,7 @@ export function RebaseDialog({
     enabled: open,
     staleTime: 60_000,
   })
+  const [units, setUnits] = useState<'hexagons' | 'zips'>('hexagons')
   const [resolution, setResolution] = useState<number | null>(null)
   const [scenarioId, setScenarioId] = useState(currentScenarioId ?? '')
   const rebase = useMutation(
@@ -63,6 +64,7 @@ export function RebaseDialog({
       planId,
       ...(scenarioId ? { scenarioId } : {}),
       ...(resolution !== null ? { resolution } : {}),
+      units,
     })
   return (
     <dialog
@@ -75,18 +77,43 @@ export function RebaseDialog({
       <DialogHeader
         className="modal-dialog__head"
         titleId={`${id}-title`}
-        title="Re-base on hexagons"
+        title="Re-base on hexagons or ZIP areas"
         onClose={onClose}
       />
       <div className="rebase-dialog__body">
         <p>
-          Builds a layer of hexagons (H3 cells) around your accounts and copies{' '}
-          <strong>{planName}</strong> onto it as a new plan. Every account keeps
-          its territory: where a hexagon straddles a border, the accounts on the
-          other side are kept by account overrides. This plan is not changed.
+          Builds new units around your accounts and copies{' '}
+          <strong>{planName}</strong> onto them as a new plan. Every account
+          keeps its territory: where a new unit straddles a border, the accounts
+          on the other side are kept by account overrides. This plan is not
+          changed.
         </p>
+        <fieldset className="rebase-dialog__units">
+          <legend>New units</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-units`}
+              checked={units === 'hexagons'}
+              onChange={() => setUnits('hexagons')}
+              data-testid="rebase-units-hexagons"
+            />{' '}
+            Hexagons — anywhere in the world, sized to the accounts
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-units`}
+              checked={units === 'zips'}
+              onChange={() => setUnits('zips')}
+              data-testid="rebase-units-zips"
+            />{' '}
+            US ZIP areas — each county split by ZIP code (drawn in small
+            hexagons), for territories finer than counties
+          </label>
+        </fieldset>
         <label className="field">
-          <span>Hexagon size</span>
+          <span>{units === 'zips' ? 'Cell size' : 'Hexagon size'}</span>
           <select
             value={resolution ?? ''}
             onChange={(e) =>
@@ -98,11 +125,13 @@ export function RebaseDialog({
             data-testid="rebase-resolution"
           >
             <option value="">
-              {recommended
-                ? `Automatic: resolution ${recommended.resolution}`
-                : options.isLoading
-                  ? 'Automatic (reading the accounts…)'
-                  : 'Automatic'}
+              {units === 'zips'
+                ? 'Automatic: up to resolution 8 (cells of 0.7 km²), coarser where the counties are large'
+                : recommended
+                  ? `Automatic: resolution ${recommended.resolution}`
+                  : options.isLoading
+                    ? 'Automatic (reading the accounts…)'
+                    : 'Automatic'}
             </option>
             {options.data?.options.map((o) => (
               <option
@@ -116,7 +145,7 @@ export function RebaseDialog({
             ))}
           </select>
         </label>
-        {recommended && resolution === null ? (
+        {recommended && resolution === null && units === 'hexagons' ? (
           <p className="rebase-dialog__hint" data-testid="rebase-reason">
             Recommended for {formatCount(options.data?.accounts ?? 0)} accounts:{' '}
             {recommended.reason}.
@@ -207,8 +236,12 @@ export function RebaseDialog({
               data-testid="rebase-run"
             >
               {rebase.isPending
-                ? 'Building hexagons…'
-                : 'Build hexagons and re-base'}
+                ? units === 'zips'
+                  ? 'Building ZIP areas…'
+                  : 'Building hexagons…'
+                : units === 'zips'
+                  ? 'Build ZIP areas and re-base'
+                  : 'Build hexagons and re-base'}
             </button>
           )}
           <button

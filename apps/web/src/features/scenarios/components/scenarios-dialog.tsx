@@ -349,7 +349,7 @@ export function ScenariosDialog({
             onClick={onRebase}
             data-testid="open-rebase"
           >
-            Re-base on hexagons…
+            Re-base on hexagons or ZIP areas…
           </button>
         </p>
       ) : null}
