@@ -56,6 +56,7 @@ export {
 } from './units.repository.js'
 export type { UnitLayerInfo, UnitSalesAndIndustry } from './units.repository.js'
 export {
+  accountFigures,
   accountsInBBox,
   insertAccountUnits,
   countAccounts,

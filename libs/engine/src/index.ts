@@ -1,5 +1,9 @@
 export { territoryTotals } from './territory-totals.js'
-export type { TerritoryTotals, UnitTotals } from './territory-totals.js'
+export type {
+  OverriddenAccount,
+  TerritoryTotals,
+  UnitTotals,
+} from './territory-totals.js'
 export { buildModel } from './model.js'
 export type { EngineAccount, EngineModel, ModelWarning } from './model.js'
 export { PlanState } from './plan-state.js'

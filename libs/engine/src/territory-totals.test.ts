@@ -66,3 +66,82 @@ describe('territoryTotals', () => {
     expect(unassigned).toMatchObject({ units: 1, accounts: 5 })
   })
 })
+
+describe('territoryTotals with account overrides', () => {
+  const plan = {
+    territories: [
+      {
+        id: 'n',
+        name: 'N',
+        color: '#000000',
+        kind: 'territory' as const,
+        parentId: null,
+        repId: null,
+        locked: false,
+      },
+      {
+        id: 's',
+        name: 'S',
+        color: '#000000',
+        kind: 'territory' as const,
+        parentId: null,
+        repId: null,
+        locked: false,
+      },
+    ],
+    assignments: { u1: 'n', u2: 's' },
+    accountOverrides: { a1: 's', a9: 'n', a3: 'n' },
+  }
+  const units = [
+    {
+      unitId: 'u1',
+      accounts: 3,
+      potential: 30,
+      revenue: 300,
+      workloadMinutes: 3,
+    },
+    {
+      unitId: 'u2',
+      accounts: 1,
+      potential: 10,
+      revenue: 100,
+      workloadMinutes: 1,
+    },
+  ]
+  it('moves overridden accounts to the override territory, and adds those in no unit', () => {
+    const t = territoryTotals(plan, units, [
+      {
+        accountId: 'a1',
+        unitId: 'u1',
+        potential: 10,
+        revenue: 100,
+        workloadMinutes: 1,
+      },
+      // Already in its unit's territory: nothing moves.
+      {
+        accountId: 'a3',
+        unitId: 'u1',
+        potential: 10,
+        revenue: 100,
+        workloadMinutes: 1,
+      },
+      {
+        accountId: 'a9',
+        unitId: null,
+        potential: 5,
+        revenue: 50,
+        workloadMinutes: 1,
+      },
+      // No override in the plan: ignored.
+      {
+        accountId: 'a4',
+        unitId: 'u1',
+        potential: 99,
+        revenue: 99,
+        workloadMinutes: 9,
+      },
+    ])
+    expect(t.byTerritory.get('n')).toMatchObject({ accounts: 3, potential: 25 })
+    expect(t.byTerritory.get('s')).toMatchObject({ accounts: 2, potential: 20 })
+  })
+})

@@ -18,14 +18,27 @@ export interface TerritoryTotals {
   workloadMinutes: number
 }
 
+/** An account with an override: it counts for the override's territory, not its unit's. */
+export interface OverriddenAccount {
+  accountId: string
+  unitId: string | null
+  potential: number
+  revenue: number
+  workloadMinutes: number
+}
+
 /**
  * Sums unit totals into the territories that own the units. A first, whole-plan pass: the
  * incremental engine (moves touching two territories) builds on the same definitions.
- * Units assigned to no known territory are reported under `unassigned`.
+ * Units assigned to no known territory are reported under `unassigned`. Accounts in
+ * `overridden` whose override `plan.accountOverrides` holds are moved from their unit's
+ * territory to the override's (a plan re-based onto other units keeps its books that way).
  */
 export function territoryTotals(
-  plan: Pick<PlanState, 'territories' | 'assignments'>,
+  plan: Pick<PlanState, 'territories' | 'assignments'> &
+    Partial<Pick<PlanState, 'accountOverrides'>>,
   units: readonly UnitTotals[],
+  overridden: readonly OverriddenAccount[] = [],
 ): { byTerritory: Map<string, TerritoryTotals>; unassigned: TerritoryTotals } {
   const byTerritory = new Map<string, TerritoryTotals>()
   const blank = (territoryId: string): TerritoryTotals => ({
@@ -51,6 +64,29 @@ export function territoryTotals(
     row.potential += u.potential
     row.revenue += u.revenue
     row.workloadMinutes += u.workloadMinutes
+  }
+  const overrides = plan.accountOverrides ?? {}
+  for (const a of overridden) {
+    const to = overrides[a.accountId]
+    const target = to === undefined ? undefined : byTerritory.get(to)
+    if (!target) continue
+    // An account in no unit is in no unit's totals: it is only added.
+    const owner = a.unitId === null ? undefined : plan.assignments[a.unitId]
+    const from =
+      a.unitId === null
+        ? null
+        : (owner !== undefined && byTerritory.get(owner)) || unassigned
+    if (from === target) continue
+    for (const [row, sign] of [
+      [from, -1],
+      [target, 1],
+    ] as const) {
+      if (!row) continue
+      row.accounts += sign
+      row.potential += sign * a.potential
+      row.revenue += sign * a.revenue
+      row.workloadMinutes += sign * a.workloadMinutes
+    }
   }
   return { byTerritory, unassigned }
 }

@@ -260,6 +260,8 @@ export function PlanPage({ user }: { user: PublicUser }) {
   const panelPlan = deferredPlan ?? plan
   const panelTerritories = panelPlan?.territories
   const panelAssignments = panelPlan?.assignments
+  const panelOverrides = panelPlan?.accountOverrides
+  const overriddenAccounts = data.scenario?.overriddenAccounts
   // Scores come from the engine in a Web Worker, fed with every change to the live
   // document. Until it is ready (or if it fails) the server's scores of the stored document
   // show, refreshed shortly after each change (the hub stores before it shares).
@@ -430,12 +432,23 @@ export function PlanPage({ user }: { user: PublicUser }) {
         data.reps,
         panelAssignments,
         data.units.stats,
+        {
+          accountOverrides: panelOverrides ?? {},
+          accounts: overriddenAccounts ?? [],
+        },
       ),
       lastSummary.current,
     )
     lastSummary.current = next
     return next
-  }, [panelTerritories, panelAssignments, data.units, data.reps])
+  }, [
+    panelTerritories,
+    panelAssignments,
+    panelOverrides,
+    overriddenAccounts,
+    data.units,
+    data.reps,
+  ])
   const [tableOpen, setTableOpen] = useState(false)
   const scoreRows = scores.data?.territories
   const tableRows = useMemo((): TableRow[] => {

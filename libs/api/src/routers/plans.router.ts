@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { BalanceMetric } from '@tessera/domain'
-import { findPlan, listPlans, listScenarios } from '@tessera/db'
+import { accountFigures, findPlan, listPlans, listScenarios } from '@tessera/db'
 import { scenarioOfCaller, scenarioReader } from './scenario-access.js'
 import {
   engineInputFor,
@@ -86,7 +86,18 @@ export const plansRouter = router({
         input.scenarioId,
       )
       const { plan, settings } = await loadPlanDoc(ctx.db, scenario.id)
-      return { scenario, plan, settings }
+      const owner = await findPlan(ctx.db, scenario.planId)
+      // The figures of the accounts with an override (at most the first 50,000), so the
+      // territory list counts them where the override puts them.
+      const overriddenAccounts = owner
+        ? await accountFigures(
+            ctx.db,
+            ctx.user.orgId,
+            owner.unitLayerId,
+            Object.keys(plan.accountOverrides).slice(0, 50_000),
+          )
+        : []
+      return { scenario, plan, settings, overriddenAccounts }
     }),
 
   /**

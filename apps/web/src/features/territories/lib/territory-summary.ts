@@ -1,5 +1,9 @@
 import type { Rep, TerritoryRecord } from '@tessera/domain'
-import { territoryTotals, type UnitTotals } from '@tessera/engine'
+import {
+  type OverriddenAccount,
+  territoryTotals,
+  type UnitTotals,
+} from '@tessera/engine'
 import { byName } from '../../../lib/by-name'
 
 export interface TerritorySummary {
@@ -42,11 +46,21 @@ export function summarizePlan(
   reps: readonly Rep[],
   assignments: Readonly<Record<string, string>>,
   unitTotals: readonly UnitTotals[],
+  /** The plan's account overrides and the figures of the overridden accounts. */
+  overrides: {
+    accountOverrides: Readonly<Record<string, string>>
+    accounts: readonly OverriddenAccount[]
+  } = { accountOverrides: {}, accounts: [] },
 ): PlanSummary {
   const repNames = new Map(reps.map((r) => [r.id, r.name]))
   const totals = territoryTotals(
-    { territories: [...territories], assignments },
+    {
+      territories: [...territories],
+      assignments,
+      accountOverrides: overrides.accountOverrides,
+    },
     unitTotals,
+    overrides.accounts,
   )
   const summaries = new Map<string, TerritorySummary>()
   for (const t of territories) {
