@@ -21,7 +21,11 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, network, console) and a
+    // screenshot of each page; the trace's own screencast is off: it encodes a frame of every
+    // page on every repaint, which with the map drawn in software roughly doubled Chromium's
+    // CPU time (a sign-in took 2.4× the CPU) and slowed every test on two cores.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

@@ -1,6 +1,6 @@
-import { type Page, expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { xssPayloads } from '@tessera/domain'
-import { signIn, signInBoth, trapScriptRuns } from './support'
+import { expect, signIn, signInBoth, test, trapScriptRuns } from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/collab-${name}.png` })
@@ -192,9 +192,9 @@ test('a comment pinned to a place on the map shows there for everyone and opens 
 
 test('no XSS payload in a comment runs in the browser', async ({ page }) => {
   test.setTimeout(180_000)
-  await signIn(page, 'manager')
   // Every way a payload could run ends in a call of alert, prompt, confirm or print.
   const ran = await trapScriptRuns(page)
+  await signIn(page, 'manager')
   const planId = await page.evaluate(async () => {
     const r = await fetch('/trpc/plans.list')
     const body = (await r.json()) as { result: { data: { id: string }[] } }

@@ -1,5 +1,5 @@
-import { type Page, expect, test } from '@playwright/test'
-import { openDraft, signIn } from './support'
+import type { Page } from '@playwright/test'
+import { expect, openDraft, signIn, test } from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/editor-${name}.png` })

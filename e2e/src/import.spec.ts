@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { signIn } from './support'
+import { expect, signIn, test } from './support'
 
 /** A CRM export as people send them: semicolons, a BOM, CRM headers, one bad row. */
 const file = (rows: string[]) => ({
@@ -79,8 +78,6 @@ test('a planner imports a CSV through the wizard and sees the account on the map
       (a) => a.name === 'Casco Bay Chandlery',
     )
     expect(found?.unitId).toBeTruthy()
-    // After an import the server recomputes forecasts and segments on its one embedded
-    // connection: on a loaded machine the answer can take a while.
-  }).toPass({ timeout: 60_000 })
+  }).toPass({ timeout: 20_000 })
   await page.screenshot({ path: test.info().outputPath('import-on-map.png') })
 })

@@ -1,9 +1,8 @@
-import { expect, test } from '@playwright/test'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { openPlanDoc } from '@tessera/domain'
-import { openDraft } from './support'
+import { expect, openDraft, test } from './support'
 
 test('two browsers see an edit of the plan live, through the hub', async ({
   browser,

@@ -1,7 +1,14 @@
-import { type Page, expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { xssPayloads } from '@tessera/domain'
 import * as Y from 'yjs'
-import { rawClient, signIn, signInBoth, trapScriptRuns } from './support'
+import {
+  expect,
+  rawClient,
+  signIn,
+  signInBoth,
+  test,
+  trapScriptRuns,
+} from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/notes-${name}.png` })
@@ -98,8 +105,8 @@ test('no XSS payload written into a note by another client runs in the browser',
   baseURL,
 }) => {
   test.setTimeout(180_000)
-  await signIn(page, 'manager')
   const ran = await trapScriptRuns(page)
+  await signIn(page, 'manager')
   const row = page.getByTestId('territory-row').nth(2)
   const territoryId = (await row.getAttribute('data-territory-id'))!
   const scenarioId = await page.getByTestId('scenario-name').inputValue()

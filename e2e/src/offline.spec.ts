@@ -1,5 +1,5 @@
-import { type Page, type WebSocketRoute, expect, test } from '@playwright/test'
-import { openDraft } from './support'
+import type { Page, WebSocketRoute } from '@playwright/test'
+import { expect, openDraft, test } from './support'
 
 const accounts = (page: Page, name: string) =>
   page

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { signIn } from './support'
+import { expect, signIn, test } from './support'
 
 test('a planner auto-designs territories in the background and opens the draft', async ({
   page,

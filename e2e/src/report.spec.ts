@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { signIn } from './support'
+import { expect, signIn, test } from './support'
 
 test('a manager opens the scenario report, downloads its tables as CSV and prints it to a PDF', async ({
   page,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { type Page, expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { openPlanDoc, readPlanState } from '@tessera/domain'
-import { rawClient, signIn } from './support'
+import { expect, rawClient, signIn, test } from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/review-${name}.png` })

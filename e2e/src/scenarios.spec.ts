@@ -1,6 +1,6 @@
-import { type Page, expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { openPlanDoc } from '@tessera/domain'
-import { rawClient, signIn } from './support'
+import { expect, rawClient, signIn, test } from './support'
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `tmp/e2e-results/scenarios-${name}.png` })

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { PNG } from 'pngjs'
+import { expect, test } from './support'
 
 /** Distinct colours in a PNG, quantized to 4 bits per channel to ignore anti-aliasing. */
 function distinctColours(png: Buffer): number {

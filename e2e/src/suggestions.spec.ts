@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { openDraft } from './support'
+import { expect, openDraft, test } from './support'
 
 test('the engine suggests moves with why; applying one is an ordinary, undoable edit', async ({
   page,

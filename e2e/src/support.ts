@@ -1,20 +1,78 @@
 import {
   type Browser,
   type BrowserContext,
+  type Cookie,
   type Page,
+  test as base,
   expect,
 } from '@playwright/test'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
-/** Signs in as a demo user (`planner`, `manager`, `rep`, `admin`) and waits for the plan. */
+export { expect }
+
+/**
+ * The suite's `test`: every browser context a test opens with `browser.newContext()` is
+ * closed when the test ends, passed or failed. Playwright closes only the contexts of its
+ * own fixtures; any other stays open in the worker's one browser for the rest of the run,
+ * its page still a live client — the map drawn in software, an engine worker, the hub and
+ * socket.io answering every later test's edits and imports — and each later test runs
+ * slower beside the pile of them (CI has two cores).
+ */
+export const test = base.extend<{ closeOpenedContexts: void }>({
+  closeOpenedContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts())
+      await use()
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((c) => !before.has(c))
+          .map((c) => c.close()),
+      )
+    },
+    { auto: true },
+  ],
+})
+
+/** Each demo user's session cookies, signed in once per worker (see {@link signIn}). */
+const sessions = new Map<string, Cookie[]>()
+
+/**
+ * Signs in as a demo user (`planner`, `manager`, `rep`, `rep2`, `admin`) and waits for the
+ * plan. The first sign-in of a user goes through the API and its session is reused by every
+ * later one (a fresh one is made if it has ended, say by a sign-out): a sign-in costs the
+ * server a scrypt hash (N = 2^17, about half a second of a core) and the page a round
+ * through the login form, some thirty times a run. The login form itself has its test
+ * (smoke).
+ */
 export async function signIn(page: Page, who: string): Promise<void> {
+  const context = page.context()
+  const cached = sessions.get(who)
+  if (cached) await context.addCookies(cached)
+  if (!cached || !(await signedIn(context)))
+    sessions.set(who, await login(context, who))
   await page.goto('/')
-  await page.getByTestId('login-email').fill(`${who}@demo.tessera.dev`)
-  await page.getByTestId('login-password').fill('tessera-demo')
-  await page.getByTestId('login-submit').click()
   await expect(page.getByTestId('territory-row')).toHaveCount(40)
+}
+
+/** Whether the context's session cookie is a live session. */
+async function signedIn(context: BrowserContext): Promise<boolean> {
+  const res = await context.request.get('/trpc/auth.me')
+  const body = (await res.json()) as { result?: { data: unknown } }
+  return res.ok() && body.result?.data != null
+}
+
+async function login(context: BrowserContext, who: string): Promise<Cookie[]> {
+  // The context's request client shares its cookie jar: the session cookie lands in it.
+  const res = await context.request.post('/trpc/auth.login', {
+    data: { email: `${who}@demo.tessera.dev`, password: 'tessera-demo' },
+  })
+  expect(res.status(), await res.text()).toBe(200)
+  const cookies = await context.cookies()
+  expect(cookies.map((c) => c.name)).toContain('tessera_session')
+  return cookies
 }
 
 /** Signs in and opens the demo's draft scenario. */
@@ -25,9 +83,10 @@ export async function openDraft(page: Page, who = 'planner'): Promise<void> {
 }
 
 /**
- * Records every call of alert, prompt, confirm and print on the page from now on (the page
- * is reloaded so the trap is in place before any script): where any XSS payload that runs
- * ends up. Returns the list the calls are written to.
+ * Records every call of alert, prompt, confirm and print on the page from its next
+ * navigation on — call it before signing in, so the trap is in place before any script of
+ * the app runs: where any XSS payload that runs ends up. Returns the list the calls are
+ * written to.
  */
 export async function trapScriptRuns(page: Page): Promise<string[]> {
   const ran: string[] = []
@@ -37,8 +96,6 @@ export async function trapScriptRuns(page: Page): Promise<string[]> {
       (window as unknown as Record<string, unknown>)[name] = () =>
         (window as unknown as { __xssRan: (w: string) => void }).__xssRan(name)
   })
-  await page.reload()
-  await expect(page.getByTestId('territory-row')).toHaveCount(40)
   return ran
 }
 

@@ -6,6 +6,8 @@ import {
   refreshForecasts,
   refreshSegments,
   scorePublished,
+  segmentNewAccounts,
+  yieldToEventLoop,
 } from '@tessera/api'
 import type { Database } from '@tessera/db'
 import type { UserNotification } from '@tessera/domain'
@@ -21,7 +23,8 @@ export interface AfterImportDeps {
 }
 
 /**
- * What an import that wrote rows sets off: forecasts and RFM segments are recomputed, the
+ * What an import that wrote rows sets off: forecasts and RFM segments are recomputed (after
+ * an accounts import, segments only for the new accounts: see `segmentNewAccounts`), the
  * organization's cached scoring models are dropped (they hold unit totals built from the
  * accounts), a sales import is checked for market drift (territories leaving the balance
  * tolerance, forecasts moving), and every open plan of the organization is told to
@@ -34,6 +37,9 @@ export async function afterImport(
   deps: AfterImportDeps,
 ): Promise<void> {
   const { log } = deps
+  // The import's own answer goes out first: what follows holds the embedded database for
+  // seconds, and yields between its steps (see the refreshes).
+  await yieldToEventLoop()
   // The published plans as scored before the new sales are folded in (the cached models
   // still hold the earlier figures when the plan was open).
   const before =
@@ -51,7 +57,10 @@ export async function afterImport(
   if (result.kind === 'sales' || result.kind === 'accounts') {
     try {
       await refreshForecasts(db, orgId, deps.now())
-      await refreshSegments(db, orgId)
+      // Segments come from sales alone: after an accounts import only the new accounts
+      // (dormant, no sales yet) need one, not a re-read of every sale.
+      if (result.kind === 'sales') await refreshSegments(db, orgId)
+      else await segmentNewAccounts(db, orgId)
     } catch (error) {
       log.warn({ err: error, orgId }, 'after import: refresh failed')
     }

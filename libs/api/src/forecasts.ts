@@ -15,6 +15,7 @@ import {
   formatMonth,
   parseMonth,
 } from '@tessera/engine'
+import { yieldToEventLoop } from './event-loop.js'
 
 /** What a refresh did, for logs and the caller's report. */
 export interface ForecastRefresh {
@@ -90,6 +91,8 @@ export async function refreshForecasts(
       minActiveMonths: PRIOR_ACTIVE_MONTHS,
     }),
   )
+  // Between steps the server answers other requests (see yieldToEventLoop).
+  await yieldToEventLoop()
   let panel = new Map<string, MonthlySeries>()
   let priors = new Map<string, number>()
   const runPanel = () => {
@@ -127,16 +130,21 @@ export async function refreshForecasts(
       fromMonth,
       toMonth: asOf,
     })
+    await yieldToEventLoop()
     for (const a of page) {
       panel.set(a.id, toSeries(a, first, last))
       const p = prior(a)
       if (p !== undefined) priors.set(a.id, p)
-      if (panel.size >= panelSize) runPanel()
+      if (panel.size >= panelSize) {
+        runPanel()
+        await yieldToEventLoop()
+      }
     }
     if (page.length < pageSize) break
     afterId = page[page.length - 1]!.id
   }
   runPanel()
+  await yieldToEventLoop()
   await replaceAccountForecasts(
     db,
     orgId,

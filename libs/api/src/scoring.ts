@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import {
   type Database,
   listAdjacency,
+  listDiffAccounts,
   listReps,
   listScoringAccounts,
   listUnits,
@@ -12,6 +13,7 @@ import {
 } from '@tessera/db'
 import {
   BalanceSettings,
+  type DiffAccount,
   type PlanState as PlanDocState,
   defaultBalanceSettings,
   planDocMeta,
@@ -132,6 +134,18 @@ export class ScoringCache {
       this.derivedValues as Map<string, Promise<T>>,
       `${orgId}|${key}`,
       build,
+    )
+  }
+
+  /**
+   * Every account of the organization with its unit in the layer and its figures, as a
+   * scenario diff names them (compare, review, My changes, the alignment CSV): the model's
+   * query, seconds on the embedded database, and a rep's My changes asks for it on every
+   * notification.
+   */
+  diffAccounts(orgId: string, layerId: string): Promise<DiffAccount[]> {
+    return this.derived(orgId, `diff-accounts|${layerId}`, () =>
+      listDiffAccounts(this.db, orgId, layerId),
     )
   }
 

@@ -22,7 +22,6 @@ import {
   findReviewRound,
   insertPublication,
   insertReviewRound,
-  listDiffAccounts,
   listPublications,
   listRepReviews,
   listReps,
@@ -144,7 +143,7 @@ async function changeOf(
     once(`doc:${publishedId}`, () => loadPlanDoc(ctx.db, publishedId)),
     loadPlanDoc(ctx.db, scenario.id),
     once(`accounts:${plan.unitLayerId}`, () =>
-      listDiffAccounts(ctx.db, ctx.user.orgId, plan.unitLayerId),
+      ctx.scoring.diffAccounts(ctx.user.orgId, plan.unitLayerId),
     ),
   ])
   const diff = diffAlignments(before.plan, after.plan, accounts)
@@ -923,7 +922,7 @@ export const reviewsRouter = router({
         })
       const territories = await publishedTerritories(ctx, p)
       const [accounts, reps] = await Promise.all([
-        listDiffAccounts(ctx.db, ctx.user.orgId, plan.unitLayerId),
+        ctx.scoring.diffAccounts(ctx.user.orgId, plan.unitLayerId),
         listReps(ctx.db, ctx.user.orgId),
       ])
       const csv = alignmentCsv(

@@ -7,7 +7,6 @@ import {
   findPlan,
   insertScenario,
   lastDocChanges,
-  listDiffAccounts,
   listScenarios,
   listUsers,
   recordAudit,
@@ -118,7 +117,7 @@ export const scenariosRouter = router({
       const [a, b, accounts, scoresA, scoresB] = await Promise.all([
         loadPlanDoc(ctx.db, before.id),
         loadPlanDoc(ctx.db, after.id),
-        listDiffAccounts(ctx.db, ctx.user.orgId, plan.unitLayerId),
+        ctx.scoring.diffAccounts(ctx.user.orgId, plan.unitLayerId),
         scoreScenario(ctx.db, ctx.scoring, scope(before.id)),
         scoreScenario(ctx.db, ctx.scoring, scope(after.id)),
       ])
