@@ -14,6 +14,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'auth.login': 'public',
   'auth.me': 'public',
   'auth.logout': 'signed-in',
+  'auth.setLocale': 'signed-in',
   'plans.list': 'signed-in',
   'plans.scenario': 'signed-in',
   'plans.scores': 'signed-in',

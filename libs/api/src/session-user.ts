@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Kysely } from 'kysely'
 import { type Database, type UserRow, findSessionUser } from '@tessera/db'
-import type { PublicUser } from '@tessera/domain'
+import { Locale, type PublicUser } from '@tessera/domain'
 import { readSessionToken, sessionIdOf } from './session-cookie.js'
 
 /** A user row as the client may see it: never the password hash. */
@@ -13,6 +13,8 @@ export function toPublicUser(row: UserRow): PublicUser {
     displayName: row.display_name,
     role: row.role,
     repId: row.rep_id,
+    // A language the app has since dropped reads as none: the browser's is used instead.
+    locale: Locale.safeParse(row.locale).data ?? null,
   }
 }
 

@@ -52,5 +52,6 @@ export function testUser(
     displayName: userId.replace(/^usr_/, ''),
     role: p.role,
     repId: null,
+    locale: null,
   }
 }

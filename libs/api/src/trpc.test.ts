@@ -17,7 +17,15 @@ const guarded = router({
 function ctxFor(role: Role | null): Context {
   const db = {} as Kysely<Database>
   const user: PublicUser | null = role
-    ? { id: 'u', orgId: 'o', email: 'e', displayName: 'd', role, repId: null }
+    ? {
+        id: 'u',
+        orgId: 'o',
+        email: 'e',
+        displayName: 'd',
+        role,
+        repId: null,
+        locale: null,
+      }
     : null
   return testContext(db, user)
 }

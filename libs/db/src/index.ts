@@ -37,6 +37,7 @@ export {
   insertUser,
   listUsers,
   renameOrganization,
+  setUserLocale,
   updateUser,
 } from './users.repository.js'
 export {

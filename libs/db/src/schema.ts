@@ -42,6 +42,8 @@ export interface UsersTable {
   password_hash: string
   role: 'admin' | 'manager' | 'planner' | 'rep'
   rep_id: string | null
+  /** The web app's language for this user (`en`, `es`); null follows the browser. */
+  locale: string | null
   created_at: CreatedAt
 }
 

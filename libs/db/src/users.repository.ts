@@ -78,6 +78,20 @@ export async function updateUser(
   return Number(res.numUpdatedRows) > 0
 }
 
+/** Stores the user's language for the web app (null: follow the browser). */
+export async function setUserLocale(
+  db: Kysely<Database>,
+  userId: string,
+  locale: string | null,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({ locale })
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}
+
 /** Signs a user out everywhere (after a password reset, say). */
 export async function deleteUserSessions(
   db: Kysely<Database>,

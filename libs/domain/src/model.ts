@@ -44,6 +44,11 @@ const lat = z.number().min(-90).max(90)
 export const LonLat = z.tuple([lon, lat])
 export type LonLat = z.infer<typeof LonLat>
 
+/** The languages the web app is translated into; English is the fallback. */
+export const locales = ['en', 'es'] as const
+export const Locale = z.enum(locales)
+export type Locale = z.infer<typeof Locale>
+
 /** The signed-in user as the client sees it: never the password hash. */
 export const PublicUser = z.object({
   id: z.string(),
@@ -52,6 +57,8 @@ export const PublicUser = z.object({
   displayName: z.string(),
   role: Role,
   repId: z.string().nullable(),
+  /** The language the user chose; null follows the browser's. */
+  locale: Locale.nullable(),
 })
 export type PublicUser = z.infer<typeof PublicUser>
 

@@ -1,3 +1,5 @@
+import { useTranslation } from '../i18n'
+
 export type PanelTab =
   | 'territories'
   | 'dashboard'
@@ -10,17 +12,17 @@ export type PanelTab =
   | 'review'
   | 'targeting'
 
-const TABS: readonly { key: PanelTab; label: string }[] = [
-  { key: 'territories', label: 'Territories' },
-  { key: 'dashboard', label: 'Dashboard' },
-  { key: 'edit', label: 'Edit' },
-  { key: 'regions', label: 'Regions' },
-  { key: 'notes', label: 'Notes' },
-  { key: 'discussion', label: 'Discussion' },
-  { key: 'tasks', label: 'Tasks' },
-  { key: 'activity', label: 'Activity' },
-  { key: 'review', label: 'Review' },
-  { key: 'targeting', label: 'Campaigns' },
+const TABS: readonly PanelTab[] = [
+  'territories',
+  'dashboard',
+  'edit',
+  'regions',
+  'notes',
+  'discussion',
+  'tasks',
+  'activity',
+  'review',
+  'targeting',
 ]
 
 /**
@@ -39,30 +41,31 @@ export function PanelTabs({
   tab: PanelTab
   onTab: (tab: PanelTab) => void
 }) {
+  const { t } = useTranslation()
   return (
-    <div className="panel-tabs" role="tablist" aria-label="Side panel">
-      {TABS.map((t) => (
+    <div className="panel-tabs" role="tablist" aria-label={t('app.tabs.label')}>
+      {TABS.map((key) => (
         <button
-          key={t.key}
+          key={key}
           type="button"
           role="tab"
-          aria-selected={tab === t.key}
+          aria-selected={tab === key}
           className="panel-tabs__tab"
-          data-testid={`tab-${t.key}`}
-          onClick={() => onTab(t.key)}
+          data-testid={`tab-${key}`}
+          onClick={() => onTab(key)}
           onKeyDown={(e) => {
             // Arrow keys move between tabs, as in any tab list.
             if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
-            const i = TABS.findIndex((x) => x.key === tab)
+            const i = TABS.indexOf(tab)
             const next =
               TABS[
                 (i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) %
                   TABS.length
               ]!
-            onTab(next.key)
+            onTab(next)
           }}
         >
-          {t.label}
+          {t(`app.tabs.${key}`)}
         </button>
       ))}
     </div>

@@ -57,6 +57,7 @@ import type { ScoresState } from '../features/territories/lib/balance'
 import { useLiveScores } from '../features/scores/hooks/use-live-scores'
 import {
   type PlanSummary,
+  regionLabel,
   reuseUnchanged,
   summarizePlan,
 } from '../features/territories/lib/territory-summary'
@@ -78,6 +79,7 @@ import { usePlanData } from './use-plan-data'
 import { useLivePlan } from './use-live-plan'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTRPC } from '../lib/trpc'
+import { useTranslation } from '../i18n'
 
 /**
  * The plan workspace: the map and the territory list side by side (stacked on a phone).
@@ -85,6 +87,7 @@ import { useTRPC } from '../lib/trpc'
  * and the map's clicks to the list's selection.
  */
 export function PlanPage({ user }: { user: PublicUser }) {
+  const { t } = useTranslation()
   const [choice, setChoice] = useState<{
     planId: string | null
     scenarioId: string | null
@@ -125,11 +128,14 @@ export function PlanPage({ user }: { user: PublicUser }) {
   )?.status
   const readOnlyReason =
     user.role === 'rep'
-      ? 'View only: reps review plans; planners and managers edit them.'
+      ? t('app.readOnly.rep')
       : scenarioStatus && scenarioStatus !== 'draft'
-        ? scenarioStatus === 'in_review' || scenarioStatus === 'approved'
-          ? `View only: this scenario is ${scenarioStatus.replace('_', ' ')}. Reopen it as a draft (Review tab) to edit.`
-          : `View only: this scenario is ${scenarioStatus.replace('_', ' ')}. Open a draft to edit.`
+        ? t(
+            scenarioStatus === 'in_review' || scenarioStatus === 'approved'
+              ? 'app.readOnly.reopen'
+              : 'app.readOnly.openDraft',
+            { status: t(`app.readOnly.status.${scenarioStatus}`) },
+          )
         : null
   const canWrite = readOnlyReason === null && scenarioStatus !== undefined
   // Notes are commentary, not the alignment: written on any scenario not archived (the hub
@@ -184,9 +190,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
     const units = [...stroke.units]
     stroke.units.clear()
     if (!selected) {
-      setMessage(
-        'Pick a territory to paint with: click it in the list or on the map.',
-      )
+      setMessage(t('app.plan.pickToPaint'))
       return
     }
     const result = editor.assign(units, selected, { inStroke: true })
@@ -195,7 +199,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
       const skipped = skippedMessage(result)
       if (skipped) setMessage(skipped)
     }
-  }, [editor, selected])
+  }, [editor, selected, t])
   const onPaint = useCallback(
     (unitIds: string[]) => {
       const stroke = strokeRef.current
@@ -342,10 +346,13 @@ export function PlanPage({ user }: { user: PublicUser }) {
       if ('ok' in done)
         throw new Error(done.ok ? 'nothing to apply' : done.message)
       setMessage(
-        `Applied “${draft.scenario.name}”: ${done.unitsChanged} units reassigned. Undo reverts it.`,
+        t('app.plan.applied', {
+          name: draft.scenario.name,
+          count: done.unitsChanged,
+        }),
       )
     },
-    [queryClient, trpc, editStep],
+    [queryClient, trpc, editStep, t],
   )
 
   // Territory operations (create, rename, recolour, merge, split, delete, lock; regions;
@@ -405,11 +412,11 @@ export function PlanPage({ user }: { user: PublicUser }) {
     (ids: string[], mode: SelectMode) => {
       setSelectedUnits((current) => applyUnitSelection(current, ids, mode))
       if (ids.length === 0 && (tool === 'rectangle' || tool === 'lasso'))
-        setMessage('Nothing selected: the shape did not reach any unit.')
+        setMessage(t('app.plan.nothingSelected'))
       else if (ids.length > 0 && (tool === 'rectangle' || tool === 'lasso'))
         setTab('edit')
     },
-    [tool],
+    [tool, t],
   )
   // The balance theme colours territories by how far each is from its target.
   const territoryDeviations = useMemo(() => {
@@ -461,12 +468,13 @@ export function PlanPage({ user }: { user: PublicUser }) {
         name: t.name,
         color: t.color,
         repName: t.repName,
-        regionName: region.name,
+        regionName: regionLabel(region),
         locked: locked.get(t.id) ?? false,
         score: byId.get(t.id),
       })),
     )
-  }, [summary, panelTerritories, scoreRows])
+    // `t`: the group without a region is named in the active language.
+  }, [summary, panelTerritories, scoreRows, t])
   const openTable = useCallback(() => setTableOpen(true), [])
   const liveSuggestions = liveScores.suggestions
   const suggestions = useMemo(
@@ -660,16 +668,16 @@ export function PlanPage({ user }: { user: PublicUser }) {
   } else if (data.error) {
     body = (
       <FullPageMessage
-        title="The plan could not be loaded"
-        detail="Tessera did not answer as expected. Try again in a moment."
-        action={{ label: 'Try again', onClick: data.retry }}
+        title={t('app.plan.loadFailed')}
+        detail={t('app.plan.loadFailedDetail')}
+        action={{ label: t('common.tryAgain'), onClick: data.retry }}
       />
     )
   } else if (!data.isLoading && data.plans.length === 0) {
     body = (
       <FullPageMessage
-        title="No plans yet"
-        detail="When a planner creates a plan, it appears here."
+        title={t('app.plan.noPlans')}
+        detail={t('app.plan.noPlansDetail')}
       />
     )
   } else if (view === 'report' && data.plan && data.scenarioId) {
@@ -692,7 +700,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
     !data.units ||
     !data.reps
   ) {
-    body = <FullPageMessage busy title="Loading the plan…" />
+    body = <FullPageMessage busy title={t('app.plan.loading')} />
   } else {
     body = (
       <div
@@ -798,7 +806,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
                   className="button button--secondary"
                   onClick={() => setOptimizing(true)}
                 >
-                  Optimize…
+                  {t('app.plan.optimize')}
                 </button>
                 <OptimizeDialog
                   open={optimizing}
@@ -883,9 +891,7 @@ export function PlanPage({ user }: { user: PublicUser }) {
                   onPreview={setSplitPreview}
                 />
               ) : (
-                <p className="workspace__hint">
-                  Select a territory on the map or in the list to edit it.
-                </p>
+                <p className="workspace__hint">{t('app.plan.selectToEdit')}</p>
               )}
               {plan ? (
                 <AccountOverride

@@ -3,6 +3,9 @@ import type { PublicUser } from '@tessera/domain'
 import { formatRole, formatScenarioStatus, initials } from '../lib/format'
 import type { PlanListItem } from './use-plan-data'
 import { LogoMark } from '../components/logo-mark'
+import { LanguagePicker } from '../components/language-picker'
+import { useChooseLocale } from '../features/auth/api/session'
+import { useTranslation } from '../i18n'
 
 interface TopBarProps {
   user: PublicUser
@@ -44,6 +47,8 @@ export const TopBar = memo(function TopBar({
   onAdmin,
   onImport,
 }: TopBarProps) {
+  const { t } = useTranslation()
+  const chooseLocale = useChooseLocale()
   const scenario = plan?.scenarios.find((s) => s.id === scenarioId)
   return (
     <header className="top-bar">
@@ -52,13 +57,13 @@ export const TopBar = memo(function TopBar({
         <span className="top-bar__product">Tessera</span>
       </div>
       {plan ? (
-        <nav className="top-bar__context" aria-label="Plan and scenario">
+        <nav className="top-bar__context" aria-label={t('app.topBar.context')}>
           <span className="top-bar__sep" aria-hidden>
             /
           </span>
           {plans.length > 1 ? (
             <label className="select select--quiet top-bar__plan">
-              <span className="visually-hidden">Plan</span>
+              <span className="visually-hidden">{t('app.topBar.plan')}</span>
               <select
                 value={plan.id}
                 onChange={(e) =>
@@ -82,7 +87,9 @@ export const TopBar = memo(function TopBar({
           </span>
           {plan.scenarios.length > 1 ? (
             <label className="select select--quiet top-bar__scenario">
-              <span className="visually-hidden">Scenario</span>
+              <span className="visually-hidden">
+                {t('app.topBar.scenario')}
+              </span>
               <select
                 value={scenarioId ?? ''}
                 data-testid="scenario-name"
@@ -101,7 +108,7 @@ export const TopBar = memo(function TopBar({
             </label>
           ) : (
             <span className="top-bar__scenario" data-testid="scenario-name">
-              {scenario?.name ?? 'No scenario'}
+              {scenario?.name ?? t('app.topBar.noScenario')}
             </span>
           )}
           {scenario ? (
@@ -118,7 +125,7 @@ export const TopBar = memo(function TopBar({
                   onClick={onScenarios}
                   data-testid="open-scenarios"
                 >
-                  Scenarios…
+                  {t('app.topBar.scenarios')}
                 </button>
               ) : null}
               {onMyChanges ? (
@@ -128,7 +135,7 @@ export const TopBar = memo(function TopBar({
                   onClick={onMyChanges}
                   data-testid="open-my-changes"
                 >
-                  My changes
+                  {t('app.topBar.myChanges')}
                 </button>
               ) : null}
               {onReport && scenario ? (
@@ -138,7 +145,7 @@ export const TopBar = memo(function TopBar({
                   onClick={onReport}
                   data-testid="open-report"
                 >
-                  Report
+                  {t('app.topBar.report')}
                 </button>
               ) : null}
               {onImport ? (
@@ -148,7 +155,7 @@ export const TopBar = memo(function TopBar({
                   onClick={onImport}
                   data-testid="open-import"
                 >
-                  Import…
+                  {t('app.topBar.import')}
                 </button>
               ) : null}
               {onAdmin ? (
@@ -158,7 +165,7 @@ export const TopBar = memo(function TopBar({
                   onClick={onAdmin}
                   data-testid="open-admin"
                 >
-                  Users…
+                  {t('app.topBar.users')}
                 </button>
               ) : null}
             </span>
@@ -167,12 +174,13 @@ export const TopBar = memo(function TopBar({
             <span
               className="spinner spinner--small"
               role="status"
-              aria-label="Loading the scenario"
+              aria-label={t('app.topBar.loadingScenario')}
             />
           ) : null}
         </nav>
       ) : null}
       {bell}
+      <LanguagePicker onChange={chooseLocale} className="top-bar__language" />
       <div className="top-bar__user" data-testid="user-menu">
         <span className="avatar" aria-hidden>
           {initials(user.displayName)}
@@ -187,12 +195,14 @@ export const TopBar = memo(function TopBar({
           data-testid="sign-out"
           onClick={onSignOut}
           disabled={signingOut}
-          title="Sign out"
+          title={t('app.topBar.signOut')}
         >
           <svg viewBox="0 0 16 16" aria-hidden>
             <path d="M6 2.75H3.75a1 1 0 0 0-1 1v8.5a1 1 0 0 0 1 1H6M10.5 11 13.5 8l-3-3M13.25 8H6.5" />
           </svg>
-          <span className="top-bar__sign-out-label">Sign out</span>
+          <span className="top-bar__sign-out-label">
+            {t('app.topBar.signOut')}
+          </span>
         </button>
       </div>
     </header>

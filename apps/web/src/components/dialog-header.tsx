@@ -1,3 +1,5 @@
+import { useTranslation } from '../i18n'
+
 /** A dialog's title (what `aria-labelledby` names) and its close button. */
 export function DialogHeader({
   className,
@@ -10,6 +12,7 @@ export function DialogHeader({
   title: string
   onClose: () => void
 }) {
+  const { t } = useTranslation()
   return (
     <header className={className}>
       <h2 id={titleId}>{title}</h2>
@@ -17,7 +20,7 @@ export function DialogHeader({
         type="button"
         className="button button--ghost"
         onClick={onClose}
-        aria-label="Close"
+        aria-label={t('common.close')}
       >
         ✕
       </button>

@@ -1,3 +1,5 @@
+import { i18n } from '../i18n'
+
 /** What to tell the user about a failed request: the server's own message when it sent one. */
 export function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : ''
@@ -10,5 +12,5 @@ export function errorMessage(error: unknown): string {
       // not JSON after all
     }
   }
-  return message || 'Something went wrong. Try again.'
+  return message || i18n.t('common.somethingWrong')
 }

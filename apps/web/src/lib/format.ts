@@ -1,53 +1,93 @@
-/**
- * Number formats used across the app. Intl formatters are costly to build and cheap to
- * reuse, so each is made once.
- */
-const compactCurrency = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 1,
-})
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-const compactInteger = new Intl.NumberFormat('en-US', {
-  notation: 'compact',
-  maximumFractionDigits: 1,
-})
+import { activeIntlLocale, i18n } from '../i18n'
 
-/** `$1.2M`, `$850K`, `$0`. */
-export function formatMoney(value: number): string {
-  return compactCurrency.format(value)
+/**
+ * Number formats used across the app, in the active language (`en-US`: `$1.2M`, `12,345`;
+ * `es-ES`: `1,2 M US$`, `12.345`). Intl formatters are costly to build and cheap to reuse,
+ * so each is made once per locale (and currency) and kept.
+ */
+const formats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(
+  name: string,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  const locale = activeIntlLocale()
+  const key = `${locale}|${name}|${options.currency ?? ''}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options)
+    formats.set(key, format)
+  }
+  return format
+}
+
+/**
+ * `$1.2M`, `$850K`, `$0` in US dollars unless told another currency (an ISO 4217 code):
+ * amounts are stored in one currency, so the code only changes the sign shown.
+ */
+export function formatMoney(value: number, currency = 'USD'): string {
+  return numberFormat('compact-money', {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(value)
+}
+
+/** Whole units of money, `$1,234,567`: where a compact `$1.2M` would hide what was typed. */
+export function formatWholeMoney(value: number, currency = 'USD'): string {
+  return numberFormat('whole-money', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+  }).format(value)
+}
+
+/** Three significant digits, `$1.04B`, `$73.3M`, `$850K`: totals read apart at a glance. */
+export function formatMoneyFigure(value: number, currency = 'USD'): string {
+  return numberFormat('figure-money', {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(value)
 }
 
 /** `12,345`. */
 export function formatCount(value: number): string {
-  return integer.format(value)
+  return numberFormat('integer', { maximumFractionDigits: 0 }).format(value)
 }
 
 /** `12K` where space is tight. */
 export function formatCompactCount(value: number): string {
-  return compactInteger.format(value)
+  return numberFormat('compact-integer', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(value)
 }
 
-/** `"1 account"`, `"12 accounts"`. */
-export function plural(
-  count: number,
-  singular: string,
-  pluralForm = `${singular}s`,
-): string {
-  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`
+/** `1.5`, `12.3`: at most `digits` decimals, grouped. */
+export function formatDecimal(value: number, digits = 1): string {
+  return numberFormat(`decimal-${digits}`, {
+    maximumFractionDigits: digits,
+  }).format(value)
 }
 
-const roleLabels: Record<string, string> = {
-  admin: 'Admin',
-  manager: 'Sales manager',
-  planner: 'Sales ops planner',
-  rep: 'Sales rep',
+/** Exactly `digits` decimals, `72.0`, `72,0`: scores read alike whatever their value. */
+export function formatFixed(value: number, digits = 1): string {
+  return numberFormat(`fixed-${digits}`, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value)
 }
 
+/** `Sales ops planner`: a role as people read it, in the active language. */
 export function formatRole(role: string): string {
-  return roleLabels[role] ?? role
+  const labels: Record<string, string> = i18n.t('common.roles', {
+    returnObjects: true,
+  })
+  return labels[role] ?? role
 }
 
 /** Two letters for an avatar: "Dana Planner" → "DP". */
@@ -79,17 +119,10 @@ export function formatSignedPercent(fraction: number): string {
   return `${sign}${formatCount(Math.abs(value))}${NNBSP}%`
 }
 
-const scenarioStatuses: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  superseded: 'Superseded',
-  archived: 'Archived',
-}
-
 /** `Draft`, `In review`…: a scenario's status as people read it. */
 export function formatScenarioStatus(status: string): string {
-  return scenarioStatuses[status] ?? status
+  const labels: Record<string, string> = i18n.t('common.scenarioStatus', {
+    returnObjects: true,
+  })
+  return labels[status] ?? status
 }

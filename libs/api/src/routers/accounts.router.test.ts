@@ -18,6 +18,7 @@ function ctxFor(h: DatabaseHandle, orgId: string | null) {
         displayName: 'd',
         role: 'planner',
         repId: null,
+        locale: null,
       }
     : null
   return testContext(h.db, user)

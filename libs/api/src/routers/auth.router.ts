@@ -6,7 +6,9 @@ import {
   findUserByEmail,
   insertSession,
   recordAudit,
+  setUserLocale,
 } from '@tessera/db'
+import { Locale } from '@tessera/domain'
 import { decoyHash, verifyPassword } from '../passwords.js'
 import {
   clearSessionCookie,
@@ -93,4 +95,15 @@ export const authRouter = router({
 
   /** The signed-in user, or null: the login page asks this without an error. */
   me: publicProcedure.query(({ ctx }) => ctx.user),
+
+  /**
+   * The signed-in user's language for the web app, kept with the account so it follows
+   * them to another browser. Anyone may set their own; nobody else's.
+   */
+  setLocale: protectedProcedure
+    .input(z.object({ locale: Locale }))
+    .mutation(async ({ ctx, input }) => {
+      await setUserLocale(ctx.db, ctx.user.id, input.locale)
+      return { locale: input.locale }
+    }),
 })

@@ -9,6 +9,7 @@ import * as analytics from './2026-12-04T1900-analytics.js'
 import * as segments from './2026-12-04T2000-segments.js'
 import * as layers from './2026-12-04T2100-layers.js'
 import * as currencies from './2026-12-04T2300-currencies.js'
+import * as userLocale from './2026-12-04T2330-user-locale.js'
 
 /**
  * Every migration, keyed by its timestamped name. Kept in code (not read from a folder at
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T2000-segments': segments,
   '2026-12-04T2100-layers': layers,
   '2026-12-04T2300-currencies': currencies,
+  '2026-12-04T2330-user-locale': userLocale,
 }

@@ -6,6 +6,7 @@ import { useModalDialog } from '../../../hooks/use-modal-dialog'
 import { errorMessage } from '../../../lib/errors'
 import { formatRole } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 import { IntegrationsDialog } from './integrations-dialog'
 import '../admin.css'
 
@@ -23,6 +24,7 @@ export function AdminDialog({
   onClose: () => void
   currentUserId: string
 }) {
+  const { t } = useTranslation()
   const ref = useModalDialog(open)
   const titleId = useId()
   const trpc = useTRPC()
@@ -70,7 +72,7 @@ export function AdminDialog({
       <DialogHeader
         className="modal-dialog__head"
         titleId={titleId}
-        title="Organization and users"
+        title={t('admin.title')}
         onClose={onClose}
       />
       {data.error ? (
@@ -84,7 +86,7 @@ export function AdminDialog({
         }}
       >
         <label className="admin-field">
-          <span>Organization name</span>
+          <span>{t('admin.orgName')}</span>
           <input
             value={orgName ?? data.data?.organization.name ?? ''}
             maxLength={120}
@@ -96,7 +98,7 @@ export function AdminDialog({
           className="button"
           disabled={orgName === null || rename.isPending}
         >
-          Rename
+          {t('common.rename')}
         </button>
         <button
           type="button"
@@ -104,7 +106,7 @@ export function AdminDialog({
           onClick={() => setIntegrations(true)}
           data-testid="open-integrations"
         >
-          Integrations…
+          {t('admin.integrations')}
         </button>
       </form>
 
@@ -112,11 +114,11 @@ export function AdminDialog({
         <table className="admin-table">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Rep</th>
-              <th aria-label="Actions" />
+              <th>{t('admin.name')}</th>
+              <th>{t('admin.email')}</th>
+              <th>{t('admin.role')}</th>
+              <th>{t('admin.rep')}</th>
+              <th aria-label={t('admin.actions')} />
             </tr>
           </thead>
           <tbody>
@@ -126,13 +128,11 @@ export function AdminDialog({
                 <td className="admin-table__email">{u.email}</td>
                 <td>
                   <select
-                    aria-label={`Role of ${u.displayName}`}
+                    aria-label={t('admin.roleOf', { name: u.displayName })}
                     value={u.role}
                     disabled={u.id === currentUserId || update.isPending}
                     title={
-                      u.id === currentUserId
-                        ? 'Another admin changes your role.'
-                        : undefined
+                      u.id === currentUserId ? t('admin.ownRole') : undefined
                     }
                     onChange={(e) =>
                       update.mutate({
@@ -147,7 +147,7 @@ export function AdminDialog({
                 <td>
                   {u.role === 'rep' ? (
                     <select
-                      aria-label={`Rep of ${u.displayName}`}
+                      aria-label={t('admin.repOf', { name: u.displayName })}
                       value={u.repId ?? ''}
                       disabled={update.isPending}
                       onChange={(e) =>
@@ -157,7 +157,7 @@ export function AdminDialog({
                         })
                       }
                     >
-                      <option value="">Not linked</option>
+                      <option value="">{t('admin.notLinked')}</option>
                       {reps.map((r) => (
                         <option key={r.id} value={r.id}>
                           {r.name}
@@ -179,7 +179,9 @@ export function AdminDialog({
                     >
                       <input
                         type="password"
-                        aria-label={`New password for ${u.displayName}`}
+                        aria-label={t('admin.newPasswordFor', {
+                          name: u.displayName,
+                        })}
                         autoComplete="new-password"
                         minLength={12}
                         required
@@ -192,7 +194,7 @@ export function AdminDialog({
                         }
                       />
                       <button type="submit" className="button">
-                        Set
+                        {t('admin.set')}
                       </button>
                     </form>
                   ) : (
@@ -203,7 +205,7 @@ export function AdminDialog({
                         setResetting({ userId: u.id, password: '' })
                       }
                     >
-                      Reset password
+                      {t('admin.resetPassword')}
                     </button>
                   )}
                 </td>
@@ -224,7 +226,7 @@ export function AdminDialog({
         }}
       >
         <label className="admin-field">
-          <span>Name</span>
+          <span>{t('admin.name')}</span>
           <input
             required
             maxLength={120}
@@ -235,7 +237,7 @@ export function AdminDialog({
           />
         </label>
         <label className="admin-field">
-          <span>Email</span>
+          <span>{t('admin.email')}</span>
           <input
             type="email"
             required
@@ -245,7 +247,7 @@ export function AdminDialog({
           />
         </label>
         <label className="admin-field">
-          <span>Role</span>
+          <span>{t('admin.role')}</span>
           <select
             value={draft.role}
             onChange={(e) =>
@@ -257,12 +259,12 @@ export function AdminDialog({
         </label>
         {draft.role === 'rep' ? (
           <label className="admin-field">
-            <span>Rep</span>
+            <span>{t('admin.rep')}</span>
             <select
               value={draft.repId}
               onChange={(e) => setDraft({ ...draft, repId: e.target.value })}
             >
-              <option value="">Not linked</option>
+              <option value="">{t('admin.notLinked')}</option>
               {reps.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
@@ -272,7 +274,7 @@ export function AdminDialog({
           </label>
         ) : null}
         <label className="admin-field">
-          <span>First password (12+ characters)</span>
+          <span>{t('admin.firstPassword')}</span>
           <input
             type="password"
             autoComplete="new-password"
@@ -288,7 +290,7 @@ export function AdminDialog({
           disabled={create.isPending}
           data-testid="admin-add-user"
         >
-          Add user
+          {t('admin.addUser')}
         </button>
       </form>
       {failed ? (
@@ -314,6 +316,8 @@ const emptyDraft = {
 
 /** Every role, as the options of a select. */
 function RoleOptions() {
+  // Re-rendered with the language: the labels come from `formatRole`.
+  useTranslation()
   return roles.map((r) => (
     <option key={r} value={r}>
       {formatRole(r)}

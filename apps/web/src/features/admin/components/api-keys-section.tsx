@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { formatWhen } from '../../../lib/dates'
 import { useTRPC } from '../../../lib/trpc'
+import { Trans, useTranslation } from '../../../i18n'
 import { CopyButton, ShownOnce } from './shown-once'
 
 /** What a CRM sends to route leads with a key: the example shown beside a new key. */
@@ -20,6 +21,7 @@ function curlExample(key: string): string {
  * once, with a curl example; the list shows only each key's first characters.
  */
 export function ApiKeysSection({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const keys = useQuery({
@@ -48,31 +50,32 @@ export function ApiKeysSection({ enabled }: { enabled: boolean }) {
 
   return (
     <section className="integrations-section" aria-labelledby="api-keys-title">
-      <h3 id="api-keys-title">API keys</h3>
+      <h3 id="api-keys-title">{t('admin.keys.title')}</h3>
       <p className="admin-muted">
-        A key lets a CRM route leads over plain HTTP (
-        <code>POST /api/v1/route</code>) for this organization. Only its hash is
-        stored: it is shown once, when made.
+        <Trans i18nKey="admin.keys.intro" components={{ code: <code /> }} />
       </p>
       {made ? (
         <ShownOnce
-          label={`The key “${made.name}”`}
+          label={t('admin.keys.theKey', { name: made.name })}
           value={made.key}
           onDone={() => setMade(null)}
         >
-          <p className="admin-muted">Route leads with it:</p>
+          <p className="admin-muted">{t('admin.keys.routeWith')}</p>
           <pre className="integrations-code">{curlExample(made.key)}</pre>
-          <CopyButton text={curlExample(made.key)} label="Copy the example" />
+          <CopyButton
+            text={curlExample(made.key)}
+            label={t('admin.keys.copyExample')}
+          />
         </ShownOnce>
       ) : null}
       <table className="admin-table">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Key</th>
-            <th>Made</th>
-            <th>Last used</th>
-            <th aria-label="Actions" />
+            <th>{t('admin.name')}</th>
+            <th>{t('admin.keys.key')}</th>
+            <th>{t('admin.keys.made')}</th>
+            <th>{t('admin.keys.lastUsed')}</th>
+            <th aria-label={t('admin.actions')} />
           </tr>
         </thead>
         <tbody>
@@ -84,13 +87,21 @@ export function ApiKeysSection({ enabled }: { enabled: boolean }) {
               </td>
               <td>
                 {formatWhen(k.createdAt)}
-                {k.createdByName ? ` by ${k.createdByName}` : ''}
+                {k.createdByName
+                  ? t('admin.keys.by', { name: k.createdByName })
+                  : ''}
               </td>
-              <td>{k.lastUsedAt ? formatWhen(k.lastUsedAt) : 'Never'}</td>
+              <td>
+                {k.lastUsedAt
+                  ? formatWhen(k.lastUsedAt)
+                  : t('admin.keys.never')}
+              </td>
               <td>
                 {k.revokedAt ? (
                   <span className="admin-muted">
-                    Revoked {formatWhen(k.revokedAt)}
+                    {t('admin.keys.revoked', {
+                      when: formatWhen(k.revokedAt),
+                    })}
                   </span>
                 ) : (
                   <button
@@ -100,13 +111,13 @@ export function ApiKeysSection({ enabled }: { enabled: boolean }) {
                     onClick={() => {
                       if (
                         window.confirm(
-                          `Revoke “${k.name}”? Calls with it fail from now on.`,
+                          t('admin.keys.confirmRevoke', { name: k.name }),
                         )
                       )
                         revoke.mutate({ apiKeyId: k.id })
                     }}
                   >
-                    Revoke
+                    {t('admin.keys.revoke')}
                   </button>
                 )}
               </td>
@@ -115,7 +126,7 @@ export function ApiKeysSection({ enabled }: { enabled: boolean }) {
           {keys.data?.length === 0 ? (
             <tr>
               <td colSpan={5} className="admin-muted">
-                No keys yet.
+                {t('admin.keys.none')}
               </td>
             </tr>
           ) : null}
@@ -129,12 +140,12 @@ export function ApiKeysSection({ enabled }: { enabled: boolean }) {
         }}
       >
         <label className="admin-field">
-          <span>Key name (what uses it)</span>
+          <span>{t('admin.keys.keyName')}</span>
           <input
             required
             maxLength={80}
             value={name}
-            placeholder="Salesforce lead assignment"
+            placeholder={t('admin.keys.keyPlaceholder')}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
@@ -144,7 +155,7 @@ export function ApiKeysSection({ enabled }: { enabled: boolean }) {
           disabled={create.isPending}
           data-testid="create-api-key"
         >
-          Make a key
+          {t('admin.keys.make')}
         </button>
       </form>
       {failed ? (

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
+import { useTranslation } from '../../../i18n'
 import { ApiKeysSection } from './api-keys-section'
 import { WebhooksSection } from './webhooks-section'
 
@@ -15,6 +16,7 @@ export function IntegrationsDialog({
   open: boolean
   onClose: () => void
 }) {
+  const { t } = useTranslation()
   const ref = useModalDialog(open)
   const titleId = useId()
   return (
@@ -33,7 +35,7 @@ export function IntegrationsDialog({
       <DialogHeader
         className="modal-dialog__head"
         titleId={titleId}
-        title="Integrations"
+        title={t('admin.integrationsTitle')}
         onClose={onClose}
       />
       <div className="admin-dialog__scroll integrations-body">

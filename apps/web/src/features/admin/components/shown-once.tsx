@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from 'react'
+import { useTranslation } from '../../../i18n'
 
 /**
  * A secret the server shows only now (a new API key, a webhook's signing secret), with a
@@ -15,10 +16,11 @@ export function ShownOnce({
   children?: ReactNode
   onDone: () => void
 }) {
+  const { t } = useTranslation()
   return (
     <div className="integrations-once" role="status" data-testid="shown-once">
       <p className="integrations-once__title">
-        {label} — copy it now: it is not shown again.
+        {t('admin.shownOnce', { label })}
       </p>
       <div className="integrations-once__value">
         <code>{value}</code>
@@ -26,20 +28,15 @@ export function ShownOnce({
       </div>
       {children}
       <button type="button" className="button" onClick={onDone}>
-        Done
+        {t('admin.done')}
       </button>
     </div>
   )
 }
 
 /** Copies text to the clipboard and says so for a moment. */
-export function CopyButton({
-  text,
-  label = 'Copy',
-}: {
-  text: string
-  label?: string
-}) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const { t } = useTranslation()
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   return (
     <button
@@ -54,10 +51,10 @@ export function CopyButton({
       }}
     >
       {state === 'copied'
-        ? 'Copied'
+        ? t('admin.copied')
         : state === 'failed'
-          ? 'Select and copy'
-          : label}
+          ? t('admin.selectAndCopy')
+          : (label ?? t('admin.copy'))}
     </button>
   )
 }

@@ -2,18 +2,16 @@ import { useQuery } from '@tanstack/react-query'
 import { formatWhen } from '../../../lib/dates'
 import { errorMessage } from '../../../lib/errors'
 import { useTRPC } from '../../../lib/trpc'
+import { Trans, useTranslation } from '../../../i18n'
 
-const STATUS: Record<string, string> = {
-  pending: 'Pending',
-  delivered: 'Delivered',
-  failed: 'Failed',
-}
+const STATUSES = ['pending', 'delivered', 'failed'] as const
 
 /**
  * A webhook's latest deliveries: status, attempts, the last answer or error, when. Polled
  * every few seconds while shown, so a test or a retry can be watched arriving.
  */
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const deliveries = useQuery({
     ...trpc.integrations.deliveries.queryOptions({ webhookId }),
@@ -25,19 +23,22 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   if (deliveries.isSuccess && rows.length === 0)
     return (
       <p className="admin-muted">
-        Nothing sent yet: “Send test” queues a <code>ping</code>.
+        <Trans
+          i18nKey="admin.deliveries.nothing"
+          components={{ code: <code /> }}
+        />
       </p>
     )
   return (
     <table className="admin-table integrations-deliveries">
       <thead>
         <tr>
-          <th>Event</th>
-          <th>Status</th>
-          <th>Attempts</th>
-          <th>Last answer</th>
-          <th>Queued</th>
-          <th>Delivered / next try</th>
+          <th>{t('admin.deliveries.event')}</th>
+          <th>{t('admin.deliveries.statusHeading')}</th>
+          <th>{t('admin.deliveries.attempts')}</th>
+          <th>{t('admin.deliveries.lastAnswer')}</th>
+          <th>{t('admin.deliveries.queued')}</th>
+          <th>{t('admin.deliveries.deliveredOrNext')}</th>
         </tr>
       </thead>
       <tbody>
@@ -47,7 +48,11 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
               <code>{d.event}</code>
             </td>
             <td className={`integrations-status--${d.status}`}>
-              {STATUS[d.status] ?? d.status}
+              {(STATUSES as readonly string[]).includes(d.status)
+                ? t(
+                    `admin.deliveries.status.${d.status as (typeof STATUSES)[number]}`,
+                  )
+                : d.status}
             </td>
             <td>{d.attempts}</td>
             <td
@@ -70,7 +75,9 @@ export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
               {d.deliveredAt
                 ? formatWhen(d.deliveredAt)
                 : d.nextAttemptAt
-                  ? `next ${formatWhen(d.nextAttemptAt)}`
+                  ? t('admin.deliveries.next', {
+                      when: formatWhen(d.nextAttemptAt),
+                    })
                   : '—'}
             </td>
           </tr>

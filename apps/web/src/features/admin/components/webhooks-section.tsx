@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { useTRPC } from '../../../lib/trpc'
+import { Trans, useTranslation } from '../../../i18n'
 import { ShownOnce } from './shown-once'
 import { WebhookDeliveries } from './webhook-deliveries'
 
@@ -10,6 +11,7 @@ import { WebhookDeliveries } from './webhook-deliveries'
  * send a test, rotate the secret, delete it, and see each one's recent deliveries.
  */
 export function WebhooksSection({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const hooks = useQuery({
@@ -59,34 +61,23 @@ export function WebhooksSection({ enabled }: { enabled: boolean }) {
 
   return (
     <section className="integrations-section" aria-labelledby="webhooks-title">
-      <h3 id="webhooks-title">Webhooks</h3>
+      <h3 id="webhooks-title">{t('admin.hooks.title')}</h3>
       <p className="admin-muted">
-        When an alignment takes effect, Tessera POSTs{' '}
-        <code>alignment.published</code> to each webhook that is on: the plan,
-        the scenario, the effective date, who published it, its size, and where
-        its CSV is.
+        <Trans i18nKey="admin.hooks.intro" components={{ code: <code /> }} />
       </p>
       <details className="integrations-help">
-        <summary>How deliveries are signed and retried</summary>
+        <summary>{t('admin.hooks.howSigned')}</summary>
         <p>
-          Each delivery is a JSON POST with the headers{' '}
-          <code>X-Tessera-Event</code>, <code>X-Tessera-Delivery</code> (its id,
-          the same on every retry), <code>X-Tessera-Timestamp</code> (Unix
-          seconds) and <code>X-Tessera-Signature: sha256=&lt;hex&gt;</code>, the
-          HMAC-SHA256 of <code>&lt;timestamp&gt;.&lt;raw body&gt;</code> keyed
-          with the webhook’s whole secret (<code>whsec_…</code>). Compute it
-          over the body exactly as received, compare in constant time, and
-          refuse timestamps more than 5 minutes away from your clock.
+          <Trans
+            i18nKey="admin.hooks.signing"
+            components={{ code: <code /> }}
+          />
         </p>
-        <p>
-          A 2xx answer within 5 seconds is a delivery. Anything else is tried
-          again after 30 s, 2 min, 10 min, 1 h and 6 h, then marked failed.
-          Redirects are not followed.
-        </p>
+        <p>{t('admin.hooks.retries')}</p>
       </details>
       {secret ? (
         <ShownOnce
-          label={`The signing secret of ${secret.url}`}
+          label={t('admin.hooks.secretOf', { url: secret.url })}
           value={secret.secret}
           onDone={() => setSecret(null)}
         />
@@ -110,16 +101,16 @@ export function WebhooksSection({ enabled }: { enabled: boolean }) {
                     update.mutate({ webhookId: h.id, active: e.target.checked })
                   }
                 />
-                {h.active ? 'On' : 'Off'}
+                {h.active ? t('admin.hooks.on') : t('admin.hooks.off')}
               </label>
               <button
                 type="button"
                 className="button button--secondary"
                 disabled={busy || !h.active}
-                title={h.active ? undefined : 'Turn it on to send a test.'}
+                title={h.active ? undefined : t('admin.hooks.turnOn')}
                 onClick={() => test.mutate({ webhookId: h.id })}
               >
-                Send test
+                {t('admin.hooks.sendTest')}
               </button>
               <button
                 type="button"
@@ -127,22 +118,18 @@ export function WebhooksSection({ enabled }: { enabled: boolean }) {
                 aria-expanded={open === h.id}
                 onClick={() => setOpen(open === h.id ? null : h.id)}
               >
-                Deliveries
+                {t('admin.hooks.deliveries')}
               </button>
               <button
                 type="button"
                 className="button button--ghost"
                 disabled={busy}
                 onClick={() => {
-                  if (
-                    window.confirm(
-                      'Make a new signing secret? The receiver must use the new one from now on.',
-                    )
-                  )
+                  if (window.confirm(t('admin.hooks.confirmRotate')))
                     update.mutate({ webhookId: h.id, rotateSecret: true })
                 }}
               >
-                New secret
+                {t('admin.hooks.newSecret')}
               </button>
               <button
                 type="button"
@@ -151,20 +138,20 @@ export function WebhooksSection({ enabled }: { enabled: boolean }) {
                 onClick={() => {
                   if (
                     window.confirm(
-                      `Delete the webhook ${h.url} and its delivery log?`,
+                      t('admin.hooks.confirmDelete', { url: h.url }),
                     )
                   )
                     remove.mutate({ webhookId: h.id })
                 }}
               >
-                Delete
+                {t('common.delete')}
               </button>
             </div>
             {open === h.id ? <WebhookDeliveries webhookId={h.id} /> : null}
           </li>
         ))}
         {hooks.data?.length === 0 ? (
-          <li className="admin-muted">No webhooks yet.</li>
+          <li className="admin-muted">{t('admin.hooks.none')}</li>
         ) : null}
       </ul>
       <form
@@ -175,7 +162,7 @@ export function WebhooksSection({ enabled }: { enabled: boolean }) {
         }}
       >
         <label className="admin-field integrations-field--wide">
-          <span>Address (https://…)</span>
+          <span>{t('admin.hooks.address')}</span>
           <input
             type="url"
             required
@@ -186,7 +173,7 @@ export function WebhooksSection({ enabled }: { enabled: boolean }) {
           />
         </label>
         <label className="admin-field">
-          <span>Description</span>
+          <span>{t('admin.hooks.description')}</span>
           <input
             maxLength={200}
             value={draft.description}
@@ -201,7 +188,7 @@ export function WebhooksSection({ enabled }: { enabled: boolean }) {
           disabled={create.isPending}
           data-testid="add-webhook"
         >
-          Add webhook
+          {t('admin.hooks.add')}
         </button>
       </form>
       {failed ? (

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
+import { useTranslation } from '../../../i18n'
 import { validateLogin } from '../lib/login-error'
 
 interface LoginFormProps {
@@ -11,18 +12,24 @@ interface LoginFormProps {
 export function LoginForm({ pending, error, onSubmit }: LoginFormProps) {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [localError, setLocalError] = useState<string | null>(null)
+  const { t } = useTranslation()
+  const [missing, setMissing] = useState<'email' | 'password' | null>(null)
   const emailRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
   const id = useId()
   const errorId = `${id}-error`
-  const shown = localError ?? error
+  const shown =
+    missing === 'email'
+      ? t('auth.errors.noEmail')
+      : missing === 'password'
+        ? t('auth.errors.noPassword')
+        : error
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (pending) return
     const problem = validateLogin(email, password)
-    setLocalError(problem)
+    setMissing(problem)
     if (problem) (email.trim() ? passwordRef : emailRef).current?.focus()
     else onSubmit({ email: email.trim(), password })
   }
@@ -36,7 +43,7 @@ export function LoginForm({ pending, error, onSubmit }: LoginFormProps) {
       aria-describedby={shown ? errorId : undefined}
     >
       <div className="field">
-        <label htmlFor={`${id}-email`}>Work email</label>
+        <label htmlFor={`${id}-email`}>{t('auth.email')}</label>
         <input
           ref={emailRef}
           id={`${id}-email`}
@@ -47,16 +54,16 @@ export function LoginForm({ pending, error, onSubmit }: LoginFormProps) {
           inputMode="email"
           autoCapitalize="none"
           spellCheck={false}
-          placeholder="you@company.com"
+          placeholder={t('auth.emailPlaceholder')}
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          aria-invalid={shown === 'Enter your email.' || undefined}
+          aria-invalid={missing === 'email' || undefined}
           readOnly={pending}
           autoFocus
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-password`}>Password</label>
+        <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
         <input
           ref={passwordRef}
           id={`${id}-password`}
@@ -66,7 +73,7 @@ export function LoginForm({ pending, error, onSubmit }: LoginFormProps) {
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={shown === 'Enter your password.' || undefined}
+          aria-invalid={missing === 'password' || undefined}
           readOnly={pending}
         />
       </div>
@@ -92,11 +99,11 @@ export function LoginForm({ pending, error, onSubmit }: LoginFormProps) {
       >
         {pending ? (
           <>
-            <span className="spinner spinner--on-dark" aria-hidden /> Signing
-            in…
+            <span className="spinner spinner--on-dark" aria-hidden />{' '}
+            {t('auth.signingIn')}
           </>
         ) : (
-          'Sign in'
+          t('auth.submit')
         )}
       </button>
     </form>

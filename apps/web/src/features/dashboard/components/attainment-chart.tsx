@@ -13,6 +13,7 @@ import {
 } from 'recharts'
 import type { TerritoryFigures } from '../api/use-dashboard'
 import { formatAttainment, formatMoney } from '../lib/figures'
+import { i18n } from '../../../i18n'
 
 interface Row {
   territoryId: string
@@ -117,17 +118,23 @@ export const AttainmentChart = memo(function AttainmentChart({
 function Tip({ active, payload }: TooltipContentProps) {
   const row = active ? (payload?.[0]?.payload as Row | undefined) : undefined
   if (!row) return null
-  const t = row.figures
+  const f = row.figures
+  const t = i18n.t
   return (
     <div className="dashboard-tip">
-      <strong>{t.name}</strong>
-      <span>{t.repName ?? 'No rep'}</span>
+      <strong>{f.name}</strong>
+      <span>{f.repName ?? t('dashboard.table.noRep')}</span>
       <span>
-        {formatAttainment(t.attainment)}: {formatMoney(t.sales12m)} of{' '}
-        {formatMoney(t.quota)}
-        {t.quotaIsDefault ? ' (default quota)' : ''}
+        {t('dashboard.chart.ofQuota', {
+          attainment: formatAttainment(f.attainment),
+          sales: formatMoney(f.sales12m),
+          quota: formatMoney(f.quota),
+        })}
+        {f.quotaIsDefault ? t('dashboard.chart.defaultQuota') : ''}
       </span>
-      <span className="dashboard-tip__hint">Click to show it on the map</span>
+      <span className="dashboard-tip__hint">
+        {t('dashboard.chart.clickToShow')}
+      </span>
     </div>
   )
 }

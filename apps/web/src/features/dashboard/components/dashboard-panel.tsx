@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { formatDay } from '../../../lib/dates'
+import { Trans, useTranslation } from '../../../i18n'
 import { useDashboard } from '../api/use-dashboard'
 import { longMonth } from '../lib/trend'
 import { AttainmentChart } from './attainment-chart'
@@ -25,6 +26,7 @@ export function DashboardPanel({
   selectedTerritoryId: string | null
   onFocusTerritory: (territoryId: string) => void
 }) {
+  const { t } = useTranslation()
   const { dashboard, setQuota } = useDashboard(planId, scenarioId)
   const { mutateAsync } = setQuota
   const saveQuota = useCallback(
@@ -33,17 +35,17 @@ export function DashboardPanel({
     [mutateAsync, planId],
   )
   if (dashboard.isPending)
-    return <p className="workspace__hint">Adding up sales and forecasts…</p>
+    return <p className="workspace__hint">{t('dashboard.loading')}</p>
   if (dashboard.isError)
     return (
       <div className="workspace__hint" role="alert">
-        The dashboard could not be loaded: {errorMessage(dashboard.error)}{' '}
+        {t('dashboard.failed', { error: errorMessage(dashboard.error) })}{' '}
         <button
           type="button"
           className="button button--secondary"
           onClick={() => void dashboard.refetch()}
         >
-          Try again
+          {t('common.tryAgain')}
         </button>
       </div>
     )
@@ -53,21 +55,23 @@ export function DashboardPanel({
   return (
     <div className="dashboard" data-testid="dashboard">
       <header className="dashboard__header">
-        <h2>Performance</h2>
+        <h2>{t('dashboard.title')}</h2>
         <p>
           {d.asOf
-            ? `12 months to ${longMonth(d.asOf)}`
-            : 'No sales history yet'}
+            ? t('dashboard.window', { month: longMonth(d.asOf) })
+            : t('dashboard.noSales')}
           {d.forecast
-            ? ` · forecasts of ${formatDay(d.forecast.computedAt.slice(0, 10))}`
-            : ' · no forecasts yet'}
+            ? t('dashboard.forecastsOf', {
+                date: formatDay(d.forecast.computedAt.slice(0, 10)),
+              })
+            : t('dashboard.noForecasts')}
         </p>
       </header>
       <PlanSummary summary={d.summary} />
 
       <section className="dashboard__section" aria-labelledby="dash-trend">
         <h3 id="dash-trend">
-          Monthly sales
+          {t('dashboard.monthlySales')}
           {selected ? (
             <span style={{ color: selected.color }}> · {selected.name}</span>
           ) : null}
@@ -78,14 +82,13 @@ export function DashboardPanel({
           territory={selected}
         />
         <p className="dashboard__note">
-          Solid: sales. Dashed: the next 12 months’ forecast, spread in last
-          year’s monthly shape.
-          {selected ? '' : ' Select a territory to compare it.'}
+          {t('dashboard.trendNote')}
+          {selected ? '' : t('dashboard.selectToCompare')}
         </p>
       </section>
 
       <section className="dashboard__section" aria-labelledby="dash-attainment">
-        <h3 id="dash-attainment">Attainment by territory</h3>
+        <h3 id="dash-attainment">{t('dashboard.attainmentByTerritory')}</h3>
         <AttainmentChart
           territories={d.territories}
           selectedId={selectedTerritoryId}
@@ -94,7 +97,7 @@ export function DashboardPanel({
       </section>
 
       <section className="dashboard__section" aria-labelledby="dash-reps">
-        <h3 id="dash-reps">Reps</h3>
+        <h3 id="dash-reps">{t('dashboard.reps')}</h3>
         <RepTable
           territories={d.territories}
           selectedId={selectedTerritoryId}
@@ -111,15 +114,10 @@ export function DashboardPanel({
 
       <footer className="dashboard__definitions">
         <p>
-          <strong>Quota</strong>: set per territory by a planner or manager;
-          where none is set, last-12-month sales × 1.05 (marked <em>est.</em>).{' '}
-          <strong>Attainment</strong>: sales of the last 12 complete months ÷
-          quota. <strong>Forecast</strong>: the sum of the accounts’
-          next-12-month forecasts (trend and seasonality from each account’s
-          history; a segment prior for accounts with little).{' '}
-          <strong>Pipeline (proxy)</strong>: the sum, over accounts, of what the
-          forecast expects above the account’s last-12-month sales — growth to
-          chase; accounts expected to shrink count 0.
+          <Trans
+            i18nKey="dashboard.definitions"
+            components={{ strong: <strong />, em: <em /> }}
+          />
         </p>
       </footer>
     </div>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { formatDollars, formatMoney } from '../lib/figures'
 import { parseQuota } from '../lib/quota-input'
+import { useTranslation } from '../../../i18n'
 
 /**
  * A territory's quota: the figure, marked when it is the default; for planners and
@@ -22,6 +23,7 @@ export function QuotaCell({
   saving: boolean
   onSave: (amount: number | null) => Promise<unknown>
 }) {
+  const { t } = useTranslation()
   const [draft, setDraft] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   // Enter saves and removes the field, which may blur it: one save, not two.
@@ -32,9 +34,9 @@ export function QuotaCell({
       {isDefault ? (
         <abbr
           className="dashboard-default"
-          title="Default: last-12-month sales × 1.05"
+          title={t('dashboard.quota.defaultTitle')}
         >
-          est.
+          {t('dashboard.quota.estimate')}
         </abbr>
       ) : null}
     </>
@@ -45,7 +47,10 @@ export function QuotaCell({
       <button
         type="button"
         className="dashboard-quota dashboard-quota--edit"
-        aria-label={`Quota of ${territoryName}: ${formatDollars(quota)}${isDefault ? ' (default)' : ''}. Edit`}
+        aria-label={t(
+          isDefault ? 'dashboard.quota.editDefault' : 'dashboard.quota.edit',
+          { name: territoryName, amount: formatDollars(quota) },
+        )}
         disabled={saving}
         onClick={(e) => {
           e.stopPropagation()
@@ -62,7 +67,7 @@ export function QuotaCell({
     const text = draft
     const amount = parseQuota(text)
     if (amount === 'invalid') {
-      setProblem('A quota is an amount in dollars, like 1,200,000 or 1.2M.')
+      setProblem(t('dashboard.quota.invalid'))
       return
     }
     const unchanged =
@@ -73,7 +78,11 @@ export function QuotaCell({
       onSave(amount).catch((error: unknown) => {
         closing.current = false
         setDraft(text)
-        setProblem(error instanceof Error ? error.message : 'Not saved.')
+        setProblem(
+          error instanceof Error
+            ? error.message
+            : t('dashboard.quota.notSaved'),
+        )
       })
   }
   return (
@@ -84,7 +93,7 @@ export function QuotaCell({
       <input
         autoFocus
         inputMode="decimal"
-        aria-label={`Quota of ${territoryName} in dollars (empty: the default)`}
+        aria-label={t('dashboard.quota.field', { name: territoryName })}
         placeholder={formatDollars(quota)}
         value={draft}
         onFocus={(e) => e.target.select()}

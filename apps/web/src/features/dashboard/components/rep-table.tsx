@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react'
 import type { TerritoryFigures } from '../api/use-dashboard'
 import { attainmentTone, formatAttainment, formatMoney } from '../lib/figures'
+import { useTranslation } from '../../../i18n'
 import { QuotaCell } from './quota-cell'
 
 /**
@@ -23,6 +24,7 @@ export const RepTable = memo(function RepTable({
   savingId: string | null
   onSaveQuota: (territoryId: string, amount: number | null) => Promise<unknown>
 }) {
+  const { t } = useTranslation()
   const rows = useMemo(
     () =>
       [...territories].sort(
@@ -37,22 +39,22 @@ export const RepTable = memo(function RepTable({
       <table className="dashboard-table" data-testid="dashboard-reps">
         <thead>
           <tr>
-            <th scope="col">Rep · territory</th>
-            <th scope="col">Sales 12m</th>
-            <th scope="col">Quota</th>
-            <th scope="col">Att.</th>
-            <th scope="col">Forecast</th>
-            <th scope="col">Pipeline</th>
+            <th scope="col">{t('dashboard.table.repTerritory')}</th>
+            <th scope="col">{t('dashboard.table.sales')}</th>
+            <th scope="col">{t('dashboard.table.quota')}</th>
+            <th scope="col">{t('dashboard.table.attainment')}</th>
+            <th scope="col">{t('dashboard.table.forecast')}</th>
+            <th scope="col">{t('dashboard.table.pipeline')}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((t) => {
-            const tone = attainmentTone(t.attainment)
+          {rows.map((row) => {
+            const tone = attainmentTone(row.attainment)
             return (
               <tr
-                key={t.territoryId}
-                aria-selected={t.territoryId === selectedId}
-                onClick={() => onSelect(t.territoryId)}
+                key={row.territoryId}
+                aria-selected={row.territoryId === selectedId}
+                onClick={() => onSelect(row.territoryId)}
               >
                 <th scope="row">
                   <button
@@ -60,40 +62,40 @@ export const RepTable = memo(function RepTable({
                     className="dashboard-table__who"
                     onClick={(e) => {
                       e.stopPropagation()
-                      onSelect(t.territoryId)
+                      onSelect(row.territoryId)
                     }}
                   >
                     <span
                       className="dashboard-swatch"
-                      style={{ background: t.color }}
+                      style={{ background: row.color }}
                       aria-hidden
                     />
                     <span>
                       <span className="dashboard-table__rep">
-                        {t.repName ?? 'No rep'}
+                        {row.repName ?? t('dashboard.table.noRep')}
                       </span>
                       <span className="dashboard-table__territory">
-                        {t.name}
+                        {row.name}
                       </span>
                     </span>
                   </button>
                 </th>
-                <td>{formatMoney(t.sales12m)}</td>
+                <td>{formatMoney(row.sales12m)}</td>
                 <td>
                   <QuotaCell
-                    territoryName={t.name}
-                    quota={t.quota}
-                    isDefault={t.quotaIsDefault}
+                    territoryName={row.name}
+                    quota={row.quota}
+                    isDefault={row.quotaIsDefault}
                     canEdit={canEditQuota}
-                    saving={savingId === t.territoryId}
-                    onSave={(amount) => onSaveQuota(t.territoryId, amount)}
+                    saving={savingId === row.territoryId}
+                    onSave={(amount) => onSaveQuota(row.territoryId, amount)}
                   />
                 </td>
                 <td className={tone ? `dashboard-tone--${tone}` : undefined}>
-                  {formatAttainment(t.attainment)}
+                  {formatAttainment(row.attainment)}
                 </td>
-                <td>{formatMoney(t.forecast12m)}</td>
-                <td>{formatMoney(t.pipeline)}</td>
+                <td>{formatMoney(row.forecast12m)}</td>
+                <td>{formatMoney(row.pipeline)}</td>
               </tr>
             )
           })}

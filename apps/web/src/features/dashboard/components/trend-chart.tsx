@@ -12,6 +12,7 @@ import {
 import type { Dashboard, TerritoryFigures } from '../api/use-dashboard'
 import { formatMoney } from '../lib/figures'
 import { type TrendRow, longMonth, shortMonth, trendRows } from '../lib/trend'
+import { i18n, useTranslation } from '../../../i18n'
 
 const PLAN_COLOR = '#334155'
 
@@ -29,6 +30,7 @@ export const TrendChart = memo(function TrendChart({
   summary: Dashboard['summary']
   territory: TerritoryFigures | null
 }) {
+  const { t } = useTranslation()
   const rows = useMemo(
     () => trendRows(months, summary, territory),
     [months, summary, territory],
@@ -54,7 +56,8 @@ export const TrendChart = memo(function TrendChart({
         yAxisId="plan"
         tickFormatter={formatMoney}
         tick={{ fontSize: 11 }}
-        width={52}
+        // As wide as the labels: `1040 M US$` needs more room than `$1.04B`.
+        width="auto"
       />
       {territory ? (
         <YAxis
@@ -62,7 +65,7 @@ export const TrendChart = memo(function TrendChart({
           orientation="right"
           tickFormatter={formatMoney}
           tick={{ fontSize: 11, fill: territory.color }}
-          width={52}
+          width="auto"
         />
       ) : null}
       <Tooltip content={Tip} />
@@ -73,7 +76,7 @@ export const TrendChart = memo(function TrendChart({
           stroke="#9ca3af"
           strokeDasharray="2 3"
           label={{
-            value: 'forecast →',
+            value: t('dashboard.chart.forecastArrow'),
             position: 'top',
             fontSize: 11,
             fill: '#6b7280',
@@ -83,7 +86,7 @@ export const TrendChart = memo(function TrendChart({
       <Line
         yAxisId="plan"
         dataKey="plan"
-        name="Plan"
+        name={t('dashboard.chart.plan')}
         stroke={PLAN_COLOR}
         strokeWidth={2}
         dot={false}
@@ -92,7 +95,8 @@ export const TrendChart = memo(function TrendChart({
       <Line
         yAxisId="plan"
         dataKey="planForecast"
-        name="Plan forecast"
+        // Each forecast line is named as its series: the tooltip shows one name per series.
+        name={t('dashboard.chart.plan')}
         stroke={PLAN_COLOR}
         strokeWidth={2}
         strokeDasharray="5 4"
@@ -113,7 +117,7 @@ export const TrendChart = memo(function TrendChart({
           <Line
             yAxisId="territory"
             dataKey="territoryForecast"
-            name={`${territory.name} forecast`}
+            name={territory.name}
             stroke={territory.color}
             strokeWidth={2}
             strokeDasharray="5 4"
@@ -134,7 +138,7 @@ function Tip({ active, payload, label }: TooltipContentProps) {
     <div className="dashboard-tip">
       <strong>
         {longMonth(String(label))}
-        {forecast ? ' (forecast)' : ''}
+        {forecast ? i18n.t('dashboard.chart.forecastSuffix') : ''}
       </strong>
       {payload
         .filter((p) => p.value !== null && p.value !== undefined)
@@ -142,8 +146,7 @@ function Tip({ active, payload, label }: TooltipContentProps) {
         .filter((p) => forecast || !String(p.dataKey).endsWith('Forecast'))
         .map((p) => (
           <span key={String(p.dataKey)} style={{ color: p.color }}>
-            {String(p.name).replace(/ forecast$/, '')}:{' '}
-            {formatMoney(Number(p.value))}
+            {String(p.name)}: {formatMoney(Number(p.value))}
           </span>
         ))}
     </div>

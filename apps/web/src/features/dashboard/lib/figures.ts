@@ -1,26 +1,18 @@
-import { formatPercent, formatSignedPercent } from '../../../lib/format'
+import {
+  formatMoneyFigure,
+  formatPercent,
+  formatSignedPercent,
+  formatWholeMoney,
+} from '../../../lib/format'
 
 /** Whole dollars, `$1,234,567`: where the compact `$1.2M` would hide what was typed. */
-const dollars = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0,
-})
-
 export function formatDollars(value: number): string {
-  return dollars.format(value)
+  return formatWholeMoney(value)
 }
 
 /** Three significant digits, `$1.04B`, `$73.3M`, `$850K`: totals read apart at a glance. */
-const compact = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  maximumSignificantDigits: 3,
-})
-
 export function formatMoney(value: number): string {
-  return compact.format(value)
+  return formatMoneyFigure(value)
 }
 
 /** Attainment as a whole percent; `–` without a quota. */

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../lib/dates'
 /**
  * The trend chart's rows: 24 months of sales, then the 12-month forecast spread over the
  * months after them. The forecast is one figure per territory (the sum of its accounts'
@@ -75,17 +76,23 @@ export function trendRows(
   return rows
 }
 
-const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')
+const midMonth = (month: string) =>
+  Date.parse(`${month.slice(0, 7)}-15T00:00:00Z`)
 
-/** `2026-10-01` → `Oct 26`: an axis tick. */
+/** `2026-10-01` → `Oct 26` (`oct 26`): an axis tick, in the active language. */
 export function shortMonth(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`
+  const name = dateFormat('short-month-utc', {
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(midMonth(month))
+  return `${name.replace(/\.$/, '')} ${month.slice(2, 4)}`
 }
 
-/** `2026-10-01` → `October 2026`. */
+/** `2026-10-01` → `October 2026` (`octubre de 2026`). */
 export function longMonth(month: string): string {
-  return new Date(`${month.slice(0, 7)}-15T00:00:00Z`).toLocaleDateString(
-    'en-US',
-    { month: 'long', year: 'numeric', timeZone: 'UTC' },
-  )
+  return dateFormat('long-month-utc', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(midMonth(month))
 }

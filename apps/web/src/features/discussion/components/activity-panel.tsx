@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { TerritoryRecord } from '@tessera/domain'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 import { timeAgo } from '../lib/format'
 import { type ActivityEntry, describeActivity } from '../lib/activity-text'
 
@@ -26,6 +27,7 @@ export function ActivityPanel({
   onOpenThread: (threadId: string) => void
   onShowTerritory: (territoryId: string) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const [kind, setKind] = useState<Kind>('all')
   const [actorId, setActorId] = useState('')
@@ -48,34 +50,30 @@ export function ActivityPanel({
     ),
   )
   const nameOf = (id: string | null | undefined) =>
-    (id && territories.find((t) => t.id === id)?.name) ||
-    (id ? 'a removed territory' : 'no territory')
+    (id && territories.find((r) => r.id === id)?.name) ||
+    (id
+      ? t('discussion.activity.removedTerritory')
+      : t('discussion.activity.noTerritory'))
   return (
     <div className="workspace__scroll discussion" data-testid="activity-panel">
       <div
         className="discussion__filters"
         role="group"
-        aria-label="Show activity"
+        aria-label={t('discussion.activity.show')}
       >
-        {(
-          [
-            ['all', 'All'],
-            ['edits', 'Edits'],
-            ['comments', 'Comments'],
-            ['tasks', 'Tasks'],
-            ['reviews', 'Reviews'],
-          ] as const
-        ).map(([k, label]) => (
-          <button
-            key={k}
-            type="button"
-            className="chip"
-            aria-pressed={kind === k}
-            onClick={() => setKind(k)}
-          >
-            {label}
-          </button>
-        ))}
+        {(['all', 'edits', 'comments', 'tasks', 'reviews'] as const).map(
+          (k) => (
+            <button
+              key={k}
+              type="button"
+              className="chip"
+              aria-pressed={kind === k}
+              onClick={() => setKind(k)}
+            >
+              {t(`discussion.activity.kinds.${k}`)}
+            </button>
+          ),
+        )}
         <button
           type="button"
           className="chip"
@@ -83,15 +81,15 @@ export function ActivityPanel({
           disabled={!selectedTerritoryId}
           onClick={() => setOnlySelected((v) => !v)}
         >
-          This territory
+          {t('discussion.activity.territory')}
         </button>
         <select
-          aria-label="Person"
+          aria-label={t('discussion.activity.person')}
           value={actorId}
           onChange={(e) => setActorId(e.target.value)}
           className="activity__person"
         >
-          <option value="">Everyone</option>
+          <option value="">{t('discussion.activity.everyone')}</option>
           {(people.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -101,9 +99,9 @@ export function ActivityPanel({
       </div>
       <ErrorNote error={activity.error} />
       {activity.data && activity.data.length === 0 ? (
-        <p className="workspace__hint">Nothing yet.</p>
+        <p className="workspace__hint">{t('discussion.activity.nothing')}</p>
       ) : null}
-      <ol className="activity-list" aria-label="Activity">
+      <ol className="activity-list" aria-label={t('discussion.activity.list')}>
         {(activity.data ?? []).map((item) => {
           const entry = describeActivity(item as ActivityEntry, nameOf)
           return (
@@ -126,7 +124,7 @@ export function ActivityPanel({
                     className="link-button"
                     onClick={() => onOpenThread(entry.threadId!)}
                   >
-                    Open thread
+                    {t('discussion.activity.openThread')}
                   </button>
                 ) : entry.territoryId ? (
                   <button
@@ -134,7 +132,9 @@ export function ActivityPanel({
                     className="link-button"
                     onClick={() => onShowTerritory(entry.territoryId!)}
                   >
-                    Show {nameOf(entry.territoryId)}
+                    {t('discussion.activity.showTerritory', {
+                      name: nameOf(entry.territoryId),
+                    })}
                   </button>
                 ) : null}
               </div>

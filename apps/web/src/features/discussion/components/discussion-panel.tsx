@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import type { PublicUser, RichTextDoc, TerritoryRecord } from '@tessera/domain'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
+import { i18n, useTranslation } from '../../../i18n'
 import { timeAgo } from '../lib/format'
 import { RichTextEditor } from './rich-text-editor'
 import { RichTextView } from './rich-text-view'
@@ -44,13 +45,14 @@ export function DiscussionPanel({
   /** Placing a pin on the map for a new thread (the map takes the click). */
   pin: PinPlacement
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const [chosen, setFilter] = useState<Filter>('open')
   // "This territory" with no territory selected (any more) lists the open threads.
   const filter =
     chosen === 'territory' && !selectedTerritoryId ? 'open' : chosen
   const territoryName = (id: string | null) =>
-    (id && territories.find((t) => t.id === id)?.name) || null
+    (id && territories.find((r) => r.id === id)?.name) || null
   const threads = useQuery(
     trpc.comments.threads.queryOptions({
       planId,
@@ -86,16 +88,9 @@ export function DiscussionPanel({
       <div
         className="discussion__filters"
         role="group"
-        aria-label="Show threads"
+        aria-label={t('discussion.threads.show')}
       >
-        {(
-          [
-            ['open', 'Open'],
-            ['resolved', 'Resolved'],
-            ['mine', 'Mine'],
-            ['territory', 'This territory'],
-          ] as const
-        ).map(([key, label]) => (
+        {(['open', 'resolved', 'mine', 'territory'] as const).map((key) => (
           <button
             key={key}
             type="button"
@@ -104,7 +99,7 @@ export function DiscussionPanel({
             disabled={key === 'territory' && !selectedTerritoryId}
             onClick={() => setFilter(key)}
           >
-            {label}
+            {t(`discussion.threads.${key}`)}
           </button>
         ))}
       </div>
@@ -121,30 +116,32 @@ export function DiscussionPanel({
       {threads.isError ? (
         <ErrorNote error={threads.error} />
       ) : threads.data && threads.data.length === 0 ? (
-        <p className="workspace__hint">No threads here yet.</p>
+        <p className="workspace__hint">{t('discussion.threads.none')}</p>
       ) : (
-        <ul className="thread-list" aria-label="Threads">
-          {(threads.data ?? []).map((t) => (
-            <li key={t.id}>
+        <ul className="thread-list" aria-label={t('discussion.threads.list')}>
+          {(threads.data ?? []).map((th) => (
+            <li key={th.id}>
               <button
                 type="button"
                 className="thread-list__item"
                 data-testid="thread-item"
-                onClick={() => onOpenThread(t.id)}
+                onClick={() => onOpenThread(th.id)}
               >
                 <span className="thread-list__where">
-                  {anchorLabel(t, territoryName(t.territoryId), unitName)}
-                  {t.resolvedAt ? (
-                    <span className="badge badge--approved">Resolved</span>
+                  {anchorLabel(th, territoryName(th.territoryId), unitName)}
+                  {th.resolvedAt ? (
+                    <span className="badge badge--approved">
+                      {t('discussion.threads.resolved')}
+                    </span>
                   ) : null}
                 </span>
                 <span className="thread-list__excerpt">
-                  <RichTextView doc={t.body as RichTextDoc | null} />
+                  <RichTextView doc={th.body as RichTextDoc | null} />
                 </span>
                 <span className="thread-list__meta">
-                  {t.authorName} · {timeAgo(t.lastActivityAt)}
-                  {t.replies > 0
-                    ? ` · ${t.replies} ${t.replies === 1 ? 'reply' : 'replies'}`
+                  {th.authorName} · {timeAgo(th.lastActivityAt)}
+                  {th.replies > 0
+                    ? t('discussion.threads.replies', { count: th.replies })
                     : ''}
                 </span>
               </button>
@@ -157,21 +154,29 @@ export function DiscussionPanel({
 }
 
 function anchorLabel(
-  t: { anchor: string; unitId: string | null; changeRef: string | null },
+  thread: { anchor: string; unitId: string | null; changeRef: string | null },
   territory: string | null,
   unitName: (unitId: string) => string | null,
 ) {
-  switch (t.anchor) {
+  const t = i18n.t
+  const withTerritory = (where: string) =>
+    territory
+      ? t('discussion.threads.withTerritory', { where, territory })
+      : where
+  switch (thread.anchor) {
     case 'territory':
-      return territory ?? 'A territory'
+      return territory ?? t('discussion.threads.aTerritory')
     case 'unit':
-      return `${(t.unitId && unitName(t.unitId)) || `Unit ${t.unitId ?? ''}`}${territory ? ` · ${territory}` : ''}`
+      return withTerritory(
+        (thread.unitId && unitName(thread.unitId)) ||
+          t('discussion.threads.unit', { id: thread.unitId ?? '' }),
+      )
     case 'pin':
-      return `Pin on the map${territory ? ` · ${territory}` : ''}`
+      return withTerritory(t('discussion.threads.pinOnMap'))
     case 'change':
-      return `Change: ${t.changeRef ?? ''}`
+      return t('discussion.threads.change', { ref: thread.changeRef ?? '' })
     default:
-      return 'Scenario'
+      return t('discussion.threads.scenario')
   }
 }
 
@@ -213,6 +218,7 @@ function NewThread({
   pin: PinPlacement
   onCreated: (threadId: string) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const [doc, setDoc] = useState<{ doc: RichTextDoc; empty: boolean } | null>(
     null,
@@ -283,34 +289,44 @@ function NewThread({
   const where =
     anchor === 'pin'
       ? pin.at
-        ? `the pin at ${degrees(pin.at.lonLat)}`
-        : 'a pin on the map'
+        ? t('discussion.compose.pinAt', { where: degrees(pin.at.lonLat) })
+        : t('discussion.compose.aPin')
       : anchor === 'unit'
-        ? (unitName ?? 'this unit')
+        ? (unitName ?? t('discussion.compose.thisUnit'))
         : anchor === 'territory'
-          ? (territoryName(territoryId) ?? 'this territory')
-          : 'this scenario'
+          ? (territoryName(territoryId) ??
+            t('discussion.compose.thisTerritory'))
+          : t('discussion.compose.thisScenario')
   const choices: [AnchorChoice, string][] = [
     ...(territoryId
       ? [
-          ['territory', territoryName(territoryId) ?? 'Territory'] as [
+          [
+            'territory',
+            territoryName(territoryId) ?? t('discussion.compose.territory'),
+          ] as [AnchorChoice, string],
+        ]
+      : []),
+    ...(unitId
+      ? [
+          ['unit', unitName ?? t('discussion.compose.unit')] as [
             AnchorChoice,
             string,
           ],
         ]
       : []),
-    ...(unitId ? [['unit', unitName ?? 'Unit'] as [AnchorChoice, string]] : []),
-    ['pin', 'Pin on the map'],
-    ['scenario', 'Scenario'],
+    ['pin', t('discussion.threads.pinOnMap')],
+    ['scenario', t('discussion.threads.scenario')],
   ]
   return (
     <div className="discussion__new">
       <div
         className="discussion__anchor"
         role="group"
-        aria-label="Attach the comment to"
+        aria-label={t('discussion.compose.attachTo')}
       >
-        <span className="discussion__anchor-label">On</span>
+        <span className="discussion__anchor-label">
+          {t('discussion.compose.on')}
+        </span>
         {choices.map(([key, label]) => (
           <button
             key={key}
@@ -340,7 +356,7 @@ function NewThread({
         <p className="discussion__pin" role="status" data-testid="pin-status">
           {pin.placing ? (
             <>
-              Click the map where the comment belongs.{' '}
+              {t('discussion.compose.clickMap')}{' '}
               <button
                 type="button"
                 className="link-button"
@@ -349,30 +365,35 @@ function NewThread({
                   setChosen(null)
                 }}
               >
-                Cancel
+                {t('common.cancel')}
               </button>
             </>
           ) : pin.at ? (
             <>
-              Pin at {degrees(pin.at.lonLat)}
               {pin.at.territoryId
-                ? ` · in ${territoryName(pin.at.territoryId) ?? 'a territory'}`
-                : ''}
-              .{' '}
+                ? t('discussion.compose.pinStatusIn', {
+                    where: degrees(pin.at.lonLat),
+                    territory:
+                      territoryName(pin.at.territoryId) ??
+                      t('discussion.compose.aTerritory'),
+                  })
+                : t('discussion.compose.pinStatus', {
+                    where: degrees(pin.at.lonLat),
+                  })}{' '}
               <button
                 type="button"
                 className="link-button"
                 onClick={pin.onPlace}
               >
-                Move it
+                {t('discussion.compose.moveIt')}
               </button>
             </>
           ) : null}
         </p>
       ) : null}
       <RichTextEditor
-        label={`Comment on ${where}`}
-        placeholder={`Comment on ${where}… (@ to mention)`}
+        label={t('discussion.compose.label', { where })}
+        placeholder={t('discussion.compose.placeholder', { where })}
         onChange={(d, empty) => setDoc({ doc: d, empty })}
         onSubmit={send}
         resetKey={sent}
@@ -386,7 +407,7 @@ function NewThread({
           disabled={!ready || create.isPending}
           onClick={send}
         >
-          Comment
+          {t('discussion.compose.comment')}
         </button>
       </div>
     </div>
@@ -412,6 +433,7 @@ function ThreadView({
   onBack: () => void
   onShowTerritory: (territoryId: string) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const thread = useQuery(trpc.comments.thread.queryOptions({ threadId }))
   const [reply, setReply] = useState<{
@@ -460,7 +482,7 @@ function ThreadView({
     <div className="workspace__scroll discussion" data-testid="thread-view">
       <div className="discussion__head">
         <button type="button" className="button button--ghost" onClick={onBack}>
-          ← All threads
+          {t('discussion.thread.back')}
         </button>
         {root?.territoryId ? (
           <button
@@ -468,7 +490,8 @@ function ThreadView({
             className="link-button"
             onClick={() => onShowTerritory(root.territoryId!)}
           >
-            {territoryName(root.territoryId) ?? 'Show on map'}
+            {territoryName(root.territoryId) ??
+              t('discussion.thread.showOnMap')}
           </button>
         ) : null}
         {root && root.anchor !== 'territory' ? (
@@ -485,7 +508,7 @@ function ThreadView({
               className="badge badge--approved"
               data-testid="thread-resolved"
             >
-              Resolved
+              {t('discussion.threads.resolved')}
             </span>
           ) : null}
           {root.authorId === user.id || staff ? (
@@ -496,7 +519,9 @@ function ThreadView({
                 resolve.mutate({ threadId, resolved: !root.resolvedAt })
               }
             >
-              {root.resolvedAt ? 'Reopen' : 'Resolve'}
+              {root.resolvedAt
+                ? t('discussion.thread.reopen')
+                : t('discussion.thread.resolve')}
             </button>
           ) : null}
           {staff ? (
@@ -506,7 +531,7 @@ function ThreadView({
               data-testid="make-task"
               onClick={() => setMakingTask((v) => !v)}
             >
-              Make a task
+              {t('discussion.thread.makeTask')}
             </button>
           ) : null}
         </div>
@@ -520,23 +545,27 @@ function ThreadView({
           onDone={() => setMakingTask(false)}
         />
       ) : null}
-      <ol className="comment-list" aria-label="Comments">
+      <ol className="comment-list" aria-label={t('discussion.thread.comments')}>
         {(thread.data ?? []).map((c) => (
           <li key={c.id} className="comment" data-testid="comment">
             <div className="comment__head">
               <span className="comment__author">{c.authorName}</span>
               <span className="comment__time">
                 {timeAgo(c.createdAt)}
-                {c.updatedAt !== c.createdAt && !c.deleted ? ' · edited' : ''}
+                {c.updatedAt !== c.createdAt && !c.deleted
+                  ? t('discussion.thread.edited')
+                  : ''}
               </span>
             </div>
             {c.deleted ? (
-              <p className="comment__deleted">This comment was deleted.</p>
+              <p className="comment__deleted">
+                {t('discussion.thread.deleted')}
+              </p>
             ) : editing === c.id ? (
               <div>
                 <RichTextEditor
-                  label="Edit comment"
-                  placeholder="Edit…"
+                  label={t('discussion.thread.editLabel')}
+                  placeholder={t('discussion.thread.editPlaceholder')}
                   autoFocus
                   onChange={(d) => setEdited(d)}
                   onSubmit={() =>
@@ -549,7 +578,7 @@ function ThreadView({
                     className="button button--ghost"
                     onClick={() => setEditing(null)}
                   >
-                    Cancel
+                    {t('common.cancel')}
                   </button>
                   <button
                     type="button"
@@ -559,7 +588,7 @@ function ThreadView({
                       edited && edit.mutate({ commentId: c.id, body: edited })
                     }
                   >
-                    Save
+                    {t('common.save')}
                   </button>
                 </div>
               </div>
@@ -576,17 +605,17 @@ function ThreadView({
                     setEditing(c.id)
                   }}
                 >
-                  Edit
+                  {t('discussion.thread.edit')}
                 </button>
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    if (window.confirm('Delete this comment?'))
+                    if (window.confirm(t('discussion.thread.confirmDelete')))
                       remove.mutate({ commentId: c.id })
                   }}
                 >
-                  Delete
+                  {t('common.delete')}
                 </button>
               </div>
             ) : null}
@@ -596,8 +625,8 @@ function ThreadView({
       <ErrorNote error={error} />
       <div className="discussion__new">
         <RichTextEditor
-          label="Reply"
-          placeholder="Reply… (@ to mention)"
+          label={t('discussion.thread.replyLabel')}
+          placeholder={t('discussion.thread.replyPlaceholder')}
           onChange={(d, empty) => setReply({ doc: d, empty })}
           onSubmit={postReply}
           resetKey={sent}
@@ -610,7 +639,7 @@ function ThreadView({
             disabled={!reply || reply.empty || send.isPending}
             onClick={postReply}
           >
-            Reply
+            {t('discussion.thread.reply')}
           </button>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import type { UserNotification } from '@tessera/domain'
 import { useEffect, useRef, useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 import { timeAgo } from '../lib/format'
 
 /**
@@ -14,6 +15,7 @@ export function NotificationBell({
 }: {
   onOpen: (n: UserNotification) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
@@ -53,7 +55,11 @@ export function NotificationBell({
       <button
         type="button"
         className="button button--ghost bell__button"
-        aria-label={count ? `Notifications, ${count} unread` : 'Notifications'}
+        aria-label={
+          count
+            ? t('discussion.bell.unread', { count })
+            : t('discussion.bell.label')
+        }
         aria-expanded={open}
         data-testid="notification-bell"
         onClick={() => setOpen((v) => !v)}
@@ -77,20 +83,24 @@ export function NotificationBell({
         ) : null}
       </button>
       {open ? (
-        <div className="bell__panel" role="dialog" aria-label="Notifications">
+        <div
+          className="bell__panel"
+          role="dialog"
+          aria-label={t('discussion.bell.label')}
+        >
           <div className="bell__head">
-            <strong>Notifications</strong>
+            <strong>{t('discussion.bell.label')}</strong>
             <button
               type="button"
               className="link-button"
               disabled={count === 0}
               onClick={() => markRead.mutate({ all: true })}
             >
-              Mark all read
+              {t('discussion.bell.markAllRead')}
             </button>
           </div>
           {list.data && list.data.length === 0 ? (
-            <p className="bell__empty">Nothing yet.</p>
+            <p className="bell__empty">{t('discussion.bell.nothing')}</p>
           ) : null}
           <ul className="bell__list">
             {(list.data ?? []).map((n) => (

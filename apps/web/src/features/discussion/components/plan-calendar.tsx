@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
+import { dateFormat } from '../../../lib/dates'
+import { useTranslation } from '../../../i18n'
 import { calendarDays, isoDay, stepAnchor } from '../lib/calendar'
 import { isOverdue } from '../lib/format'
 import { ErrorNote } from './error-note'
@@ -11,6 +13,7 @@ import { ErrorNote } from './error-note'
  * week.
  */
 export function PlanCalendar({ planId }: { planId: string }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const [view, setView] = useState<'month' | 'week'>('month')
   const [anchor, setAnchor] = useState(() => new Date())
@@ -23,15 +26,32 @@ export function PlanCalendar({ planId }: { planId: string }) {
   const today = isoDay(new Date())
   const title =
     view === 'month'
-      ? anchor.toLocaleDateString(undefined, { month: 'long', year: 'numeric' })
-      : `Week of ${days[0]!.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`
+      ? dateFormat('month-year', { month: 'long', year: 'numeric' }).format(
+          anchor,
+        )
+      : t('discussion.calendar.weekOf', {
+          date: dateFormat('day-month', {
+            day: 'numeric',
+            month: 'short',
+          }).format(days[0]!),
+        })
+  // Monday to Sunday in the active language: 2024-01-01 was a Monday.
+  const weekday = dateFormat('weekday', { weekday: 'short' })
+  const weekdays = Array.from({ length: 7 }, (_, i) =>
+    weekday.format(new Date(2024, 0, 1 + i)),
+  )
+  const weekDay = dateFormat('weekday-day-month', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  })
   return (
     <div className="calendar" data-testid="calendar" data-view={view}>
       <div className="calendar__bar">
         <button
           type="button"
           className="button button--ghost"
-          aria-label="Earlier"
+          aria-label={t('discussion.calendar.earlier')}
           onClick={() => setAnchor(stepAnchor(anchor, view, -1))}
         >
           ‹
@@ -40,7 +60,7 @@ export function PlanCalendar({ planId }: { planId: string }) {
         <button
           type="button"
           className="button button--ghost"
-          aria-label="Later"
+          aria-label={t('discussion.calendar.later')}
           onClick={() => setAnchor(stepAnchor(anchor, view, 1))}
         >
           ›
@@ -50,7 +70,7 @@ export function PlanCalendar({ planId }: { planId: string }) {
           className="chip"
           onClick={() => setAnchor(new Date())}
         >
-          Today
+          {t('discussion.calendar.today')}
         </button>
         <button
           type="button"
@@ -58,7 +78,7 @@ export function PlanCalendar({ planId }: { planId: string }) {
           aria-pressed={view === 'month'}
           onClick={() => setView('month')}
         >
-          Month
+          {t('discussion.calendar.month')}
         </button>
         <button
           type="button"
@@ -66,13 +86,13 @@ export function PlanCalendar({ planId }: { planId: string }) {
           aria-pressed={view === 'week'}
           onClick={() => setView('week')}
         >
-          Week
+          {t('discussion.calendar.week')}
         </button>
       </div>
       <ErrorNote error={events.error} />
       <div className="calendar__grid" role="grid" aria-label={title}>
         {view === 'month'
-          ? ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => (
+          ? weekdays.map((d) => (
               <div key={d} className="calendar__weekday" role="columnheader">
                 {d}
               </div>
@@ -100,21 +120,15 @@ export function PlanCalendar({ planId }: { planId: string }) {
               data-day={day}
             >
               <span className="calendar__date">
-                {view === 'week'
-                  ? d.toLocaleDateString(undefined, {
-                      weekday: 'short',
-                      day: 'numeric',
-                      month: 'short',
-                    })
-                  : d.getDate()}
+                {view === 'week' ? weekDay.format(d) : d.getDate()}
               </span>
               {scenarios.map((s) => (
                 <span
                   key={s.id}
                   className="calendar__event calendar__event--scenario"
-                  title={`${s.name} takes effect`}
+                  title={t('discussion.calendar.takesEffect', { name: s.name })}
                 >
-                  {s.name} takes effect
+                  {t('discussion.calendar.takesEffect', { name: s.name })}
                 </span>
               ))}
               {reviews.map((r) => (
@@ -123,23 +137,27 @@ export function PlanCalendar({ planId }: { planId: string }) {
                   className="calendar__event calendar__event--review"
                   data-testid="calendar-review"
                   data-overdue={isOverdue(r.dueDate) || undefined}
-                  title={`Review of ${r.name} (revision ${r.revision}) due`}
+                  title={t('discussion.calendar.reviewTitle', {
+                    name: r.name,
+                    revision: r.revision,
+                  })}
                 >
-                  Review due: {r.name}
+                  {t('discussion.calendar.reviewDue', { name: r.name })}
                 </span>
               ))}
-              {tasks.map((t) => (
+              {tasks.map((task) => (
                 <span
-                  key={t.id}
+                  key={task.id}
                   className="calendar__event"
                   data-testid="calendar-task"
-                  data-done={t.status === 'done' || undefined}
+                  data-done={task.status === 'done' || undefined}
                   data-overdue={
-                    (t.status !== 'done' && isOverdue(t.dueDate)) || undefined
+                    (task.status !== 'done' && isOverdue(task.dueDate)) ||
+                    undefined
                   }
-                  title={`${t.title}${t.assigneeName ? ` · ${t.assigneeName}` : ''}`}
+                  title={`${task.title}${task.assigneeName ? ` · ${task.assigneeName}` : ''}`}
                 >
-                  {t.title}
+                  {task.title}
                 </span>
               ))}
             </div>

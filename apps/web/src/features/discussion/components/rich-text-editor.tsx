@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useTRPC } from '../../../lib/trpc'
 import { type MentionItem, mentionMenu } from '../lib/mention-menu'
+import { useTranslation } from '../../../i18n'
 
 /**
  * What comments and notes allow of tiptap's starter kit: the server's rich-text schema (see
@@ -110,19 +111,35 @@ export function RichTextEditor({
 
 /** Bold, italic, code, a bulleted list and a link, for any of the app's rich-text editors. */
 export function FormattingBar({ editor }: { editor: Editor | null }) {
+  const { t } = useTranslation()
   return (
     <div
       className="rich-text-editor__bar"
       role="toolbar"
-      aria-label="Formatting"
+      aria-label={t('discussion.editor.formatting')}
     >
-      <FormatButton editor={editor} mark="bold" label="Bold" short="B" />
-      <FormatButton editor={editor} mark="italic" label="Italic" short="I" />
-      <FormatButton editor={editor} mark="code" label="Code" short="</>" />
+      <FormatButton
+        editor={editor}
+        mark="bold"
+        label={t('discussion.editor.bold')}
+        short="B"
+      />
+      <FormatButton
+        editor={editor}
+        mark="italic"
+        label={t('discussion.editor.italic')}
+        short="I"
+      />
+      <FormatButton
+        editor={editor}
+        mark="code"
+        label={t('discussion.editor.code')}
+        short="</>"
+      />
       <button
         type="button"
         className="rich-text-editor__button"
-        aria-label="Bulleted list"
+        aria-label={t('discussion.editor.bulletList')}
         onMouseDown={(e) => {
           e.preventDefault()
           editor?.chain().focus().toggleBulletList().run()
@@ -133,11 +150,11 @@ export function FormattingBar({ editor }: { editor: Editor | null }) {
       <button
         type="button"
         className="rich-text-editor__button"
-        aria-label="Link"
+        aria-label={t('discussion.editor.link')}
         onMouseDown={(e) => {
           e.preventDefault()
           if (!editor) return
-          const href = window.prompt('Link address (https://…)')
+          const href = window.prompt(t('discussion.editor.linkPrompt'))
           if (href === null) return
           if (href.trim() === '') editor.chain().focus().unsetLink().run()
           else editor.chain().focus().setLink({ href: href.trim() }).run()

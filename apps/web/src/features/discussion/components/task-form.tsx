@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { RichTextDoc } from '@tessera/domain'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 import { RichTextEditor } from './rich-text-editor'
 import { ErrorNote } from './error-note'
 
@@ -19,6 +20,7 @@ export function TaskForm({
   fromCommentId?: string
   onDone: () => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const people = useQuery(
     trpc.comments.mentionable.queryOptions({ q: '', limit: 500 }),
@@ -51,7 +53,7 @@ export function TaskForm({
       }}
     >
       <label className="field">
-        <span>Task</span>
+        <span>{t('discussion.taskForm.task')}</span>
         <input
           value={title}
           required
@@ -62,13 +64,13 @@ export function TaskForm({
       </label>
       <div className="task-form__row">
         <label className="field">
-          <span>Assignee</span>
+          <span>{t('discussion.taskForm.assignee')}</span>
           <select
             value={assigneeId}
             onChange={(e) => setAssigneeId(e.target.value)}
             data-testid="task-assignee"
           >
-            <option value="">Nobody yet</option>
+            <option value="">{t('discussion.taskForm.nobody')}</option>
             {(people.data ?? []).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -77,7 +79,7 @@ export function TaskForm({
           </select>
         </label>
         <label className="field">
-          <span>Due</span>
+          <span>{t('discussion.taskForm.due')}</span>
           <input
             type="date"
             value={dueDate}
@@ -86,26 +88,28 @@ export function TaskForm({
           />
         </label>
         <label className="field">
-          <span>Priority</span>
+          <span>{t('discussion.taskForm.priority')}</span>
           <select
             value={priority}
             onChange={(e) => setPriority(e.target.value as typeof priority)}
           >
-            <option value="low">Low</option>
-            <option value="normal">Normal</option>
-            <option value="high">High</option>
+            {(['low', 'normal', 'high'] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`discussion.taskForm.priorities.${p}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <RichTextEditor
-        label="Task description"
-        placeholder="Details (optional)"
+        label={t('discussion.taskForm.descriptionLabel')}
+        placeholder={t('discussion.taskForm.descriptionPlaceholder')}
         onChange={(d, empty) => setDescription(empty ? null : d)}
       />
       <ErrorNote error={create.error} />
       <div className="discussion__actions">
         <button type="button" className="button button--ghost" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="submit"
@@ -113,7 +117,7 @@ export function TaskForm({
           disabled={!title.trim() || create.isPending}
           data-testid="create-task"
         >
-          Create task
+          {t('discussion.taskForm.create')}
         </button>
       </div>
     </form>

@@ -2,16 +2,13 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import type { PublicUser, RichTextDoc, TerritoryRecord } from '@tessera/domain'
 import { useState } from 'react'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 import { isOverdue } from '../lib/format'
 import { RichTextView } from './rich-text-view'
 import { PlanCalendar } from './plan-calendar'
 import { TaskForm } from './task-form'
 
-const STATUS_LABELS = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  done: 'Done',
-}
+const STATUSES = ['todo', 'in_progress', 'done'] as const
 import { ErrorNote } from './error-note'
 
 /**
@@ -33,6 +30,7 @@ export function TasksPanel({
   selectedTerritoryId: string | null
   onShowTerritory: (territoryId: string) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const [mine, setMine] = useState(user.role !== 'manager')
   const [showDone, setShowDone] = useState(false)
@@ -51,17 +49,21 @@ export function TasksPanel({
     }),
   )
   const name = (id: string | null) =>
-    (id && territories.find((t) => t.id === id)?.name) || null
+    (id && territories.find((r) => r.id === id)?.name) || null
   return (
     <div className="workspace__scroll discussion" data-testid="tasks-panel">
-      <div className="discussion__filters" role="group" aria-label="Show tasks">
+      <div
+        className="discussion__filters"
+        role="group"
+        aria-label={t('discussion.tasks.show')}
+      >
         <button
           type="button"
           className="chip"
           aria-pressed={mine}
           onClick={() => setMine(true)}
         >
-          My tasks
+          {t('discussion.tasks.mine')}
         </button>
         <button
           type="button"
@@ -69,7 +71,7 @@ export function TasksPanel({
           aria-pressed={!mine}
           onClick={() => setMine(false)}
         >
-          All tasks
+          {t('discussion.tasks.all')}
         </button>
         <label className="discussion__check">
           <input
@@ -77,7 +79,7 @@ export function TasksPanel({
             checked={showDone}
             onChange={(e) => setShowDone(e.target.checked)}
           />
-          Show done
+          {t('discussion.tasks.showDone')}
         </label>
         <button
           type="button"
@@ -86,7 +88,7 @@ export function TasksPanel({
           data-testid="show-calendar"
           onClick={() => setCalendar((v) => !v)}
         >
-          Calendar
+          {t('discussion.tasks.calendar')}
         </button>
         {user.role !== 'rep' ? (
           <button
@@ -94,7 +96,7 @@ export function TasksPanel({
             className="button button--secondary"
             onClick={() => setCreating((v) => !v)}
           >
-            New task
+            {t('discussion.tasks.new')}
           </button>
         ) : null}
       </div>
@@ -110,67 +112,75 @@ export function TasksPanel({
       <ErrorNote error={tasks.error ?? update.error} />
       {tasks.data && tasks.data.length === 0 ? (
         <p className="workspace__hint">
-          {mine ? 'No open tasks for you.' : 'No open tasks.'}
+          {mine ? t('discussion.tasks.noneForYou') : t('discussion.tasks.none')}
         </p>
       ) : null}
-      <ul className="task-list" aria-label="Tasks">
-        {(tasks.data ?? []).map((t) => {
-          const overdue = t.status !== 'done' && isOverdue(t.dueDate)
+      <ul className="task-list" aria-label={t('discussion.tasks.list')}>
+        {(tasks.data ?? []).map((task) => {
+          const overdue = task.status !== 'done' && isOverdue(task.dueDate)
           return (
             <li
-              key={t.id}
+              key={task.id}
               className="task"
               data-testid="task"
               data-overdue={overdue || undefined}
             >
               <div className="task__head">
                 <span
-                  className={`task__priority task__priority--${t.priority}`}
-                  title={`${t.priority} priority`}
+                  className={`task__priority task__priority--${task.priority}`}
+                  title={t(`discussion.tasks.priorityTitle.${task.priority}`)}
                 />
-                <span className="task__title">{t.title}</span>
+                <span className="task__title">{task.title}</span>
                 <select
-                  aria-label={`Status of ${t.title}`}
-                  value={t.status}
+                  aria-label={t('discussion.tasks.statusOf', {
+                    title: task.title,
+                  })}
+                  value={task.status}
                   data-testid="task-status"
                   onChange={(e) =>
                     update.mutate({
-                      taskId: t.id,
-                      status: e.target.value as typeof t.status,
+                      taskId: task.id,
+                      status: e.target.value as typeof task.status,
                     })
                   }
                 >
-                  {Object.entries(STATUS_LABELS).map(([k, v]) => (
+                  {STATUSES.map((k) => (
                     <option key={k} value={k}>
-                      {v}
+                      {t(`discussion.tasks.status.${k}`)}
                     </option>
                   ))}
                 </select>
               </div>
               <div className="task__meta">
-                {t.assigneeName ?? 'Unassigned'}
-                {t.dueDate ? (
+                {task.assigneeName ?? t('discussion.tasks.unassigned')}
+                {task.dueDate ? (
                   <span
                     className={
                       overdue ? 'task__due task__due--overdue' : 'task__due'
                     }
                   >
-                    {overdue ? 'Overdue · ' : 'Due '}
-                    {t.dueDate}
+                    {t(
+                      overdue
+                        ? 'discussion.tasks.overdue'
+                        : 'discussion.tasks.due',
+                      {
+                        date: task.dueDate,
+                      },
+                    )}
                   </span>
                 ) : null}
-                {t.territoryId ? (
+                {task.territoryId ? (
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => onShowTerritory(t.territoryId!)}
+                    onClick={() => onShowTerritory(task.territoryId!)}
                   >
-                    {name(t.territoryId) ?? 'Territory'}
+                    {name(task.territoryId) ?? t('discussion.tasks.territory')}
                   </button>
                 ) : null}
               </div>
               <RichTextView
-                doc={t.description as RichTextDoc}
+                doc={task.description as RichTextDoc}
                 className="task__description"
               />
             </li>

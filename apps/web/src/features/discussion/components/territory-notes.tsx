@@ -9,6 +9,7 @@ import {
   presenceColor,
 } from '@tessera/domain'
 import { useEffect } from 'react'
+import { i18n, useTranslation } from '../../../i18n'
 import { type NotesDoc, useNotesDoc } from '../hooks/use-notes-doc'
 import { FormattingBar, RICH_TEXT_KIT } from './rich-text-editor'
 
@@ -31,9 +32,7 @@ export function TerritoryNotes({
 }) {
   if (!scenarioId || !territory)
     return (
-      <p className="workspace__hint">
-        Select a territory on the map or in the list to read its notes.
-      </p>
+      <p className="workspace__hint">{i18n.t('discussion.notes.selectHint')}</p>
     )
   return (
     <NotesForTerritory
@@ -58,6 +57,7 @@ function NotesForTerritory({
   user: PublicUser
   canWrite: boolean
 }) {
+  const { t } = useTranslation()
   const { notes, synced, connected, readers } = useNotesDoc(
     scenarioId,
     territory.id,
@@ -72,17 +72,24 @@ function NotesForTerritory({
             style={{ background: territory.color }}
             aria-hidden
           />
-          Notes on {territory.name}
+          {t('discussion.notes.title', { name: territory.name })}
         </h3>
         <span
           className={`notes__status notes__status--${connected ? 'on' : 'off'}`}
           role="status"
         >
-          {!synced ? 'Loading…' : connected ? 'Live' : 'Reconnecting…'}
+          {!synced
+            ? t('discussion.notes.loading')
+            : connected
+              ? t('discussion.notes.live')
+              : t('discussion.notes.reconnecting')}
         </span>
       </header>
       {readers.length > 0 ? (
-        <ul className="notes__readers" aria-label="Also in this note">
+        <ul
+          className="notes__readers"
+          aria-label={t('discussion.notes.alsoHere')}
+        >
           {readers.map((r) => (
             <li key={r.clientId} className="notes__reader">
               <span
@@ -96,16 +103,16 @@ function NotesForTerritory({
         </ul>
       ) : null}
       {!canWrite ? (
-        <p className="notes__readonly">
-          Read only: planners and managers write territory notes.
-        </p>
+        <p className="notes__readonly">{t('discussion.notes.readOnly')}</p>
       ) : null}
       {notes ? (
         <NotesEditor
           notes={notes}
           user={user}
           canWrite={canWrite}
-          placeholder={`What everyone should know about ${territory.name}: context, agreements, open questions…`}
+          placeholder={t('discussion.notes.placeholder', {
+            name: territory.name,
+          })}
         />
       ) : null}
     </section>
@@ -139,7 +146,7 @@ function NotesEditor({
     editorProps: {
       attributes: {
         class: 'rich-text rich-text-editor__area notes__area',
-        'aria-label': 'Territory notes',
+        'aria-label': i18n.t('discussion.notes.label'),
         role: 'textbox',
         'aria-multiline': 'true',
       },

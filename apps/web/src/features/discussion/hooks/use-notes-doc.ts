@@ -2,6 +2,7 @@ import { type PublicUser, notesDocName, presenceColor } from '@tessera/domain'
 import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { i18n } from '../../../i18n'
 
 /** Someone with the same note open (their caret shows in the text). */
 export interface NoteReader {
@@ -75,7 +76,7 @@ export function useNotesDoc(
         if (!who) continue
         readers.push({
           clientId,
-          name: text(who.name, 'Someone', 80),
+          name: text(who.name, i18n.t('discussion.notes.someone'), 80),
           color:
             typeof who.color === 'string' && /^#[0-9a-f]{6}$/i.test(who.color)
               ? who.color

@@ -1,4 +1,4 @@
-import { plural } from '../../../lib/format'
+import { i18n } from '../../../i18n'
 
 /** One activity entry as `activity.list` gives it. */
 export interface ActivityEntry {
@@ -25,20 +25,36 @@ export function describeActivity(
   e: ActivityEntry,
   nameOf: (territoryId: string | null | undefined) => string,
 ): { lines: string[]; threadId: string | null; territoryId: string | null } {
-  const who = e.actorName ?? 'Someone'
+  const t = i18n.t
+  const who = e.actorName ?? t('discussion.feed.someone')
   const d = e.details
   const territoryId = str(d['territoryId'])
-  const on = territoryId ? ` on ${nameOf(territoryId)}` : ''
+  const on = territoryId
+    ? t('discussion.feed.on', { territory: nameOf(territoryId) })
+    : ''
+  const title = str(d['title']) ?? ''
   switch (e.action) {
     case 'plan.edit': {
       const moves = (Array.isArray(d['moves']) ? d['moves'] : []) as Move[]
-      const lines = moves.slice(0, 4).map((m) => {
-        const units = plural(m.count, 'unit', 'units')
-        if (!m.to) return `${who} unassigned ${units} from ${nameOf(m.from)}`
-        if (!m.from) return `${who} assigned ${units} to ${nameOf(m.to)}`
-        return `${who} moved ${units} from ${nameOf(m.from)} to ${nameOf(m.to)}`
+      const lines: string[] = moves.slice(0, 4).map((m) => {
+        const units = t('common.count.unit', { count: m.count })
+        if (!m.to)
+          return t('discussion.feed.unassigned', {
+            who,
+            units,
+            from: nameOf(m.from),
+          })
+        if (!m.from)
+          return t('discussion.feed.assigned', { who, units, to: nameOf(m.to) })
+        return t('discussion.feed.moved', {
+          who,
+          units,
+          from: nameOf(m.from),
+          to: nameOf(m.to),
+        })
       })
-      if (moves.length > 4) lines.push(`…and ${moves.length - 4} more moves`)
+      if (moves.length > 4)
+        lines.push(t('discussion.feed.moreMoves', { count: moves.length - 4 }))
       return {
         lines,
         threadId: null,
@@ -47,58 +63,62 @@ export function describeActivity(
     }
     case 'comment.create':
       return {
-        lines: [`${who} started a thread${on}`],
+        lines: [t('discussion.feed.startedThread', { who, on })],
         threadId: e.subjectId,
         territoryId,
       }
     case 'comment.reply':
       return {
-        lines: [`${who} replied${on}`],
+        lines: [t('discussion.feed.replied', { who, on })],
         threadId: str(d['threadId']),
         territoryId,
       }
     case 'comment.resolve':
       return {
-        lines: [`${who} resolved a thread${on}`],
+        lines: [t('discussion.feed.resolvedThread', { who, on })],
         threadId: e.subjectId,
         territoryId,
       }
     case 'comment.reopen':
       return {
-        lines: [`${who} reopened a thread${on}`],
+        lines: [t('discussion.feed.reopenedThread', { who, on })],
         threadId: e.subjectId,
         territoryId,
       }
     case 'comment.edit':
-      return { lines: [`${who} edited a comment`], threadId: null, territoryId }
+      return {
+        lines: [t('discussion.feed.editedComment', { who })],
+        threadId: null,
+        territoryId,
+      }
     case 'comment.delete':
       return {
-        lines: [`${who} deleted a comment`],
+        lines: [t('discussion.feed.deletedComment', { who })],
         threadId: null,
         territoryId,
       }
     case 'task.create':
       return {
-        lines: [`${who} created the task “${str(d['title']) ?? ''}”${on}`],
+        lines: [t('discussion.feed.createdTask', { who, title, on })],
         threadId: null,
         territoryId,
       }
     case 'task.complete':
       return {
-        lines: [`${who} completed “${str(d['title']) ?? ''}”`],
+        lines: [t('discussion.feed.completedTask', { who, title })],
         threadId: null,
         territoryId,
       }
     case 'task.update':
       return {
-        lines: [`${who} updated “${str(d['title']) ?? ''}”`],
+        lines: [t('discussion.feed.updatedTask', { who, title })],
         threadId: null,
         territoryId,
       }
     default: {
       const line = scenarioLine(who, e.action, d)
       return {
-        lines: [line ?? `${who}: ${e.action}`],
+        lines: [line ?? t('discussion.feed.other', { who, action: e.action })],
         threadId: null,
         territoryId,
       }
@@ -112,41 +132,62 @@ function scenarioLine(
   action: string,
   d: Record<string, unknown>,
 ): string | null {
-  const name = `“${str(d['name']) ?? 'a scenario'}”`
+  const t = i18n.t
+  const name = str(d['name']) ?? t('discussion.feed.aScenario')
   const revision =
-    typeof d['revision'] === 'number' ? ` (revision ${d['revision']})` : ''
-  const reason = str(d['reason']) ? `: ${str(d['reason'])}` : ''
-  const comment = str(d['comment']) ? `: “${str(d['comment'])}”` : ''
+    typeof d['revision'] === 'number'
+      ? t('discussion.feed.revision', { revision: d['revision'] })
+      : ''
+  const reason = str(d['reason'])
+  const comment = str(d['comment'])
   const date = str(d['effectiveDate']) ?? ''
   switch (action) {
     case 'scenario.create':
-      return `${who} drafted ${name}`
+      return t('discussion.feed.drafted', { who, name })
     case 'scenario.rename':
-      return `${who} renamed “${str(d['from']) ?? ''}” to “${str(d['to']) ?? ''}”`
+      return t('discussion.feed.renamed', {
+        who,
+        from: str(d['from']) ?? '',
+        to: str(d['to']) ?? '',
+      })
     case 'scenario.archive':
-      return `${who} archived ${name}`
+      return t('discussion.feed.archived', { who, name })
     case 'scenario.delete':
-      return `${who} deleted ${name}`
+      return t('discussion.feed.deleted', { who, name })
     case 'review.submit': {
       const reps = Array.isArray(d['reps']) ? d['reps'].length : 0
-      return `${who} submitted ${name} for review${revision}, ${plural(reps, 'rep', 'reps')} to review by ${str(d['dueDate']) ?? '—'}`
+      return t('discussion.feed.submitted', {
+        who,
+        name,
+        revision,
+        reps: t('common.count.rep', { count: reps }),
+        due: str(d['dueDate']) ?? '—',
+      })
     }
     case 'review.acknowledge':
-      return `${who} acknowledged their change in ${name}${revision}`
+      return t('discussion.feed.acknowledged', { who, name, revision })
     case 'review.object':
-      return `${who} objected to their change in ${name}${revision}${comment}`
+      return comment
+        ? t('discussion.feed.objectedComment', { who, name, revision, comment })
+        : t('discussion.feed.objected', { who, name, revision })
     case 'review.approve':
-      return `${who} approved ${name}${revision}${reason}`
+      return reason
+        ? t('discussion.feed.approvedReason', { who, name, revision, reason })
+        : t('discussion.feed.approved', { who, name, revision })
     case 'review.reject':
-      return `${who} rejected ${name}${revision}${reason}`
+      return reason
+        ? t('discussion.feed.rejectedReason', { who, name, revision, reason })
+        : t('discussion.feed.rejected', { who, name, revision })
     case 'review.reopen':
-      return `${who} reopened ${name} as a draft${reason}`
+      return reason
+        ? t('discussion.feed.reopenedReason', { who, name, reason })
+        : t('discussion.feed.reopened', { who, name })
     case 'scenario.publish':
-      return `${who} published ${name}, in force from ${date}`
+      return t('discussion.feed.published', { who, name, date })
     case 'scenario.schedule':
-      return `${who} scheduled ${name} to take effect on ${date}`
+      return t('discussion.feed.scheduled', { who, name, date })
     case 'scenario.activate':
-      return `${name} took effect (${date})`
+      return t('discussion.feed.activated', { name, date })
     default:
       return null
   }

@@ -2,6 +2,7 @@ import type {
   SuggestionKeyDownProps,
   SuggestionProps,
 } from '@tiptap/suggestion'
+import { i18n } from '../../../i18n'
 
 export interface MentionItem {
   id: string
@@ -30,7 +31,7 @@ export function mentionMenu() {
     if (props.items.length === 0) {
       const empty = document.createElement('div')
       empty.className = 'mention-menu__empty'
-      empty.textContent = 'Nobody by that name'
+      empty.textContent = i18n.t('discussion.editor.nobody')
       root.append(empty)
     }
     props.items.forEach((item, i) => {

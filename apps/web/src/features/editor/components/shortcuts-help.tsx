@@ -1,23 +1,24 @@
 import { useId } from 'react'
 import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
+import { useTranslation } from '../../../i18n'
 
-/** Every key the editor answers to; the help panel lists exactly these. */
-export const SHORTCUTS: readonly { keys: string; does: string }[] = [
-  { keys: 'V', does: 'Select: click a territory on the map or in the list' },
-  {
-    keys: 'B',
-    does: 'Paint: drag across units to move them into the selected territory',
-  },
-  { keys: 'R', does: 'Rectangle: drag a box to select the units it touches' },
-  { keys: 'L', does: 'Lasso: draw a loop to select the units inside it' },
-  { keys: 'Shift+click', does: 'Add a unit to the selection, or take it out' },
-  { keys: 'Shift+drag', does: 'Add a rectangle or lasso to the selection' },
-  { keys: 'Ctrl+Z (⌘Z)', does: 'Undo your last edit (never a collaborator’s)' },
-  { keys: 'Ctrl+Shift+Z / Ctrl+Y', does: 'Redo' },
-  { keys: 'Esc', does: 'Clear the selection' },
-  { keys: '?', does: 'Show this help' },
-]
+/**
+ * Every key the editor answers to; the help panel lists exactly these (what each does:
+ * `editor.shortcuts.<does>`). Key names stay as printed on keyboards.
+ */
+export const SHORTCUTS = [
+  { keys: 'V', does: 'select' },
+  { keys: 'B', does: 'paint' },
+  { keys: 'R', does: 'rectangle' },
+  { keys: 'L', does: 'lasso' },
+  { keys: 'Shift+click', does: 'shiftClick' },
+  { keys: 'Shift+drag', does: 'shiftDrag' },
+  { keys: 'Ctrl+Z (⌘Z)', does: 'undo' },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', does: 'redo' },
+  { keys: 'Esc', does: 'escape' },
+  { keys: '?', does: 'help' },
+] as const
 
 /** The keyboard shortcuts, in a dialog (opened with "?" or the toolbar's help button). */
 export function ShortcutsHelp({
@@ -27,6 +28,7 @@ export function ShortcutsHelp({
   open: boolean
   onClose: () => void
 }) {
+  const { t } = useTranslation()
   const ref = useModalDialog(open)
   const id = useId()
   return (
@@ -40,7 +42,7 @@ export function ShortcutsHelp({
       <DialogHeader
         className="shortcuts-help__head"
         titleId={`${id}-title`}
-        title="Keyboard shortcuts"
+        title={t('editor.shortcuts.title')}
         onClose={onClose}
       />
       <dl className="shortcuts-help__list">
@@ -49,7 +51,7 @@ export function ShortcutsHelp({
             <dt>
               <kbd>{s.keys}</kbd>
             </dt>
-            <dd>{s.does}</dd>
+            <dd>{t(`editor.shortcuts.${s.does}`)}</dd>
           </div>
         ))}
       </dl>

@@ -1,6 +1,6 @@
 import { type PlanDoc, type OrphanRepair, repairOrphans } from '@tessera/domain'
 import { useEffect } from 'react'
-import { plural } from '../../../lib/format'
+import { i18n } from '../../../i18n'
 
 /**
  * Keeps the plan free of units that point at a removed territory (a collaborator merged or
@@ -40,16 +40,23 @@ export function useOrphanRepair(
 export function describeRepair(plan: PlanDoc, repair: OrphanRepair): string {
   return repair.moves
     .map(({ into, units, accounts }) => {
-      const what = [
-        units ? plural(units, 'unit') : '',
-        accounts ? plural(accounts, 'account') : '',
-      ]
-        .filter(Boolean)
-        .join(' and ')
+      const unitText = units
+        ? i18n.t('common.count.unit', { count: units })
+        : ''
+      const accountText = accounts
+        ? i18n.t('common.count.account', { count: accounts })
+        : ''
+      const what =
+        unitText && accountText
+          ? i18n.t('editor.repair.and', {
+              first: unitText,
+              second: accountText,
+            })
+          : unitText || accountText
       const name = into ? plan.territories.get(into)?.name : undefined
       return into
-        ? `${what} placed in a territory merged meanwhile moved on with it to “${name ?? into}”.`
-        : `${what} placed in a territory removed meanwhile ${units + accounts === 1 ? 'is' : 'are'} unassigned now.`
+        ? i18n.t('editor.repair.merged', { what, name: name ?? into })
+        : i18n.t('editor.repair.removed', { what, count: units + accounts })
     })
     .join(' ')
 }

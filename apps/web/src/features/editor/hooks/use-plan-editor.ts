@@ -2,6 +2,7 @@ import type { PlanDoc } from '@tessera/domain'
 import { useCallback, useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { type EditResult, LOCAL_EDIT, assignUnits } from '../lib/edits'
+import { i18n } from '../../../i18n'
 
 export interface PlanEditor {
   canUndo: boolean
@@ -26,10 +27,11 @@ export interface PlanEditor {
   endStep: () => void
 }
 
-const READ_ONLY: EditResult = {
+/** The refusal when this user cannot write here (words in the active language). */
+const readOnly = (): EditResult => ({
   ok: false,
-  message: 'This plan is read-only for you.',
-}
+  message: i18n.t('editor.refusal.readOnly'),
+})
 
 /**
  * Edits of the live plan document with per-user undo: a `Y.UndoManager` that tracks only
@@ -81,7 +83,7 @@ export function usePlanEditor(
       territoryId: string,
       options?: { inStroke?: boolean },
     ) => {
-      if (!planDoc || !canWrite) return READ_ONLY
+      if (!planDoc || !canWrite) return readOnly()
       // Outside a stroke an edit is a step of its own: close whatever came before it and
       // close it after, so the next edit does not join it.
       if (!options?.inStroke) undoManager?.stopCapturing()
@@ -92,8 +94,8 @@ export function usePlanEditor(
     [planDoc, canWrite, undoManager],
   )
   const step = useCallback(
-    <T>(edit: (plan: PlanDoc) => T): T | typeof READ_ONLY => {
-      if (!planDoc || !canWrite) return READ_ONLY
+    <T>(edit: (plan: PlanDoc) => T): T | EditResult => {
+      if (!planDoc || !canWrite) return readOnly()
       undoManager?.stopCapturing()
       const result = edit(planDoc)
       undoManager?.stopCapturing()

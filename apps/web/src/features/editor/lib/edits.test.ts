@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  TERRITORY_GONE,
+  territoryGone,
   assignUnits,
   setAccountOverride,
   setUnitsLocked,
@@ -53,7 +53,7 @@ describe('assignUnits', () => {
     })
     expect(assignUnits(plan, ['u1'], 'deleted')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(plan.assignments.get('u1')).toBe('a')
   })
@@ -110,7 +110,7 @@ describe('setAccountOverride', () => {
     const { plan } = setup()
     expect(setAccountOverride(plan, 'acc_1', 'gone')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(setAccountOverride(plan, 'acc_1', 'z')).toEqual({
       ok: false,

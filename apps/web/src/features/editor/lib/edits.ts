@@ -3,6 +3,7 @@ import {
   type TerritoryRecord,
   UNIT_LOCKED,
 } from '@tessera/domain'
+import { i18n } from '../../../i18n'
 
 /**
  * The origin of this tab's own edits. The undo manager tracks only this origin, so an undo
@@ -21,15 +22,16 @@ export type EditOutcome<T extends object = object> =
   ({ ok: true } & T) | Refusal
 
 /** Said when a territory an edit names is not in the document (any more). */
-export const TERRITORY_GONE =
-  'That territory no longer exists: someone may have just deleted it.'
+export function territoryGone(): string {
+  return i18n.t('editor.refusal.territoryGone')
+}
 
 export function refuse(message: string): Refusal {
   return { ok: false, message }
 }
 
 export function lockedMessage(record: TerritoryRecord): string {
-  return `${record.name} is locked: unlock it to change it.`
+  return i18n.t('editor.refusal.locked', { name: record.name })
 }
 
 /** The territory (kind 'territory') with this id, if the document still has it. */
@@ -65,7 +67,7 @@ export function assignUnits(
   territoryId: string,
 ): EditResult {
   const target = territoryOf(plan, territoryId)
-  if (!target) return refuse(TERRITORY_GONE)
+  if (!target) return refuse(territoryGone())
   if (target.locked) return refuse(lockedMessage(target))
   const moves: [string, string][] = []
   let skippedLocked = 0
@@ -130,7 +132,7 @@ export function setAccountOverride(
     return { ok: true }
   }
   const target = territoryOf(plan, territoryId)
-  if (!target) return refuse(TERRITORY_GONE)
+  if (!target) return refuse(territoryGone())
   if (target.locked) return refuse(lockedMessage(target))
   plan.doc.transact(
     () => plan.accountOverrides.set(accountId, territoryId),
@@ -145,11 +147,17 @@ export function skippedMessage(result: {
   skippedLockedUnits: number
 }): string | null {
   const parts: string[] = []
-  const units = (n: number) =>
-    `${n.toLocaleString('en-US')} unit${n === 1 ? '' : 's'}`
   if (result.skippedLockedUnits > 0)
-    parts.push(`${units(result.skippedLockedUnits)} locked`)
+    parts.push(
+      i18n.t('editor.refusal.unitsLocked', {
+        count: result.skippedLockedUnits,
+      }),
+    )
   if (result.skippedLocked > 0)
-    parts.push(`${units(result.skippedLocked)} in a locked territory`)
-  return parts.length > 0 ? `Left as they are: ${parts.join(', ')}.` : null
+    parts.push(
+      i18n.t('editor.refusal.unitsInLocked', { count: result.skippedLocked }),
+    )
+  return parts.length > 0
+    ? i18n.t('editor.refusal.leftAsTheyAre', { parts: parts.join(', ') })
+    : null
 }

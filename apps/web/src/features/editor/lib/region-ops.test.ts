@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRegion, deleteRegion, renameRegion } from './region-ops'
-import { REGION_GONE } from './territory-ops'
+import { regionGone } from './territory-ops'
 import { record, testPlan } from './test-plan'
 
 function setup() {
@@ -42,11 +42,11 @@ describe('regions', () => {
     expect(plan.territories.get('west')?.name).toBe('Pacific')
     expect(renameRegion(plan, 'gone', 'X')).toEqual({
       ok: false,
-      message: REGION_GONE,
+      message: regionGone(),
     })
     expect(renameRegion(plan, 'a', 'X')).toEqual({
       ok: false,
-      message: REGION_GONE,
+      message: regionGone(),
     })
     expect(renameRegion(plan, 'west', '')).toEqual({
       ok: false,

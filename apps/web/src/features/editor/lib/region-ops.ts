@@ -2,12 +2,13 @@ import type { PlanDoc, TerritoryRecord } from '@tessera/domain'
 import { type EditOutcome, LOCAL_EDIT, lockedMessage, refuse } from './edits'
 import { checkName } from './territory-names'
 import {
-  REGION_GONE,
   newTerritoryId,
   pickColor,
+  regionGone,
   regionOf,
   renameRecord,
 } from './territory-ops'
+import { i18n } from '../../../i18n'
 
 /**
  * Regions group territories (a territory's `parentId` is its region). They own no units:
@@ -41,7 +42,7 @@ export function renameRegion(
   name: string,
 ): EditOutcome {
   const region = regionOf(plan, id)
-  if (!region) return refuse(REGION_GONE)
+  if (!region) return refuse(regionGone())
   return renameRecord(plan, region, name)
 }
 
@@ -55,7 +56,7 @@ export function deleteRegion(
   id: string,
 ): EditOutcome<{ territories: number }> {
   const region = regionOf(plan, id)
-  if (!region) return refuse(REGION_GONE)
+  if (!region) return refuse(regionGone())
   if (region.locked) return refuse(lockedMessage(region))
   const all = [...plan.territories.values()]
   const children = all.filter((t) => t.parentId === id)
@@ -68,7 +69,11 @@ export function deleteRegion(
     const clash = topLevel.get(fold(child.name))
     if (clash !== undefined)
       return refuse(
-        `${region.name} can't be deleted yet: its territory “${child.name}” would then have the same name as “${clash}”, which is in no region. Rename one of them first.`,
+        i18n.t('editor.refusal.regionClash', {
+          region: region.name,
+          territory: child.name,
+          clash,
+        }),
       )
     topLevel.set(fold(child.name), child.name)
   }

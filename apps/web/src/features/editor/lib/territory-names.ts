@@ -1,5 +1,6 @@
 import type { TerritoryRecord } from '@tessera/domain'
 import { type EditOutcome, refuse } from './edits'
+import { i18n } from '../../../i18n'
 
 export const MAX_NAME_LENGTH = 60
 
@@ -25,17 +26,14 @@ export function checkName(
   place: NamePlace,
 ): EditOutcome<{ name: string }> {
   const name = typed.trim()
-  if (name === '') return refuse('Give it a name.')
+  if (name === '') return refuse(i18n.t('editor.refusal.noName'))
   // Code points, not UTF-16 units: an emoji counts as one character.
   const length = [...name].length
   if (length > MAX_NAME_LENGTH)
     return refuse(
-      `Names can be at most ${MAX_NAME_LENGTH} characters (this one has ${length.toLocaleString('en-US')}).`,
+      i18n.t('editor.refusal.tooLong', { max: MAX_NAME_LENGTH, length }),
     )
-  if (CONTROL.test(name))
-    return refuse(
-      'Names must be one line: no line breaks, tabs or other control characters.',
-    )
+  if (CONTROL.test(name)) return refuse(i18n.t('editor.refusal.oneLine'))
   const folded = name.toLocaleLowerCase('en-US')
   const byId = new Map<string, TerritoryRecord>()
   for (const r of records) byId.set(r.id, r)
@@ -44,8 +42,14 @@ export function checkName(
     if ((r.parentId ?? null) !== place.parentId) continue
     if (r.name.trim().toLocaleLowerCase('en-US') !== folded) continue
     const parent = place.parentId ? byId.get(place.parentId) : undefined
+    const kind = place.kind === 'region' ? 'region' : 'territory'
     return refuse(
-      `There is already a ${place.kind} named “${r.name}”${parent ? ` in ${parent.name}` : ''}.`,
+      parent
+        ? i18n.t(`editor.refusal.${kind}ExistsIn`, {
+            name: r.name,
+            parent: parent.name,
+          })
+        : i18n.t(`editor.refusal.${kind}Exists`, { name: r.name }),
     )
   }
   return { ok: true, name }

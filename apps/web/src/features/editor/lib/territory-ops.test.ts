@@ -1,11 +1,11 @@
 import { territoryColor } from '@tessera/domain'
 import { describe, expect, it } from 'vitest'
-import { TERRITORY_GONE } from './edits'
+import { territoryGone } from './edits'
 import {
-  REGION_GONE,
   createTerritory,
   pickColor,
   recolourTerritory,
+  regionGone,
   renameTerritory,
   setTerritoryLocked,
   setTerritoryRegion,
@@ -116,11 +116,11 @@ describe('createTerritory', () => {
     })
     expect(createTerritory(plan, { name: 'Ok', parentId: 'gone' })).toEqual({
       ok: false,
-      message: REGION_GONE,
+      message: regionGone(),
     })
     expect(createTerritory(plan, { name: 'Ok', parentId: 'a' })).toEqual({
       ok: false,
-      message: REGION_GONE,
+      message: regionGone(),
     })
     expect(updates()).toBe(before)
   })
@@ -153,11 +153,11 @@ describe('renameTerritory', () => {
     })
     expect(renameTerritory(plan, 'gone', 'X')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(renameTerritory(plan, 'west', 'X')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
   })
 
@@ -167,7 +167,7 @@ describe('renameTerritory', () => {
     plan.doc.transact(() => plan.territories.delete('a'), 'remote')
     expect(renameTerritory(plan, 'a', 'Tacoma')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(plan.territories.has('a')).toBe(false)
   })
@@ -203,7 +203,7 @@ describe('recolourTerritory / setTerritoryRep / setTerritoryLocked', () => {
       setTerritoryRep(plan, 'gone', null),
       setTerritoryLocked(plan, 'gone', true),
     ])
-      expect(result).toEqual({ ok: false, message: TERRITORY_GONE })
+      expect(result).toEqual({ ok: false, message: territoryGone() })
   })
 })
 
@@ -224,11 +224,11 @@ describe('setTerritoryRegion', () => {
     })
     expect(setTerritoryRegion(plan, 'a', 'gone')).toEqual({
       ok: false,
-      message: REGION_GONE,
+      message: regionGone(),
     })
     expect(setTerritoryRegion(plan, 'a', 'b')).toEqual({
       ok: false,
-      message: REGION_GONE,
+      message: regionGone(),
     })
     expect(plan.territories.get('a')?.parentId).toBe('west')
   })

@@ -6,15 +6,17 @@ import {
 import {
   type EditOutcome,
   LOCAL_EDIT,
-  TERRITORY_GONE,
   refuse,
+  territoryGone,
   territoryOf,
 } from './edits'
+import { i18n } from '../../../i18n'
 import { checkName } from './territory-names'
 
 /** Said when a region an edit names is not in the document (any more). */
-export const REGION_GONE =
-  'That region no longer exists: someone may have just deleted it.'
+export function regionGone(): string {
+  return i18n.t('editor.refusal.regionGone')
+}
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i
 
@@ -64,7 +66,8 @@ export function createTerritory(
   input: NewTerritory,
 ): EditOutcome<{ id: string }> {
   const parentId = input.parentId ?? null
-  if (parentId !== null && !regionOf(plan, parentId)) return refuse(REGION_GONE)
+  if (parentId !== null && !regionOf(plan, parentId))
+    return refuse(regionGone())
   if (input.color !== undefined && !HEX_COLOR.test(input.color))
     return refuse(colorMessage(input.color))
   const named = checkName(plan.territories.values(), input.name, {
@@ -91,7 +94,7 @@ export function renameTerritory(
   name: string,
 ): EditOutcome {
   const record = territoryOf(plan, id)
-  if (!record) return refuse(TERRITORY_GONE)
+  if (!record) return refuse(territoryGone())
   return renameRecord(plan, record, name)
 }
 
@@ -116,7 +119,7 @@ export function recolourTerritory(
   color: string,
 ): EditOutcome {
   const record = territoryOf(plan, id)
-  if (!record) return refuse(TERRITORY_GONE)
+  if (!record) return refuse(territoryGone())
   if (!HEX_COLOR.test(color)) return refuse(colorMessage(color))
   return update(plan, record, { color: color.toLowerCase() })
 }
@@ -127,7 +130,7 @@ export function setTerritoryRep(
   repId: string | null,
 ): EditOutcome {
   const record = territoryOf(plan, id)
-  if (!record) return refuse(TERRITORY_GONE)
+  if (!record) return refuse(territoryGone())
   return update(plan, record, { repId })
 }
 
@@ -141,8 +144,9 @@ export function setTerritoryRegion(
   parentId: string | null,
 ): EditOutcome {
   const record = territoryOf(plan, id)
-  if (!record) return refuse(TERRITORY_GONE)
-  if (parentId !== null && !regionOf(plan, parentId)) return refuse(REGION_GONE)
+  if (!record) return refuse(territoryGone())
+  if (parentId !== null && !regionOf(plan, parentId))
+    return refuse(regionGone())
   if (parentId === record.parentId) return { ok: true }
   const named = checkName(plan.territories.values(), record.name, {
     kind: 'territory',
@@ -163,7 +167,7 @@ export function setTerritoryLocked(
   locked: boolean,
 ): EditOutcome {
   const record = territoryOf(plan, id)
-  if (!record) return refuse(TERRITORY_GONE)
+  if (!record) return refuse(territoryGone())
   return update(plan, record, { locked })
 }
 
@@ -183,5 +187,5 @@ function update(
 }
 
 function colorMessage(color: string): string {
-  return `“${color.slice(0, 20)}” is not a colour: use the form #1a2b3c.`
+  return i18n.t('editor.refusal.notColour', { colour: color.slice(0, 20) })
 }

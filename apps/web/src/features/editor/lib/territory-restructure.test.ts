@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TERRITORY_GONE } from './edits'
+import { territoryGone } from './edits'
 import {
   deleteTerritory,
   mergeTerritories,
@@ -58,15 +58,15 @@ describe('mergeTerritories', () => {
     })
     expect(mergeTerritories(plan, 'a', 'gone')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(mergeTerritories(plan, 'gone', 'a')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(mergeTerritories(plan, 'a', 'west')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(mergeTerritories(plan, 'z', 'a')).toEqual({
       ok: false,
@@ -117,7 +117,7 @@ describe('deleteTerritory', () => {
     })
     expect(deleteTerritory(plan, 'gone')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     plan.lockedUnits.set('u3', '1')
     expect(deleteTerritory(plan, 'a')).toEqual({
@@ -198,7 +198,7 @@ describe('splitTerritory', () => {
     })
     expect(splitTerritory(plan, 'gone', ['u1'], 'X')).toEqual({
       ok: false,
-      message: TERRITORY_GONE,
+      message: territoryGone(),
     })
     expect(updates()).toBe(before)
   })

@@ -3,14 +3,14 @@ import {
   type TerritoryRecord,
   retireTerritory,
 } from '@tessera/domain'
-import { plural } from '../../../lib/format'
+import { i18n } from '../../../i18n'
 import {
   type EditOutcome,
   LOCAL_EDIT,
-  TERRITORY_GONE,
   isUnitLocked,
   lockedMessage,
   refuse,
+  territoryGone,
   territoryOf,
 } from './edits'
 import { checkName } from './territory-names'
@@ -33,14 +33,13 @@ export function mergeTerritories(
   fromId: string,
   intoId: string,
 ): EditOutcome<Moved> {
-  if (fromId === intoId)
-    return refuse('Pick another territory to merge this one into.')
+  if (fromId === intoId) return refuse(i18n.t('editor.refusal.mergeSelf'))
   const from = territoryOf(plan, fromId)
   const into = territoryOf(plan, intoId)
-  if (!from || !into) return refuse(TERRITORY_GONE)
+  if (!from || !into) return refuse(territoryGone())
   for (const t of [from, into]) if (t.locked) return refuse(lockedMessage(t))
   const units = unitsOf(plan, fromId)
-  const blocked = lockedUnitsMessage(plan, from, units, 'merge it')
+  const blocked = lockedUnitsMessage(plan, from, units, 'merge')
   if (blocked) return refuse(blocked)
   const accounts = overridesOf(plan, fromId)
   plan.doc.transact(() => {
@@ -59,10 +58,10 @@ export function mergeTerritories(
  */
 export function deleteTerritory(plan: PlanDoc, id: string): EditOutcome<Moved> {
   const record = territoryOf(plan, id)
-  if (!record) return refuse(TERRITORY_GONE)
+  if (!record) return refuse(territoryGone())
   if (record.locked) return refuse(lockedMessage(record))
   const units = unitsOf(plan, id)
-  const blocked = lockedUnitsMessage(plan, record, units, 'delete it')
+  const blocked = lockedUnitsMessage(plan, record, units, 'delete')
   if (blocked) return refuse(blocked)
   const accounts = overridesOf(plan, id)
   plan.doc.transact(() => {
@@ -86,7 +85,7 @@ export function splitTerritory(
   newName: string,
 ): EditOutcome<{ id: string; units: number; skippedLockedUnits: number }> {
   const record = territoryOf(plan, id)
-  if (!record) return refuse(TERRITORY_GONE)
+  if (!record) return refuse(territoryGone())
   if (record.locked) return refuse(lockedMessage(record))
   const own = new Set(unitsOf(plan, id))
   const moving: string[] = []
@@ -98,14 +97,15 @@ export function splitTerritory(
   }
   if (moving.length === 0)
     return refuse(
-      skippedLockedUnits > 0
-        ? `Those units of ${record.name} are locked: unlock them to split them off.`
-        : `None of those units belong to ${record.name}.`,
+      i18n.t(
+        skippedLockedUnits > 0
+          ? 'editor.refusal.splitLocked'
+          : 'editor.refusal.splitNotOwn',
+        { name: record.name },
+      ),
     )
   if (moving.length === own.size)
-    return refuse(
-      `A split must leave some units in ${record.name}: to move them all, rename it instead.`,
-    )
+    return refuse(i18n.t('editor.refusal.splitAll', { name: record.name }))
   const named = checkName(plan.territories.values(), newName, {
     kind: 'territory',
     parentId: record.parentId,
@@ -147,9 +147,14 @@ function lockedUnitsMessage(
   plan: PlanDoc,
   record: TerritoryRecord,
   units: readonly string[],
-  action: string,
+  action: 'merge' | 'delete',
 ): string | null {
   const locked = units.filter((u) => isUnitLocked(plan, u)).length
   if (locked === 0) return null
-  return `${plural(locked, 'unit')} of ${record.name} ${locked === 1 ? 'is' : 'are'} locked: unlock ${locked === 1 ? 'it' : 'them'} to ${action}.`
+  return i18n.t(
+    action === 'merge'
+      ? 'editor.refusal.lockedToMerge'
+      : 'editor.refusal.lockedToDelete',
+    { count: locked, name: record.name },
+  )
 }

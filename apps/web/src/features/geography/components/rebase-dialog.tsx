@@ -2,14 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
-import { formatCount } from '../../../lib/format'
+import { formatCount, formatDecimal } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
+import { Trans, i18n, useTranslation } from '../../../i18n'
 import '../geography.css'
 
 const area = (km2: number) =>
-  km2 >= 10
-    ? `${formatCount(Math.round(km2))} km²`
-    : `${km2.toFixed(km2 >= 1 ? 1 : 2)} km²`
+  i18n.t('geography.km2', {
+    area:
+      km2 >= 10
+        ? formatCount(Math.round(km2))
+        : formatDecimal(km2, km2 >= 1 ? 1 : 2),
+  })
 
 /** Above this many cells a layer is refused by the server (H3_MAX_CELLS). */
 const MAX_CELLS = 250_000
@@ -37,6 +41,7 @@ export function RebaseDialog({
   currentScenarioId: string | null
   onOpenPlan: (planId: string, scenarioId: string) => void
 }) {
+  const { t } = useTranslation()
   const ref = useModalDialog(open)
   const id = useId()
   const trpc = useTRPC()
@@ -77,19 +82,19 @@ export function RebaseDialog({
       <DialogHeader
         className="modal-dialog__head"
         titleId={`${id}-title`}
-        title="Re-base on hexagons or ZIP areas"
+        title={t('geography.title')}
         onClose={onClose}
       />
       <div className="rebase-dialog__body">
         <p>
-          Builds new units around your accounts and copies{' '}
-          <strong>{planName}</strong> onto them as a new plan. Every account
-          keeps its territory: where a new unit straddles a border, the accounts
-          on the other side are kept by account overrides. This plan is not
-          changed.
+          <Trans
+            i18nKey="geography.intro"
+            values={{ plan: planName }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <fieldset className="rebase-dialog__units">
-          <legend>New units</legend>
+          <legend>{t('geography.newUnits')}</legend>
           <label>
             <input
               type="radio"
@@ -98,7 +103,7 @@ export function RebaseDialog({
               onChange={() => setUnits('hexagons')}
               data-testid="rebase-units-hexagons"
             />{' '}
-            Hexagons — anywhere in the world, sized to the accounts
+            {t('geography.hexagons')}
           </label>
           <label>
             <input
@@ -108,12 +113,15 @@ export function RebaseDialog({
               onChange={() => setUnits('zips')}
               data-testid="rebase-units-zips"
             />{' '}
-            US ZIP areas — each county split by ZIP code (drawn in small
-            hexagons), for territories finer than counties
+            {t('geography.zips')}
           </label>
         </fieldset>
         <label className="field">
-          <span>{units === 'zips' ? 'Cell size' : 'Hexagon size'}</span>
+          <span>
+            {units === 'zips'
+              ? t('geography.cellSize')
+              : t('geography.hexagonSize')}
+          </span>
           <select
             value={resolution ?? ''}
             onChange={(e) =>
@@ -126,12 +134,14 @@ export function RebaseDialog({
           >
             <option value="">
               {units === 'zips'
-                ? 'Automatic: up to resolution 8 (cells of 0.7 km²), coarser where the counties are large'
+                ? t('geography.autoZips')
                 : recommended
-                  ? `Automatic: resolution ${recommended.resolution}`
+                  ? t('geography.autoResolution', {
+                      resolution: recommended.resolution,
+                    })
                   : options.isLoading
-                    ? 'Automatic (reading the accounts…)'
-                    : 'Automatic'}
+                    ? t('geography.autoReading')
+                    : t('geography.auto')}
             </option>
             {options.data?.options.map((o) => (
               <option
@@ -139,20 +149,26 @@ export function RebaseDialog({
                 value={o.resolution}
                 disabled={o.cells > MAX_CELLS}
               >
-                {`Resolution ${o.resolution}: cells of ${area(o.areaKm2)}, about ${formatCount(o.cells)} with accounts`}
-                {o.cells > MAX_CELLS ? ' (too many)' : ''}
+                {t('geography.option', {
+                  resolution: o.resolution,
+                  area: area(o.areaKm2),
+                  cells: formatCount(o.cells),
+                })}
+                {o.cells > MAX_CELLS ? t('geography.tooMany') : ''}
               </option>
             ))}
           </select>
         </label>
         {recommended && resolution === null && units === 'hexagons' ? (
           <p className="rebase-dialog__hint" data-testid="rebase-reason">
-            Recommended for {formatCount(options.data?.accounts ?? 0)} accounts:{' '}
-            {recommended.reason}.
+            {t('geography.recommended', {
+              accounts: formatCount(options.data?.accounts ?? 0),
+              reason: recommended.reason,
+            })}
           </p>
         ) : null}
         <label className="field">
-          <span>Scenario to carry over as the new plan’s draft</span>
+          <span>{t('geography.scenario')}</span>
           <select
             value={scenarioId}
             onChange={(e) => setScenarioId(e.target.value)}
@@ -167,10 +183,7 @@ export function RebaseDialog({
               ))}
           </select>
         </label>
-        <p className="rebase-dialog__hint">
-          The published alignment comes along as the new plan’s published one,
-          so disruption is measured against it.
-        </p>
+        <p className="rebase-dialog__hint">{t('geography.publishedHint')}</p>
         {options.isError ? (
           <p className="error-box" role="alert">
             {options.error.message}
@@ -183,33 +196,42 @@ export function RebaseDialog({
         ) : null}
         {done ? (
           <div className="rebase-dialog__result" data-testid="rebase-result">
-            <strong>Made “{done.planName}”</strong>
+            <strong>{t('geography.made', { name: done.planName })}</strong>
             <dl>
-              <dt>Cells</dt>
+              <dt>{t('geography.cells')}</dt>
               <dd>
-                {formatCount(done.layer.cells)} (
-                {formatCount(done.layer.occupiedCells)} with accounts,{' '}
-                {formatCount(done.layer.bridgeCells)} joining gaps)
+                {t('geography.cellCounts', {
+                  cells: formatCount(done.layer.cells),
+                  occupied: formatCount(done.layer.occupiedCells),
+                  bridges: formatCount(done.layer.bridgeCells),
+                })}
               </dd>
-              <dt>Size</dt>
+              <dt>{t('geography.size')}</dt>
               <dd>{done.layer.resolutionReason}</dd>
-              <dt>Accounts</dt>
+              <dt>{t('geography.accounts')}</dt>
               <dd>
-                {formatCount(done.accounts.placed)} placed
                 {done.accounts.skipped > 0
-                  ? `, ${formatCount(done.accounts.skipped)} without usable coordinates (kept by override where they had a territory)`
-                  : ''}
+                  ? t('geography.placedSkipped', {
+                      placed: formatCount(done.accounts.placed),
+                      skipped: formatCount(done.accounts.skipped),
+                    })
+                  : t('geography.placed', {
+                      placed: formatCount(done.accounts.placed),
+                    })}
               </dd>
-              <dt>Overrides</dt>
+              <dt>{t('geography.overrides')}</dt>
               <dd>
-                {formatCount(done.accounts.overrides)} accounts keep their
-                territory by override
+                {t('geography.overrideCount', {
+                  count: done.accounts.overrides,
+                })}
               </dd>
-              <dt>Islands</dt>
+              <dt>{t('geography.islands')}</dt>
               <dd>
                 {done.layer.proximityLinks === 0
-                  ? 'none: the cells form one piece'
-                  : `${formatCount(done.layer.proximityLinks)} links join groups of cells too far apart to fill`}
+                  ? t('geography.onePiece')
+                  : t('geography.links', {
+                      links: formatCount(done.layer.proximityLinks),
+                    })}
               </dd>
             </dl>
           </div>
@@ -225,7 +247,7 @@ export function RebaseDialog({
               }}
               data-testid="rebase-open"
             >
-              Open the new plan
+              {t('geography.open')}
             </button>
           ) : (
             <button
@@ -237,11 +259,11 @@ export function RebaseDialog({
             >
               {rebase.isPending
                 ? units === 'zips'
-                  ? 'Building ZIP areas…'
-                  : 'Building hexagons…'
+                  ? t('geography.buildingZips')
+                  : t('geography.buildingHexagons')
                 : units === 'zips'
-                  ? 'Build ZIP areas and re-base'
-                  : 'Build hexagons and re-base'}
+                  ? t('geography.buildZips')
+                  : t('geography.buildHexagons')}
             </button>
           )}
           <button
@@ -249,7 +271,7 @@ export function RebaseDialog({
             className="button button--ghost"
             onClick={onClose}
           >
-            {done ? 'Close' : 'Cancel'}
+            {done ? t('common.close') : t('common.cancel')}
           </button>
         </div>
       </div>

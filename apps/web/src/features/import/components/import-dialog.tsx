@@ -8,7 +8,8 @@ import {
 import { useId, useRef, useState } from 'react'
 import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
-import { formatCount } from '../../../lib/format'
+import { formatCount, formatDecimal } from '../../../lib/format'
+import { i18n, useTranslation } from '../../../i18n'
 import { type CsvPreview, delimiterName, readPreview } from '../lib/preview'
 import {
   type ImportReport,
@@ -21,28 +22,16 @@ import { MappingStep } from './mapping-step'
 import '../import.css'
 
 function formatBytes(n: number): string {
-  if (n < 1024) return `${formatCount(n)} bytes`
-  if (n < 1024 ** 2) return `${formatCount(Math.round(n / 1024))} KB`
-  return `${formatCount(Math.round((n / 1024 ** 2) * 10) / 10)} MB`
+  const t = i18n.t
+  if (n < 1024) return t('importing.bytes', { n: formatCount(n) })
+  if (n < 1024 ** 2)
+    return t('importing.kb', { n: formatCount(Math.round(n / 1024)) })
+  return t('importing.mb', {
+    n: formatDecimal(Math.round((n / 1024 ** 2) * 10) / 10),
+  })
 }
 
-const KINDS: { kind: ImportKind; label: string; hint: string }[] = [
-  {
-    kind: 'accounts',
-    label: 'Accounts',
-    hint: 'One row per account: external id, name, and coordinates or a US ZIP code.',
-  },
-  {
-    kind: 'reps',
-    label: 'Reps',
-    hint: 'One row per rep: external id, name, email, and a home location.',
-  },
-  {
-    kind: 'sales',
-    label: 'Monthly sales',
-    hint: 'One row per account and month: account external id, month, amount.',
-  },
-]
+const KINDS: readonly ImportKind[] = ['accounts', 'reps', 'sales']
 
 /**
  * The import wizard: pick what the file holds and the file, check the guessed column
@@ -58,6 +47,7 @@ export function ImportDialog({
   onClose: () => void
   onShowOnMap: (box: [number, number, number, number]) => void
 }) {
+  const { t } = useTranslation()
   const ref = useModalDialog(open)
   const titleId = useId()
   const queryClient = useQueryClient()
@@ -110,7 +100,7 @@ export function ImportDialog({
     } catch (e) {
       setError(
         (e as Error).name === 'AbortError'
-          ? 'The import was cancelled; nothing was imported.'
+          ? t('importing.cancelled')
           : (e as Error).message,
       )
     } finally {
@@ -141,7 +131,7 @@ export function ImportDialog({
       <DialogHeader
         className="modal-dialog__head"
         titleId={titleId}
-        title="Import from your CRM"
+        title={t('importing.title')}
         onClose={() => {
           abort.current?.abort()
           onClose()
@@ -149,24 +139,25 @@ export function ImportDialog({
       />
       <div className="import-dialog__body">
         <fieldset className="import-dialog__kinds" disabled={running}>
-          <legend>1. What the file holds</legend>
+          <legend>{t('importing.step1')}</legend>
           {KINDS.map((k) => (
-            <label key={k.kind} className="import-dialog__kind">
+            <label key={k} className="import-dialog__kind">
               <input
                 type="radio"
                 name="import-kind"
-                value={k.kind}
-                checked={kind === k.kind}
-                onChange={() => void choose(k.kind, file)}
+                value={k}
+                checked={kind === k}
+                onChange={() => void choose(k, file)}
               />
               <span>
-                <strong>{k.label}</strong> <small>{k.hint}</small>
+                <strong>{t(`importing.kinds.${k}`)}</strong>{' '}
+                <small>{t(`importing.kinds.${k}Hint`)}</small>
               </span>
             </label>
           ))}
         </fieldset>
         <label className="import-dialog__file">
-          <span>2. The CSV file</span>
+          <span>{t('importing.step2')}</span>
           <input
             type="file"
             accept=".csv,.txt,.tsv,text/csv"
@@ -183,11 +174,13 @@ export function ImportDialog({
         {preview && file ? (
           <>
             <p className="import-dialog__hint">
-              {file.name}: {formatBytes(file.size)},{' '}
-              {delimiterName(preview.delimiter)}-separated,{' '}
-              {preview.headers.length} columns. Check which column holds each
-              field ({FIELDS[kind].filter((f) => f.required).length} are
-              required, marked *).
+              {t('importing.fileSummary', {
+                file: file.name,
+                size: formatBytes(file.size),
+                delimiter: delimiterName(preview.delimiter),
+                columns: preview.headers.length,
+                required: FIELDS[kind].filter((f) => f.required).length,
+              })}
             </p>
             <MappingStep
               kind={kind}
@@ -203,7 +196,7 @@ export function ImportDialog({
               </ul>
             ) : null}
             <fieldset className="import-dialog__mode" disabled={running}>
-              <legend>3. How to import</legend>
+              <legend>{t('importing.step3')}</legend>
               <label>
                 <input
                   type="radio"
@@ -211,7 +204,7 @@ export function ImportDialog({
                   checked={mode === 'atomic'}
                   onChange={() => setMode('atomic')}
                 />{' '}
-                All or nothing: any bad row and nothing is written
+                {t('importing.atomic')}
               </label>
               <label>
                 <input
@@ -221,7 +214,7 @@ export function ImportDialog({
                   checked={mode === 'upsert'}
                   onChange={() => setMode('upsert')}
                 />{' '}
-                Upsert: write the good rows (by external id), report the rest
+                {t('importing.upsert')}
               </label>
             </fieldset>
             <div className="import-dialog__actions">
@@ -232,7 +225,7 @@ export function ImportDialog({
                 onClick={() => void run(true)}
                 data-testid="import-check"
               >
-                Check the whole file
+                {t('importing.check')}
               </button>
               <button
                 type="button"
@@ -241,7 +234,7 @@ export function ImportDialog({
                 onClick={() => void run(false)}
                 data-testid="import-run"
               >
-                Import
+                {t('importing.import')}
               </button>
               {running ? (
                 <button
@@ -249,7 +242,7 @@ export function ImportDialog({
                   className="button button--ghost"
                   onClick={() => abort.current?.abort()}
                 >
-                  Cancel
+                  {t('common.cancel')}
                 </button>
               ) : null}
             </div>
@@ -260,8 +253,12 @@ export function ImportDialog({
             <progress max={1} value={share} />
             <span>
               {progress.phase === 'writing'
-                ? `Checking and writing ${formatCount(progress.rows)} rows…`
-                : `${Math.floor(share * 100)}% · ${formatCount(progress.rows)} rows read · ${formatCount(progress.rejected)} with problems`}
+                ? t('importing.writing', { rows: formatCount(progress.rows) })
+                : t('importing.reading', {
+                    percent: Math.floor(share * 100),
+                    rows: formatCount(progress.rows),
+                    rejected: formatCount(progress.rejected),
+                  })}
             </span>
           </div>
         ) : null}

@@ -2,17 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import { formatWhen } from '../../../lib/dates'
 import { formatCount } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
-
-const STATUS: Record<string, string> = {
-  imported: 'Imported',
-  rejected: 'Rejected',
-  validated: 'Dry run',
-  failed: 'Failed',
-  running: 'Running',
-}
+import { i18n, useTranslation } from '../../../i18n'
 
 /** The organization's recent imports: who loaded what, when, and what came of it. */
 export function ImportHistory({ open }: { open: boolean }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const history = useQuery({
     ...trpc.imports.history.queryOptions({ limit: 10 }),
@@ -22,25 +16,25 @@ export function ImportHistory({ open }: { open: boolean }) {
   if (runs.length === 0) return null
   return (
     <details className="import-history">
-      <summary>Recent imports ({runs.length})</summary>
+      <summary>{t('importing.history.recent', { count: runs.length })}</summary>
       <table className="import-table">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">File</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Outcome</th>
+            <th scope="col">{t('importing.history.when')}</th>
+            <th scope="col">{t('importing.history.file')}</th>
+            <th scope="col">{t('importing.history.kind')}</th>
+            <th scope="col">{t('importing.history.outcome')}</th>
             <th scope="col" className="num">
-              Rows
+              {t('importing.history.rows')}
             </th>
             <th scope="col" className="num">
-              Added
+              {t('importing.history.added')}
             </th>
             <th scope="col" className="num">
-              Updated
+              {t('importing.history.updated')}
             </th>
             <th scope="col" className="num">
-              Problems
+              {t('importing.history.problems')}
             </th>
           </tr>
         </thead>
@@ -48,13 +42,19 @@ export function ImportHistory({ open }: { open: boolean }) {
           {runs.map((r) => (
             <tr key={r.id}>
               <td>{formatWhen(r.startedAt)}</td>
-              <td title={r.startedBy ? `by ${r.startedBy}` : undefined}>
+              <td
+                title={
+                  r.startedBy
+                    ? t('importing.history.by', { name: r.startedBy })
+                    : undefined
+                }
+              >
                 {r.fileName}
               </td>
               <td>
                 {r.kind} · {r.mode}
               </td>
-              <td>{STATUS[r.status] ?? r.status}</td>
+              <td>{statusLabel(r.status)}</td>
               <td className="num">{formatCount(r.rows)}</td>
               <td className="num">{formatCount(r.inserted)}</td>
               <td className="num">{formatCount(r.updated)}</td>
@@ -65,4 +65,12 @@ export function ImportHistory({ open }: { open: boolean }) {
       </table>
     </details>
   )
+}
+
+/** An import's outcome as people read it, in the active language. */
+function statusLabel(status: string): string {
+  const labels: Record<string, string> = i18n.t('importing.history.status', {
+    returnObjects: true,
+  })
+  return labels[status] ?? status
 }

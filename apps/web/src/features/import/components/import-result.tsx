@@ -3,6 +3,7 @@ import { csvTable } from '@tessera/domain'
 import { downloadText } from '../../../lib/download'
 import { formatCount } from '../../../lib/format'
 import type { ImportReport } from '../lib/upload'
+import { useTranslation } from '../../../i18n'
 
 /** Shown problems: enough to see the pattern; the download has every listed one. */
 const SHOWN = 100
@@ -19,6 +20,7 @@ export function ImportResult({
   report: ImportReport
   onShowOnMap?: (box: [number, number, number, number]) => void
 }) {
+  const { t } = useTranslation()
   // The outcome appears below the form: bring it into view.
   const ref = useRef<HTMLElement>(null)
   useEffect(() => {
@@ -45,30 +47,42 @@ export function ImportResult({
       </p>
       <dl className="import-result__counts">
         <div>
-          <dt>Rows read</dt>
+          <dt>{t('importing.result.rowsRead')}</dt>
           <dd>{formatCount(report.rows)}</dd>
         </div>
         <div>
-          <dt>{report.dryRun ? 'Would add' : 'Added'}</dt>
+          <dt>
+            {report.dryRun
+              ? t('importing.result.wouldAdd')
+              : t('importing.result.added')}
+          </dt>
           <dd data-testid="import-inserted">{formatCount(report.inserted)}</dd>
         </div>
         <div>
-          <dt>{report.dryRun ? 'Would update' : 'Updated'}</dt>
+          <dt>
+            {report.dryRun
+              ? t('importing.result.wouldUpdate')
+              : t('importing.result.updated')}
+          </dt>
           <dd>{formatCount(report.updated)}</dd>
         </div>
         <div>
-          <dt>Rows with problems</dt>
+          <dt>{t('importing.result.rowsWithProblems')}</dt>
           <dd data-testid="import-rejected">{formatCount(report.rejected)}</dd>
         </div>
       </dl>
       {report.placement ? (
         <p className="import-result__placement">
-          Placed {formatCount(report.placement.byCoordinates)} by coordinates
-          and {formatCount(report.placement.byZip)} by ZIP code
           {report.placement.outsideUnits > 0
-            ? `; ${formatCount(report.placement.outsideUnits)} lie outside every unit of the plan's map and belong to no territory`
-            : ''}
-          .
+            ? t('importing.result.placedOutside', {
+                coordinates: formatCount(report.placement.byCoordinates),
+                zip: formatCount(report.placement.byZip),
+                outside: formatCount(report.placement.outsideUnits),
+              })
+            : t('importing.result.placed', {
+                coordinates: formatCount(report.placement.byCoordinates),
+                zip: formatCount(report.placement.byZip),
+              })}
           {onShowOnMap &&
           report.placement.bbox &&
           report.status === 'imported' ? (
@@ -80,7 +94,7 @@ export function ImportResult({
                 data-testid="import-show-on-map"
                 onClick={() => onShowOnMap(report.placement!.bbox!)}
               >
-                Show them on the map
+                {t('importing.result.showOnMap')}
               </button>
             </>
           ) : null}
@@ -88,7 +102,7 @@ export function ImportResult({
       ) : null}
       {report.problemSummary.length > 0 ? (
         <>
-          <h3>Problems by column</h3>
+          <h3>{t('importing.result.byColumn')}</h3>
           <table className="import-table">
             <tbody>
               {report.problemSummary.map((s) => (
@@ -101,9 +115,12 @@ export function ImportResult({
             </tbody>
           </table>
           <h3>
-            Rows with problems
+            {t('importing.result.rowsWithProblems')}
             {report.problemCount > SHOWN
-              ? ` (the first ${formatCount(Math.min(SHOWN, report.problems.length))} of ${formatCount(report.problemCount)})`
+              ? t('importing.result.firstOf', {
+                  shown: formatCount(Math.min(SHOWN, report.problems.length)),
+                  total: formatCount(report.problemCount),
+                })
               : ''}{' '}
             <button
               type="button"
@@ -111,17 +128,17 @@ export function ImportResult({
               onClick={download}
               data-testid="import-problems-csv"
             >
-              Download (CSV)
+              {t('importing.result.download')}
             </button>
           </h3>
           <div className="import-table__scroll">
             <table className="import-table" data-testid="import-problems">
               <thead>
                 <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Problem</th>
+                  <th scope="col">{t('importing.result.line')}</th>
+                  <th scope="col">{t('importing.result.column')}</th>
+                  <th scope="col">{t('importing.result.value')}</th>
+                  <th scope="col">{t('importing.result.problem')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -130,7 +147,11 @@ export function ImportResult({
                     <td className="num">{p.line}</td>
                     <td>{p.column}</td>
                     <td className="import-table__value">
-                      {p.value === '' ? <em>empty</em> : p.value}
+                      {p.value === '' ? (
+                        <em>{t('importing.result.empty')}</em>
+                      ) : (
+                        p.value
+                      )}
                     </td>
                     <td>{p.reason}</td>
                   </tr>

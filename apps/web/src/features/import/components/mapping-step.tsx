@@ -1,5 +1,14 @@
 import { FIELDS, type ImportKind } from '@tessera/importer'
 import type { CsvPreview } from '../lib/preview'
+import { i18n, useTranslation } from '../../../i18n'
+
+/** A field's name in the active language (the importer's own label for one we lack). */
+export function fieldLabel(spec: { field: string; label: string }): string {
+  const labels: Record<string, string> = i18n.t('importing.fields', {
+    returnObjects: true,
+  })
+  return labels[spec.field] ?? spec.label
+}
 
 /**
  * Which column holds which field: guessed from the headers, each adjustable, with the
@@ -16,6 +25,7 @@ export function MappingStep({
   mapping: Record<string, number>
   onChange: (mapping: Record<string, number>) => void
 }) {
+  const { t } = useTranslation()
   const set = (field: string, value: string) => {
     const next = { ...mapping }
     if (value === '') delete next[field]
@@ -26,9 +36,9 @@ export function MappingStep({
     <table className="import-mapping" data-testid="import-mapping">
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Column in the file</th>
-          <th scope="col">First values</th>
+          <th scope="col">{t('importing.mapping.field')}</th>
+          <th scope="col">{t('importing.mapping.column')}</th>
+          <th scope="col">{t('importing.mapping.firstValues')}</th>
         </tr>
       </thead>
       <tbody>
@@ -44,9 +54,12 @@ export function MappingStep({
           return (
             <tr key={spec.field}>
               <th scope="row">
-                {spec.label}
+                {fieldLabel(spec)}
                 {spec.required ? (
-                  <span className="import-mapping__required" title="Required">
+                  <span
+                    className="import-mapping__required"
+                    title={t('importing.mapping.required')}
+                  >
                     {' '}
                     *
                   </span>
@@ -54,15 +67,17 @@ export function MappingStep({
               </th>
               <td>
                 <select
-                  aria-label={`Column for ${spec.label}`}
+                  aria-label={t('importing.mapping.columnFor', {
+                    field: fieldLabel(spec),
+                  })}
                   data-testid={`map-${spec.field}`}
                   value={column === undefined ? '' : String(column)}
                   onChange={(e) => set(spec.field, e.target.value)}
                 >
-                  <option value="">— not in the file —</option>
+                  <option value="">{t('importing.mapping.notInFile')}</option>
                   {preview.headers.map((h, i) => (
                     <option key={i} value={i}>
-                      {h || `Column ${i + 1}`}
+                      {h || t('importing.mapping.columnN', { n: i + 1 })}
                     </option>
                   ))}
                 </select>

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/browser/esm/sync'
 import { sniffDelimiter } from '@tessera/importer'
+import { i18n } from '../../../i18n'
 
 export interface CsvPreview {
   delimiter: string
@@ -18,12 +19,9 @@ const PREVIEW_BYTES = 64 * 1024
  */
 export async function readPreview(file: Blob, rows = 8): Promise<CsvPreview> {
   const head = await file.slice(0, PREVIEW_BYTES).text()
-  if (head.includes('\u0000'))
-    throw new Error(
-      'This is not a text file (it holds binary data). Export the data as CSV.',
-    )
+  if (head.includes('\u0000')) throw new Error(i18n.t('importing.notText'))
   const text = head.replace(/^\ufeff/, '')
-  if (text.trim() === '') throw new Error('The file is empty.')
+  if (text.trim() === '') throw new Error(i18n.t('importing.empty'))
   const delimiter = sniffDelimiter(text)
   // The sample may end mid-row (or mid-quote): parse only complete lines, leniently.
   const cut = file.size > PREVIEW_BYTES ? text.lastIndexOf('\n') : text.length
@@ -47,13 +45,13 @@ export async function readPreview(file: Blob, rows = 8): Promise<CsvPreview> {
 export function delimiterName(d: string): string {
   switch (d) {
     case ',':
-      return 'comma'
+      return i18n.t('importing.delimiters.comma')
     case ';':
-      return 'semicolon'
+      return i18n.t('importing.delimiters.semicolon')
     case '\t':
-      return 'tab'
+      return i18n.t('importing.delimiters.tab')
     case '|':
-      return 'bar'
+      return i18n.t('importing.delimiters.bar')
     default:
       return JSON.stringify(d)
   }

@@ -1,4 +1,5 @@
 import type { ImportKind } from '@tessera/importer'
+import { i18n } from '../../../i18n'
 
 export interface UploadProgress {
   phase: 'reading' | 'writing' | 'done'
@@ -68,7 +69,9 @@ export async function uploadCsv(
     const body = (await res.json().catch(() => null)) as {
       error?: string
     } | null
-    throw new Error(body?.error ?? `The upload failed (HTTP ${res.status}).`)
+    throw new Error(
+      body?.error ?? i18n.t('importing.uploadFailed', { status: res.status }),
+    )
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
   let buffered = ''
@@ -91,5 +94,5 @@ export async function uploadCsv(
       else throw new Error(msg.message)
     }
   }
-  throw new Error('The server stopped answering before the import ended.')
+  throw new Error(i18n.t('importing.stopped'))
 }

@@ -3,6 +3,7 @@ import { useId } from 'react'
 import { useTRPC } from '../../../lib/trpc'
 import type { AccountsFilter } from '../hooks/use-accounts-in-view'
 import { SEGMENTS } from '../lib/segments'
+import { useTranslation } from '../../../i18n'
 
 const SIZE_BANDS = ['small', 'mid', 'large', 'enterprise'] as const
 
@@ -14,6 +15,7 @@ export function AccountFilters({
   filter: AccountsFilter
   onFilter: (filter: AccountsFilter) => void
 }) {
+  const { t } = useTranslation()
   const id = useId()
   const trpc = useTRPC()
   const industries = useQuery(
@@ -23,27 +25,27 @@ export function AccountFilters({
     onFilter({ ...filter, [key]: value || null })
   return (
     <div className="map-legend__filters">
-      <label htmlFor={`${id}-segment`}>Accounts</label>
+      <label htmlFor={`${id}-segment`}>{t('map.filters.accounts')}</label>
       <select
         id={`${id}-segment`}
         value={filter.segment ?? ''}
         onChange={(e) => set('segment', e.target.value)}
         data-testid="map-segment"
       >
-        <option value="">All segments</option>
+        <option value="">{t('map.filters.allSegments')}</option>
         {SEGMENTS.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.label}
+            {t(`common.segments.${s.id}`)}
           </option>
         ))}
       </select>
       <select
-        aria-label="Industry"
+        aria-label={t('map.filters.industry')}
         value={filter.industry ?? ''}
         onChange={(e) => set('industry', e.target.value)}
         data-testid="map-industry"
       >
-        <option value="">All industries</option>
+        <option value="">{t('map.filters.allIndustries')}</option>
         {(industries.data ?? []).map((i) => (
           <option key={i.industry} value={i.industry}>
             {i.industry}
@@ -51,15 +53,15 @@ export function AccountFilters({
         ))}
       </select>
       <select
-        aria-label="Size band"
+        aria-label={t('map.filters.sizeBand')}
         value={filter.sizeBand ?? ''}
         onChange={(e) => set('sizeBand', e.target.value)}
         data-testid="map-size"
       >
-        <option value="">All sizes</option>
+        <option value="">{t('map.filters.allSizes')}</option>
         {SIZE_BANDS.map((b) => (
           <option key={b} value={b}>
-            {b}
+            {t(`common.sizeBands.${b}`)}
           </option>
         ))}
       </select>

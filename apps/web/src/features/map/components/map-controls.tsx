@@ -1,3 +1,5 @@
+import { useTranslation } from '../../../i18n'
+
 interface MapControlsProps {
   onZoomIn: () => void
   onZoomOut: () => void
@@ -10,14 +12,19 @@ export function MapControls({
   onZoomOut,
   onReset,
 }: MapControlsProps) {
+  const { t } = useTranslation()
   return (
-    <div className="map-controls" role="group" aria-label="Map controls">
+    <div
+      className="map-controls"
+      role="group"
+      aria-label={t('map.controls.label')}
+    >
       <button
         type="button"
         className="map-controls__button"
         onClick={onZoomIn}
-        aria-label="Zoom in"
-        title="Zoom in"
+        aria-label={t('map.controls.zoomIn')}
+        title={t('map.controls.zoomIn')}
       >
         <svg viewBox="0 0 16 16" aria-hidden>
           <path d="M8 3v10M3 8h10" />
@@ -27,8 +34,8 @@ export function MapControls({
         type="button"
         className="map-controls__button"
         onClick={onZoomOut}
-        aria-label="Zoom out"
-        title="Zoom out"
+        aria-label={t('map.controls.zoomOut')}
+        title={t('map.controls.zoomOut')}
       >
         <svg viewBox="0 0 16 16" aria-hidden>
           <path d="M3 8h10" />
@@ -38,8 +45,8 @@ export function MapControls({
         type="button"
         className="map-controls__button"
         onClick={onReset}
-        aria-label="Fit the whole plan"
-        title="Fit the whole plan"
+        aria-label={t('map.controls.fit')}
+        title={t('map.controls.fit')}
       >
         <svg viewBox="0 0 16 16" aria-hidden>
           <path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10" />

@@ -5,6 +5,7 @@ import { SEGMENTS } from '../lib/segments'
 import type { AccountsFilter } from '../hooks/use-accounts-in-view'
 import { AccountFilters } from './account-filters'
 import { DensityKey, ThemeKeyView } from './theme-key'
+import { useTranslation } from '../../../i18n'
 
 interface MapLegendProps {
   /** Account points on the map now. */
@@ -32,25 +33,28 @@ interface MapLegendProps {
 
 export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
   const { shown, truncated, loading, failed, theme } = props
+  const { t } = useTranslation()
   const id = useId()
   return (
     <div className="map-legend" data-testid="map-legend">
       <div className="map-legend__theme">
-        <label htmlFor={`${id}-theme`}>Colour by</label>
+        <label htmlFor={`${id}-theme`}>{t('map.legend.colourBy')}</label>
         <select
           id={`${id}-theme`}
           value={theme}
           onChange={(e) => props.onTheme(e.target.value as MapTheme)}
           data-testid="map-theme"
         >
-          {MAP_THEMES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
+          {MAP_THEMES.map((m) => (
+            <option key={m.id} value={m.id}>
+              {t(`map.themes.${m.id}`)}
             </option>
           ))}
         </select>
       </div>
-      {props.themeKey ? <ThemeKeyView themeKey={props.themeKey} /> : null}
+      {props.themeKey ? (
+        <ThemeKeyView themeKey={props.themeKey} theme={theme} />
+      ) : null}
       <label className="map-legend__toggle">
         <input
           type="checkbox"
@@ -58,7 +62,7 @@ export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
           onChange={(e) => props.onDensity(e.target.checked)}
           data-testid="map-density"
         />
-        Account density
+        {t('map.legend.density')}
       </label>
       {props.density ? (
         <DensityKey top={props.densityTop} clipped={props.densityClipped} />
@@ -71,17 +75,17 @@ export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
           onChange={(e) => props.onBySegment(e.target.checked)}
           data-testid="map-by-segment"
         />
-        Colour accounts by segment
+        {t('map.legend.bySegment')}
       </label>
       {props.bySegment ? (
         <ul className="map-legend__segments" data-testid="segment-key">
           {SEGMENTS.map((s) => (
-            <li key={s.id} title={s.description}>
+            <li key={s.id} title={t(`common.segments.${s.id}Hint`)}>
               <i
                 aria-hidden
                 style={{ background: `rgb(${s.color.join(',')})` }}
               />
-              {s.label}
+              {t(`common.segments.${s.id}`)}
             </li>
           ))}
         </ul>
@@ -92,22 +96,22 @@ export const MapLegend = memo(function MapLegend(props: MapLegendProps) {
           <i style={{ width: 9, height: 9 }} />
           <i style={{ width: 14, height: 14 }} />
         </span>
-        Accounts, sized by potential
+        {t('map.legend.sizedByPotential')}
       </div>
       <div className="map-legend__row">
         <span className="map-legend__line" aria-hidden />
-        Territory border
+        {t('map.legend.territoryBorder')}
       </div>
       <div className="map-legend__status" aria-live="polite">
         {failed
-          ? 'Accounts could not be loaded.'
+          ? t('map.legend.failed')
           : truncated
-            ? `Top ${formatCount(shown)} by potential in view — zoom in for more`
-            : `${formatCount(shown)} accounts in view`}
+            ? t('map.legend.top', { shown: formatCount(shown) })
+            : t('map.legend.inView', { shown: formatCount(shown) })}
         {loading ? (
           <span
             className="spinner spinner--small"
-            aria-label="Loading accounts"
+            aria-label={t('map.legend.loading')}
           />
         ) : null}
       </div>

@@ -1,5 +1,5 @@
 import type { Account } from '@tessera/domain'
-import { segmentLabel } from '../lib/segments'
+import { useTranslation } from '../../../i18n'
 import {
   formatCount,
   formatMoney,
@@ -71,6 +71,7 @@ export function MapTooltip({ x, y, bounds, data }: MapTooltipProps) {
 }
 
 function UnitCard({ data }: { data: UnitTooltipData }) {
+  const { t } = useTranslation()
   return (
     <>
       <div className="map-tooltip__title">
@@ -85,42 +86,46 @@ function UnitCard({ data }: { data: UnitTooltipData }) {
           style={{ background: data.territoryColor ?? 'var(--unassigned)' }}
           aria-hidden
         />
-        <span>{data.territoryName ?? 'Unassigned'}</span>
+        <span>{data.territoryName ?? t('map.tooltip.unassigned')}</span>
       </div>
       <dl className="map-tooltip__facts">
-        <dt>Rep</dt>
+        <dt>{t('map.tooltip.rep')}</dt>
         <dd>{data.repName ?? '—'}</dd>
-        <dt>Accounts</dt>
+        <dt>{t('map.tooltip.accounts')}</dt>
         <dd>{formatCount(data.accounts)}</dd>
-        <dt>Potential</dt>
+        <dt>{t('map.tooltip.potential')}</dt>
         <dd>{formatMoney(data.potential)}</dd>
         {data.sales !== undefined ? (
           <>
-            <dt>Sales, 12 mo</dt>
+            <dt>{t('map.tooltip.sales')}</dt>
             <dd>{formatMoney(data.sales)}</dd>
           </>
         ) : null}
         {data.whiteSpace !== undefined ? (
           <>
-            <dt>White space</dt>
+            <dt>{t('map.tooltip.whiteSpace')}</dt>
             <dd>{formatMoney(data.whiteSpace)}</dd>
           </>
         ) : null}
         {data.coverage !== undefined ? (
           <>
-            <dt>Buying</dt>
-            <dd>{formatPercent(data.coverage)} of accounts</dd>
+            <dt>{t('map.tooltip.buying')}</dt>
+            <dd>
+              {t('map.tooltip.ofAccounts', {
+                percent: formatPercent(data.coverage),
+              })}
+            </dd>
           </>
         ) : null}
         {data.topIndustry ? (
           <>
-            <dt>Main industry</dt>
+            <dt>{t('map.tooltip.mainIndustry')}</dt>
             <dd>{data.topIndustry}</dd>
           </>
         ) : null}
         {data.deviation !== undefined ? (
           <>
-            <dt>Vs target</dt>
+            <dt>{t('map.tooltip.vsTarget')}</dt>
             <dd>{formatSignedPercent(data.deviation)}</dd>
           </>
         ) : null}
@@ -130,23 +135,33 @@ function UnitCard({ data }: { data: UnitTooltipData }) {
 }
 
 function AccountCard({ account }: { account: Account }) {
+  const { t } = useTranslation()
+  const segments: Record<string, string> = t('common.segments', {
+    returnObjects: true,
+  })
+  const segment =
+    'segment' in account ? (account.segment as string | null) : undefined
   return (
     <>
       <div className="map-tooltip__title">{account.name}</div>
       <div className="map-tooltip__subtle">
-        {account.industry} · {account.sizeBand}
+        {account.industry} · {t(`common.sizeBands.${account.sizeBand}`)}
       </div>
       <dl className="map-tooltip__facts">
-        <dt>Potential</dt>
+        <dt>{t('map.tooltip.potential')}</dt>
         <dd>{formatMoney(account.potential)}</dd>
-        <dt>Revenue</dt>
+        <dt>{t('map.tooltip.revenue')}</dt>
         <dd>{formatMoney(account.annualRevenue)}</dd>
-        <dt>Visits</dt>
-        <dd>{formatCount(account.workloadMinutes)} min/wk</dd>
-        {'segment' in account ? (
+        <dt>{t('map.tooltip.visits')}</dt>
+        <dd>
+          {t('map.tooltip.minutesPerWeek', {
+            minutes: formatCount(account.workloadMinutes),
+          })}
+        </dd>
+        {segment !== undefined ? (
           <>
-            <dt>Segment</dt>
-            <dd>{segmentLabel(account.segment as string | null)}</dd>
+            <dt>{t('map.tooltip.segment')}</dt>
+            <dd>{(segment && segments[segment]) || segments['none']}</dd>
           </>
         ) : null}
       </dl>

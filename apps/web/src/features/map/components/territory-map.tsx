@@ -85,6 +85,7 @@ export type {
   MapTool,
   SelectMode,
 } from '../hooks/use-pointer-tools'
+import { i18n } from '../../../i18n'
 export type { MapTheme } from '../lib/themes'
 export { applyUnitSelection } from '../lib/unit-selection'
 
@@ -661,7 +662,7 @@ export function TerritoryMap(props: TerritoryMapProps) {
       ref={containerRef}
       {...tapHandlers}
       data-testid="map"
-      aria-label="Territory map"
+      aria-label={i18n.t('map.label')}
       role="region"
     >
       <div
@@ -734,17 +735,17 @@ export function TerritoryMap(props: TerritoryMapProps) {
       {isLoading ? (
         <div className="map__overlay" role="status">
           <span className="spinner" aria-hidden />
-          Loading map…
+          {i18n.t('map.loading')}
         </div>
       ) : error ? (
         <div className="map__overlay map__overlay--error" role="alert">
-          <p>The map could not be loaded.</p>
+          <p>{i18n.t('map.failed')}</p>
           <button
             type="button"
             className="button button--secondary"
             onClick={refetch}
           >
-            Try again
+            {i18n.t('common.tryAgain')}
           </button>
         </div>
       ) : null}

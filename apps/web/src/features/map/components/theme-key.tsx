@@ -4,16 +4,33 @@ import {
   formatSignedPercent,
 } from '../../../lib/format'
 import { RAMPS, rampCss } from '../lib/color-ramps'
-import { BALANCED, NO_DATA, type ThemeKey } from '../lib/themes'
+import { BALANCED, NO_DATA, type MapTheme, type ThemeKey } from '../lib/themes'
+import { useTranslation } from '../../../i18n'
 
 const css = ([r, g, b, a]: readonly number[]) =>
   `rgb(${r} ${g} ${b} / ${((a ?? 255) / 255).toFixed(2)})`
 
 /** The key for the active data theme: a ramp with its range, or the categories. */
-export function ThemeKeyView({ themeKey }: { themeKey: ThemeKey }) {
+export function ThemeKeyView({
+  themeKey,
+  theme,
+}: {
+  themeKey: ThemeKey
+  /** The colouring the key is for: says why it has nothing, in the active language. */
+  theme?: MapTheme
+}) {
+  const { t } = useTranslation()
   switch (themeKey.kind) {
-    case 'unavailable':
-      return <div className="map-key__note">{themeKey.message}</div>
+    case 'unavailable': {
+      const reasons: Record<string, string> = t('map.unavailable', {
+        returnObjects: true,
+      })
+      return (
+        <div className="map-key__note">
+          {(theme && reasons[theme]) || themeKey.message}
+        </div>
+      )
+    }
     case 'ramp':
       return (
         <div className="map-key" data-testid="map-key">
@@ -29,7 +46,7 @@ export function ThemeKeyView({ themeKey }: { themeKey: ThemeKey }) {
               {themeKey.clipped ? '+' : ''}
             </span>
           </span>
-          <NoData label="No accounts" />
+          <NoData label={t('map.key.noAccounts')} />
         </div>
       )
     case 'diverging': {
@@ -50,10 +67,10 @@ export function ThemeKeyView({ themeKey }: { themeKey: ThemeKey }) {
             <span>{formatSignedPercent(extent)}</span>
           </span>
           <span className="map-key__ends map-key__ends--words">
-            <span>Under target</span>
-            <span>Over target</span>
+            <span>{t('map.key.underTarget')}</span>
+            <span>{t('map.key.overTarget')}</span>
           </span>
-          <NoData label="No target" />
+          <NoData label={t('map.key.noTarget')} />
         </div>
       )
     }
@@ -74,7 +91,7 @@ export function ThemeKeyView({ themeKey }: { themeKey: ThemeKey }) {
             </li>
           ))}
           <li>
-            <NoData label="No accounts" />
+            <NoData label={t('map.key.noAccounts')} />
           </li>
         </ul>
       )
@@ -102,6 +119,7 @@ export function DensityKey({
   top: number
   clipped: boolean
 }) {
+  const { t } = useTranslation()
   return (
     <div className="map-key">
       <span
@@ -112,8 +130,9 @@ export function DensityKey({
       <span className="map-key__ends">
         <span>1</span>
         <span>
-          {formatCompactCount(top)}
-          {clipped ? '+' : ''} accounts per cell
+          {t('map.key.perCell', {
+            top: `${formatCompactCount(top)}${clipped ? '+' : ''}`,
+          })}
         </span>
       </span>
     </div>

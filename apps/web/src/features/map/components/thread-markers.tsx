@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { mercatorProjector } from '../lib/base-map'
 import type { MapViewState } from '../lib/view'
+import { i18n } from '../../../i18n'
 
 /** A comment thread where it sits on the map. */
 export interface ThreadMarker {
@@ -59,7 +60,7 @@ export const ThreadMarkers = memo(function ThreadMarkers({
           style={{
             transform: `translate(${Math.round(draft[0])}px, ${Math.round(draft[1])}px)`,
           }}
-          title="The new comment's pin"
+          title={i18n.t('map.draftPin')}
         >
           <svg
             width="14"

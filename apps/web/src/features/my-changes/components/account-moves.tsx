@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react'
-import { formatMoney, plural } from '../../../lib/format'
+import { formatMoney } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import type { MyChange } from './my-changes-page'
 
 type AccountMove = MyChange['gained'][number]
@@ -20,6 +21,7 @@ export function AccountMoves({
   moves: readonly AccountMove[]
   kind: 'gained' | 'lost'
 }) {
+  const { t } = useTranslation()
   const id = useId()
   const [all, setAll] = useState(false)
   const sorted = useMemo(
@@ -47,23 +49,25 @@ export function AccountMoves({
       <h3 id={`${id}-title`} className="account-moves__title">
         {title}{' '}
         <span className="account-moves__total">
-          {plural(moves.length, 'account')}
-          {moves.length > 0 ? ` · ${formatMoney(total)} potential` : ''}
+          {t('common.count.account', { count: moves.length })}
+          {moves.length > 0
+            ? t('myChanges.moves.total', { potential: formatMoney(total) })
+            : ''}
         </span>
       </h3>
       {moves.length === 0 ? (
-        <p className="account-moves__none">None.</p>
+        <p className="account-moves__none">{t('myChanges.moves.none')}</p>
       ) : (
         <>
           <table className="account-moves__table" id={`${id}-table`}>
             <thead>
               <tr>
-                <th scope="col">Account</th>
+                <th scope="col">{t('myChanges.moves.account')}</th>
                 <th scope="col" className="num">
-                  Potential
+                  {t('myChanges.moves.potential')}
                 </th>
                 <th scope="col" className="num">
-                  Sales, 12 mo
+                  {t('myChanges.moves.sales')}
                 </th>
               </tr>
             </thead>
@@ -73,10 +77,13 @@ export function AccountMoves({
                   <th scope="row" className="account-moves__name">
                     {m.name}
                   </th>
-                  <td className="num" data-label="Potential">
+                  <td
+                    className="num"
+                    data-label={t('myChanges.moves.potential')}
+                  >
                     {formatMoney(m.potential)}
                   </td>
-                  <td className="num" data-label="Sales, 12 mo">
+                  <td className="num" data-label={t('myChanges.moves.sales')}>
                     {formatMoney(m.sales12m)}
                   </td>
                 </tr>
@@ -91,7 +98,9 @@ export function AccountMoves({
               aria-controls={`${id}-table`}
               onClick={() => setAll((v) => !v)}
             >
-              {all ? 'Show fewer' : `Show all ${sorted.length}`}
+              {all
+                ? t('myChanges.moves.showFewer')
+                : t('myChanges.moves.showAll', { count: sorted.length })}
             </button>
           ) : null}
         </>

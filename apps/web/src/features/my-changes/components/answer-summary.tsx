@@ -1,14 +1,9 @@
 import type { ReactNode } from 'react'
 import { formatWhen } from '../../../lib/dates'
 import type { MyChange } from './my-changes-page'
+import { useTranslation } from '../../../i18n'
 
 type Review = NonNullable<MyChange['review']>
-
-const GIVEN: Record<string, string> = {
-  acknowledged: 'You acknowledged this change',
-  objected: 'You objected to this change',
-  pending: 'You did not answer',
-}
 
 /** The rep's own answer: what, when, and their comment. */
 export function GivenAnswer({
@@ -20,13 +15,17 @@ export function GivenAnswer({
   open: boolean
   children?: ReactNode
 }) {
+  const { t } = useTranslation()
+  const given: Record<string, string> = t('myChanges.given', {
+    returnObjects: true,
+  })
   return (
     <div
       className={`review-answer__given review-answer__given--${review.status}`}
       data-testid="given-answer"
     >
       <p>
-        <strong>{GIVEN[review.status] ?? review.status}</strong>
+        <strong>{given[review.status] ?? review.status}</strong>
         {review.decidedAt ? ` · ${formatWhen(review.decidedAt)}` : ''}
       </p>
       {review.comment ? (
@@ -35,9 +34,7 @@ export function GivenAnswer({
         </blockquote>
       ) : null}
       {open ? (
-        <p className="review-answer__muted">
-          You can change your answer until a manager decides.
-        </p>
+        <p className="review-answer__muted">{t('myChanges.canChange')}</p>
       ) : null}
       {children}
     </div>
@@ -46,13 +43,16 @@ export function GivenAnswer({
 
 /** What became of a round that is no longer open: approved, rejected or withdrawn. */
 export function Decision({ round }: { round: MyChange['round'] }) {
-  const who = round.decidedByName ?? 'a manager'
+  const { t } = useTranslation()
+  const who = round.decidedByName ?? t('myChanges.aManager')
   const text =
     round.status === 'approved'
-      ? `Approved by ${who}. The change takes effect when it is published.`
+      ? t('myChanges.approved', { who })
       : round.status === 'rejected'
-        ? `Rejected by ${who}. Your territory stays as it is unless a revised change is submitted.`
-        : `Withdrawn: ${round.decidedByName ?? 'the planner'} reopened it as a draft. If it is submitted again, it comes back here as a new revision.`
+        ? t('myChanges.rejected', { who })
+        : t('myChanges.withdrawn', {
+            who: round.decidedByName ?? t('myChanges.thePlanner'),
+          })
   return (
     <div
       className={`review-answer__decision review-answer__decision--${round.status}`}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { plural } from '../../../lib/format'
+import { i18n, useTranslation } from '../../../i18n'
 import { formatDay, formatWhen, isOverdue } from '../../../lib/dates'
 import { AccountMoves } from './account-moves'
 import { ChangeMap } from './change-map'
@@ -7,16 +7,13 @@ import { MetricTable } from './metric-table'
 import type { MyChange } from './my-changes-page'
 import { ReviewAnswer } from './review-answer'
 
-const DECISION_LABEL: Record<string, string> = {
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-}
-
-const ANSWER_LABEL: Record<string, string> = {
-  pending: 'Awaiting your answer',
-  acknowledged: 'You acknowledged',
-  objected: 'You objected',
+/** A card's badge: the rep's answer while open, the decision after (active language). */
+function stateLabel(open: boolean, state: string): string {
+  const labels: Record<string, string> = i18n.t(
+    open ? 'myChanges.answerState' : 'myChanges.decision',
+    { returnObjects: true },
+  )
+  return labels[state] ?? state
 }
 
 /**
@@ -25,6 +22,7 @@ const ANSWER_LABEL: Record<string, string> = {
  * decided, the decision comes first and the rest folds away behind "Show the change".
  */
 export function ChangeCard({ change }: { change: MyChange }) {
+  const { t } = useTranslation()
   const id = useId()
   const { scenario, round, review } = change
   const open = round.status === 'open'
@@ -33,9 +31,7 @@ export function ChangeCard({ change }: { change: MyChange }) {
   const overdue =
     open && review?.status === 'pending' && isOverdue(round.dueDate)
   const state = open ? (review?.status ?? 'pending') : (round.status as string)
-  const label = open
-    ? (ANSWER_LABEL[state] ?? state)
-    : (DECISION_LABEL[state] ?? state)
+  const label = stateLabel(open, state)
   const color =
     change.territoriesAfter[0]?.color ?? change.territoriesBefore[0]?.color
   const territoryNames = [
@@ -49,8 +45,10 @@ export function ChangeCard({ change }: { change: MyChange }) {
   const details = (
     <div key="details" className="change-card__details" id={`${id}-details`}>
       <p className="change-card__summary">
-        You gain {plural(change.gained.length, 'account')} and lose{' '}
-        {plural(change.lost.length, 'account')}.
+        {t('myChanges.summary', {
+          gained: t('common.count.account', { count: change.gained.length }),
+          lost: t('common.count.account', { count: change.lost.length }),
+        })}
       </p>
       <div className="change-card__overview">
         <ChangeMap
@@ -63,11 +61,15 @@ export function ChangeCard({ change }: { change: MyChange }) {
       </div>
       <div className="change-card__accounts">
         <AccountMoves
-          title="Accounts gained"
+          title={t('myChanges.gainedTitle')}
           moves={change.gained}
           kind="gained"
         />
-        <AccountMoves title="Accounts lost" moves={change.lost} kind="lost" />
+        <AccountMoves
+          title={t('myChanges.lostTitle')}
+          moves={change.lost}
+          kind="lost"
+        />
       </div>
     </div>
   )
@@ -84,7 +86,7 @@ export function ChangeCard({ change }: { change: MyChange }) {
       onClick={() => setShowDetails((v) => !v)}
       data-testid="toggle-details"
     >
-      {showDetails ? 'Hide the change' : 'Show the change'}
+      {showDetails ? t('myChanges.hideChange') : t('myChanges.showChange')}
     </button>
   )
 
@@ -108,8 +110,11 @@ export function ChangeCard({ change }: { change: MyChange }) {
           </span>
         </div>
         <p className="change-card__meta">
-          Revision {round.revision} · submitted by{' '}
-          {round.submittedByName ?? 'a planner'} {formatWhen(round.submittedAt)}
+          {t('myChanges.meta', {
+            revision: round.revision,
+            name: round.submittedByName ?? t('myChanges.aPlanner'),
+            when: formatWhen(round.submittedAt),
+          })}
           {territoryNames ? ` · ${territoryNames}` : ''}
         </p>
         {round.dueDate ? (
@@ -117,14 +122,14 @@ export function ChangeCard({ change }: { change: MyChange }) {
             className={`change-card__due${overdue ? ' change-card__due--overdue' : ''}`}
             data-testid="change-due"
           >
-            {open ? 'Review by ' : 'Review deadline '}
+            {open ? t('myChanges.reviewBy') : t('myChanges.reviewDeadline')}
             <strong>{formatDay(round.dueDate)}</strong>
-            {overdue ? ' · overdue' : ''}
+            {overdue ? t('myChanges.overdue') : ''}
           </p>
         ) : null}
         {round.note ? (
           <blockquote className="change-card__note">
-            <span className="visually-hidden">Note from the planner: </span>
+            <span className="visually-hidden">{t('myChanges.noteFrom')}</span>
             {round.note}
           </blockquote>
         ) : null}

@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
-import { plural } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { useTRPC } from '../../../lib/trpc'
 import { indexUnitShapes } from '../../../lib/svg-map'
 import { buildChangeMap } from '../lib/change-map'
@@ -25,6 +25,7 @@ export function ChangeMap({
   unitsAfter: readonly string[]
   color: string | undefined
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   // SVG ids must be unique on the page and valid in `url(#…)`.
   const patternId = `gained-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
@@ -53,9 +54,7 @@ export function ChangeMap({
     return (
       <figure className="change-map change-map--empty">
         <p className="change-map__message">
-          {failed
-            ? 'The map could not be loaded.'
-            : 'There is no map for this change.'}
+          {failed ? t('myChanges.map.failed') : t('myChanges.map.none')}
         </p>
       </figure>
     )
@@ -76,7 +75,11 @@ export function ChangeMap({
         className="change-map__svg"
         viewBox={`0 0 ${drawing.width} ${drawing.height}`}
         role="img"
-        aria-label={`Map of your territory: ${counts.kept} units kept, ${counts.gained} gained, ${counts.lost} lost.`}
+        aria-label={t('myChanges.map.label', {
+          kept: counts.kept,
+          gained: counts.gained,
+          lost: counts.lost,
+        })}
       >
         <defs>
           <pattern
@@ -129,32 +132,34 @@ export function ChangeMap({
             className="change-map__swatch change-map__swatch--gained"
             aria-hidden="true"
           />
-          Gained {counts.gained}
+          {t('myChanges.map.gained', { count: counts.gained })}
         </span>
         <span className="change-map__key">
           <span
             className="change-map__swatch change-map__swatch--lost"
             aria-hidden="true"
           />
-          Lost {counts.lost}
+          {t('myChanges.map.lost', { count: counts.lost })}
         </span>
         <span className="change-map__key">
           <span
             className="change-map__line change-map__line--before"
             aria-hidden="true"
           />
-          Old outline
+          {t('myChanges.map.oldOutline')}
         </span>
         <span className="change-map__key">
           <span
             className="change-map__line change-map__line--after"
             aria-hidden="true"
           />
-          New outline
+          {t('myChanges.map.newOutline')}
         </span>
         {drawing.missing.length > 0 ? (
           <span className="change-map__missing">
-            {plural(drawing.missing.length, 'unit')} not on the map
+            {t('myChanges.map.missing', {
+              units: t('common.count.unit', { count: drawing.missing.length }),
+            })}
           </span>
         ) : null}
       </figcaption>

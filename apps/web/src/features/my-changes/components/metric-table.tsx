@@ -1,11 +1,6 @@
 import { useMemo } from 'react'
 import { metricDeltas, type TerritoryTotals } from '../lib/metric-deltas'
-
-const TONE_WORDS = {
-  better: 'in your favour',
-  worse: 'against you',
-  same: 'no change',
-} as const
+import { useTranslation } from '../../../i18n'
 
 /**
  * The territory's figures before and after, and the change with its sign; the colour says
@@ -19,25 +14,29 @@ export function MetricTable({
   before: TerritoryTotals
   after: TerritoryTotals
 }) {
-  const rows = useMemo(() => metricDeltas(before, after), [before, after])
+  const { t } = useTranslation()
+  // `t`: the figures and labels are in the active language.
+  const rows = useMemo(() => metricDeltas(before, after), [before, after, t])
   return (
     <table className="metric-table" data-testid="metric-table">
       <caption className="visually-hidden">
-        Your territory before and after the change
+        {t('myChanges.metrics.caption')}
       </caption>
       <thead>
         <tr>
           <th scope="col">
-            <span className="visually-hidden">Metric</span>
+            <span className="visually-hidden">
+              {t('myChanges.metrics.metric')}
+            </span>
           </th>
           <th scope="col" className="num">
-            Before
+            {t('myChanges.metrics.before')}
           </th>
           <th scope="col" className="num">
-            After
+            {t('myChanges.metrics.after')}
           </th>
           <th scope="col" className="num">
-            Change
+            {t('myChanges.metrics.change')}
           </th>
         </tr>
       </thead>
@@ -56,7 +55,9 @@ export function MetricTable({
               {r.percent ? (
                 <span className="metric-table__percent"> ({r.percent})</span>
               ) : null}
-              <span className="visually-hidden">, {TONE_WORDS[r.tone]}</span>
+              <span className="visually-hidden">
+                , {t(`myChanges.metrics.tone.${r.tone}`)}
+              </span>
             </td>
           </tr>
         ))}

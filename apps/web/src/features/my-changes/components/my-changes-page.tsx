@@ -3,6 +3,7 @@ import { useId, useMemo } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc'
 import { orderChanges } from '../lib/order-changes'
+import { useTranslation } from '../../../i18n'
 import { ChangeCard } from './change-card'
 import '../my-changes.css'
 
@@ -15,6 +16,7 @@ export type MyChange = RouterOutputs['reviews']['myChanges'][number]
  * still open first, those already decided below. The app's top bar sits around it.
  */
 export function MyChangesPage({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const titleId = useId()
   const changes = useQuery(trpc.reviews.myChanges.queryOptions())
@@ -31,7 +33,7 @@ export function MyChangesPage({ onBack }: { onBack: () => void }) {
     >
       <header className="my-changes__header">
         <h1 id={titleId} className="my-changes__title">
-          My changes
+          {t('myChanges.title')}
         </h1>
         <button
           type="button"
@@ -42,13 +44,14 @@ export function MyChangesPage({ onBack }: { onBack: () => void }) {
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <path d="M10 3 5 8l5 5" />
           </svg>
-          Back to the map
+          {t('myChanges.back')}
         </button>
       </header>
 
       {changes.isPending ? (
         <p className="my-changes__status" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading your changes…
+          <span className="spinner" aria-hidden="true" />{' '}
+          {t('myChanges.loading')}
         </p>
       ) : changes.isError ? (
         <div className="my-changes__status my-changes__status--error">
@@ -58,16 +61,13 @@ export function MyChangesPage({ onBack }: { onBack: () => void }) {
             className="button button--secondary"
             onClick={() => void changes.refetch()}
           >
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       ) : ordered.length === 0 ? (
         <section className="my-changes__empty" data-testid="my-changes-empty">
-          <h2>No changes to review</h2>
-          <p>
-            When a planner proposes a change to your territory and submits it
-            for review, it appears here for you to acknowledge or object to.
-          </p>
+          <h2>{t('myChanges.noneTitle')}</h2>
+          <p>{t('myChanges.noneText')}</p>
         </section>
       ) : (
         // One keyed list, the "Decided" heading among the cards: a card whose round is
@@ -75,16 +75,14 @@ export function MyChangesPage({ onBack }: { onBack: () => void }) {
         // showing (the refusal of a late answer) stays.
         <div className="my-changes__list">
           {ordered[0]!.round.status !== 'open' ? (
-            <p className="my-changes__caught-up">
-              Nothing waits for your answer: every change below is decided.
-            </p>
+            <p className="my-changes__caught-up">{t('myChanges.caughtUp')}</p>
           ) : null}
           {ordered.flatMap((c, i) => [
             ...(c.round.status !== 'open' &&
             (i === 0 || ordered[i - 1]!.round.status === 'open')
               ? [
                   <h2 key="decided" className="my-changes__subtitle">
-                    Decided
+                    {t('myChanges.decided')}
                   </h2>,
                 ]
               : []),

@@ -4,12 +4,11 @@ import { errorMessage } from '../../../lib/errors'
 import { formatCount } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
 import { Decision, GivenAnswer } from './answer-summary'
+import { useTranslation } from '../../../i18n'
 import type { MyChange } from './my-changes-page'
 
 /** The server's limit for a comment (reviews router, `answer`). */
 const MAX_COMMENT = 4000
-/** The server's words for an empty objection, said before the request is made. */
-const NEEDS_COMMENT = 'Say what you object to: an objection needs a comment.'
 
 /**
  * The rep's answer to one change. While the round is open: acknowledge, or object with a
@@ -18,6 +17,7 @@ const NEEDS_COMMENT = 'Say what you object to: an objection needs a comment.'
  * The server checks all of it again; its refusals (a manager decided meanwhile) are shown.
  */
 export function ReviewAnswer({ change }: { change: MyChange }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const id = useId()
@@ -92,15 +92,13 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
       data-testid="review-answer"
     >
       <h3 id={`${id}-title`} className="review-answer__title">
-        {open ? 'Your answer' : 'Decision'}
+        {open ? t('myChanges.answer.yours') : t('myChanges.answer.decision')}
       </h3>
 
       {!open ? <Decision round={round} /> : null}
 
       {review === null ? (
-        <p className="review-answer__muted">
-          You are not asked to review this change.
-        </p>
+        <p className="review-answer__muted">{t('myChanges.answer.notAsked')}</p>
       ) : choosing ? (
         objecting ? (
           <form
@@ -112,11 +110,10 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
             }}
           >
             <label htmlFor={`${id}-comment`} className="review-answer__label">
-              What do you object to?
+              {t('myChanges.answer.whatObject')}
             </label>
             <p id={`${id}-hint`} className="review-answer__muted">
-              The planner and the manager read this before deciding. Name the
-              accounts or places that matter.
+              {t('myChanges.answer.objectHint')}
             </p>
             <textarea
               id={`${id}-comment`}
@@ -144,7 +141,8 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
                 role="alert"
                 data-testid="objection-missing"
               >
-                {NEEDS_COMMENT}
+                {/* The server's words for an empty objection, said before asking it. */}
+                {t('myChanges.answer.needsComment')}
               </p>
             ) : null}
             <div className="review-answer__buttons">
@@ -154,7 +152,9 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
                 disabled={sending !== null}
                 data-testid="send-objection"
               >
-                {sending === 'objected' ? 'Sending…' : 'Send objection'}
+                {sending === 'objected'
+                  ? t('myChanges.answer.sending')
+                  : t('myChanges.answer.sendObjection')}
               </button>
               <button
                 type="button"
@@ -165,16 +165,14 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
                   setMissing(false)
                 }}
               >
-                Cancel
+                {t('common.cancel')}
               </button>
             </div>
           </form>
         ) : (
           <>
             <p className="review-answer__muted">
-              Acknowledge if the change works for you. Object to tell the
-              planner what should be different: the manager sees your answer
-              before deciding.
+              {t('myChanges.answer.intro')}
             </p>
             <div className="review-answer__buttons">
               <button
@@ -184,7 +182,9 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
                 onClick={acknowledge}
                 data-testid="acknowledge"
               >
-                {sending === 'acknowledged' ? 'Sending…' : 'Acknowledge'}
+                {sending === 'acknowledged'
+                  ? t('myChanges.answer.sending')
+                  : t('myChanges.answer.acknowledge')}
               </button>
               <button
                 type="button"
@@ -193,7 +193,7 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
                 onClick={startObjecting}
                 data-testid="object"
               >
-                Object…
+                {t('myChanges.answer.object')}
               </button>
             </div>
             {changing ? (
@@ -202,7 +202,7 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
                 className="button button--ghost review-answer__keep"
                 onClick={() => setChanging(false)}
               >
-                Keep my answer
+                {t('myChanges.answer.keep')}
               </button>
             ) : null}
           </>
@@ -220,7 +220,7 @@ export function ReviewAnswer({ change }: { change: MyChange }) {
               }}
               data-testid="change-answer"
             >
-              Change your answer
+              {t('myChanges.answer.change')}
             </button>
           ) : null}
         </GivenAnswer>

@@ -1,8 +1,10 @@
 import {
   formatCount,
+  formatDecimal,
   formatMoney,
   formatSignedPercent,
 } from '../../../lib/format'
+import { i18n } from '../../../i18n'
 
 /** The sums over a rep's territories that `reviews.myChanges` sends, before and after. */
 export interface TerritoryTotals {
@@ -29,15 +31,14 @@ export interface MetricDelta {
 }
 
 const MINUS = '\u2212'
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
 
 /** Small figures keep a decimal (a 0.4 h change is worth seeing), large ones don't. */
 const amount = (v: number) =>
-  Math.abs(v) < 100 ? oneDecimal.format(v) : formatCount(v)
+  Math.abs(v) < 100 ? formatDecimal(v) : formatCount(v)
 
+/** A metric; its label is `myChanges.metrics.<key>`. */
 interface Metric {
   key: keyof TerritoryTotals
-  label: string
   /** The value as shown, from the stored one (workload is stored in minutes). */
   value: (t: TerritoryTotals) => number
   format: (v: number) => string
@@ -51,37 +52,32 @@ interface Metric {
 const METRICS: readonly Metric[] = [
   {
     key: 'accounts',
-    label: 'Accounts',
     value: (t) => t.accounts,
     format: formatCount,
     better: 'higher',
   },
   {
     key: 'potential',
-    label: 'Potential',
     value: (t) => t.potential,
     format: formatMoney,
     better: 'higher',
   },
   {
     key: 'sales',
-    label: 'Sales, last 12 months',
     value: (t) => t.sales,
     format: formatMoney,
     better: 'higher',
   },
   {
     key: 'workloadMinutes',
-    label: 'Workload per week',
     value: (t) => t.workloadMinutes / 60,
-    format: (h) => `${amount(h)} h`,
+    format: (h) => i18n.t('myChanges.metrics.hours', { n: amount(h) }),
     better: 'lower',
   },
   {
     key: 'travelKm',
-    label: 'Average distance to accounts',
     value: (t) => t.travelKm,
-    format: (km) => `${amount(km)} km`,
+    format: (km) => i18n.t('myChanges.metrics.km', { n: amount(km) }),
     better: 'lower',
   },
 ]
@@ -110,7 +106,7 @@ export function metricDeltas(
           : 'worse'
     return {
       key: m.key,
-      label: m.label,
+      label: i18n.t(`myChanges.metrics.${m.key}`),
       before: m.format(b),
       after: m.format(a),
       delta: direction === 0 ? zero : `${sign}${shown}`,

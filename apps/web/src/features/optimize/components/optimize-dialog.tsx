@@ -3,6 +3,7 @@ import { useOptimizeJob } from '../api/optimize-jobs'
 import { isSettled, progressPercent, statusLine } from '../lib/job-status'
 import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
+import { useTranslation } from '../../../i18n'
 import '../optimize.css'
 
 type Mode = 'design' | 'rebalance'
@@ -37,6 +38,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
   onOpenScenario,
   onApplyHere,
 }: OptimizeDialogProps) {
+  const { t } = useTranslation()
   const [applying, setApplying] = useState(false)
   const [applyError, setApplyError] = useState<string | null>(null)
   const ref = useModalDialog(open)
@@ -58,13 +60,13 @@ export const OptimizeDialog = memo(function OptimizeDialog({
   const errors: string[] = []
   if (mode === 'design') {
     if (!Number.isInteger(partsN) || partsN < 1 || partsN > 2000)
-      errors.push('Territories: a whole number from 1 to 2,000.')
+      errors.push(t('optimize.errors.parts'))
     if (!(tolN >= 0.1 && tolN <= 100))
-      errors.push('Tolerance: a percentage from 0.1 to 100.')
+      errors.push(t('optimize.errors.tolerance'))
     if (!Number.isInteger(seedN) || seedN < 0)
-      errors.push('Seed: a whole number, 0 or more.')
+      errors.push(t('optimize.errors.seed'))
   } else if (!(movedN >= 0 && movedN <= 100))
-    errors.push('Accounts moved: a percentage from 0 to 100.')
+    errors.push(t('optimize.errors.moved'))
 
   const start = mode === 'design' ? autoDesign : rebalance
   const running = jobId !== null && !isSettled(job.data)
@@ -105,21 +107,25 @@ export const OptimizeDialog = memo(function OptimizeDialog({
         <DialogHeader
           className="optimize-dialog__head"
           titleId={`${id}-title`}
-          title="Optimize"
+          title={t('optimize.title')}
           onClose={onClose}
         />
         <div
           className="optimize-dialog__modes"
           role="radiogroup"
-          aria-label="What to do"
+          aria-label={t('optimize.whatToDo')}
         >
           {(
             [
-              ['design', 'Auto-design', 'Draw all territories from scratch'],
+              [
+                'design',
+                t('optimize.modes.design'),
+                t('optimize.modes.designHint'),
+              ],
               [
                 'rebalance',
-                'Rebalance',
-                'Improve this scenario, moving few accounts',
+                t('optimize.modes.rebalance'),
+                t('optimize.modes.rebalanceHint'),
               ],
             ] as const
           ).map(([m, label, hint]) => (
@@ -143,7 +149,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
         {mode === 'design' ? (
           <div className="optimize-dialog__grid">
             <label className="field">
-              <span>Territories</span>
+              <span>{t('optimize.territories')}</span>
               <input
                 inputMode="numeric"
                 value={parts}
@@ -152,21 +158,29 @@ export const OptimizeDialog = memo(function OptimizeDialog({
               />
             </label>
             <label className="field">
-              <span>Balance on</span>
+              <span>{t('optimize.balanceOn')}</span>
               <select
                 value={metric}
                 disabled={running}
                 onChange={(e) => setMetric(e.target.value as Metric)}
               >
-                <option value="workload">Workload</option>
-                <option value="potential">Potential</option>
-                <option value="accounts">Accounts</option>
-                <option value="sales">Sales</option>
-                <option value="forecast">Forecast (next 12 months)</option>
+                {(
+                  [
+                    'workload',
+                    'potential',
+                    'accounts',
+                    'sales',
+                    'forecast',
+                  ] as const
+                ).map((m) => (
+                  <option key={m} value={m}>
+                    {t(`optimize.metrics.${m}`)}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="field">
-              <span>Tolerance ± %</span>
+              <span>{t('optimize.tolerance')}</span>
               <input
                 inputMode="decimal"
                 value={tolerance}
@@ -175,7 +189,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
               />
             </label>
             <label className="field">
-              <span>Seed</span>
+              <span>{t('optimize.seed')}</span>
               <input
                 inputMode="numeric"
                 value={seed}
@@ -187,9 +201,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
         ) : (
           <div className="optimize-dialog__grid optimize-dialog__grid--wide">
             <label className="field">
-              <span>
-                Accounts moved from the published alignment, at most %
-              </span>
+              <span>{t('optimize.maxMoved')}</span>
               <input
                 inputMode="decimal"
                 value={maxMoved}
@@ -206,7 +218,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
             disabled={running}
             onChange={(e) => setSplitUnits(e.target.checked)}
           />
-          Split units too big for one territory by account
+          {t('optimize.splitUnits')}
         </label>
         {errors.length > 0 && (
           <ul className="optimize-dialog__errors" role="alert">
@@ -232,7 +244,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={percent}
-              aria-label="Progress"
+              aria-label={t('optimize.progress')}
             >
               <span
                 style={{ width: `${percent}%` }}
@@ -247,10 +259,9 @@ export const OptimizeDialog = memo(function OptimizeDialog({
             )}
             {data.status === 'done' && data.result ? (
               <p className="optimize-progress__line">
-                Saved as the draft “{data.result.name}”
-                {onApplyHere
-                  ? '. Open it, or apply it to this scenario (Undo reverts it).'
-                  : '.'}
+                {t(onApplyHere ? 'optimize.savedApply' : 'optimize.saved', {
+                  name: data.result.name,
+                })}
               </p>
             ) : null}
             {applyError ? (
@@ -268,7 +279,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
               disabled={cancel.isPending}
               onClick={() => jobId && cancel.mutate({ jobId })}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           ) : data?.status === 'done' && data.result ? (
             <>
@@ -277,7 +288,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
                 className="button button--secondary"
                 onClick={() => setJobId(null)}
               >
-                Again
+                {t('optimize.again')}
               </button>
               {onApplyHere ? (
                 <button
@@ -295,13 +306,13 @@ export const OptimizeDialog = memo(function OptimizeDialog({
                       })
                       .catch((error: Error) =>
                         setApplyError(
-                          `The result could not be applied: ${error.message}`,
+                          t('optimize.applyFailed', { error: error.message }),
                         ),
                       )
                       .finally(() => setApplying(false))
                   }}
                 >
-                  {applying ? 'Applying…' : 'Apply to this scenario'}
+                  {applying ? t('optimize.applying') : t('optimize.applyHere')}
                 </button>
               ) : null}
               <button
@@ -313,7 +324,7 @@ export const OptimizeDialog = memo(function OptimizeDialog({
                   onClose()
                 }}
               >
-                Open the draft
+                {t('optimize.openDraft')}
               </button>
             </>
           ) : (
@@ -322,7 +333,9 @@ export const OptimizeDialog = memo(function OptimizeDialog({
               className="button button--primary"
               disabled={errors.length > 0 || start.isPending}
             >
-              {mode === 'design' ? 'Design' : 'Rebalance'}
+              {mode === 'design'
+                ? t('optimize.design')
+                : t('optimize.rebalance')}
             </button>
           )}
         </footer>

@@ -1,3 +1,6 @@
+import { i18n } from '../../../i18n'
+import { formatFixed } from '../../../lib/format'
+
 /** A job as the server reports it (the shape of `plans.optimizeJob`). */
 export interface JobLike {
   status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
@@ -34,31 +37,38 @@ export function progressPercent(
 
 /** One line under the progress bar: where the job is and, once known, the balance so far. */
 export function statusLine(job: JobLike): string {
+  const t = i18n.t
   switch (job.status) {
     case 'queued':
-      return 'Waiting for another optimization to finish…'
+      return t('optimize.status.queued')
     case 'running':
       return job.balanceScore > 0
-        ? `Working… balance score so far ${job.balanceScore.toFixed(1)}`
-        : 'Working…'
+        ? t('optimize.status.workingScore', {
+            score: formatFixed(job.balanceScore),
+          })
+        : t('optimize.status.working')
     case 'cancelled':
-      return 'Cancelled. Nothing was saved.'
+      return t('optimize.status.cancelled')
     case 'failed':
-      return `It failed: ${job.error ?? 'unknown error'}`
+      // The server's own words for what went wrong.
+      return t('optimize.status.failed', {
+        error: job.error ?? t('optimize.status.unknownError'),
+      })
     case 'done': {
       const r = job.result
-      if (!r) return 'Done.'
-      const parts = [
-        `worst deviation ${r.maxDevPct.toFixed(1)} %`,
+      if (!r) return t('optimize.status.done')
+      const parts: string[] = [
+        t('optimize.status.worst', { percent: formatFixed(r.maxDevPct) }),
         r.contiguous
-          ? 'every territory in one piece'
-          : 'some territories in pieces',
+          ? t('optimize.status.onePiece')
+          : t('optimize.status.inPieces'),
       ]
       if (r.splitAccounts > 0)
-        parts.push(
-          `${r.splitAccounts.toLocaleString('en-US')} accounts placed individually`,
-        )
-      return `Saved as “${r.name}”: ${parts.join(' · ')}.`
+        parts.push(t('optimize.status.split', { count: r.splitAccounts }))
+      return t('optimize.status.savedAs', {
+        name: r.name,
+        parts: parts.join(' · '),
+      })
     }
   }
 }

@@ -1,17 +1,10 @@
 import type { Presence, TerritoryRecord } from '@tessera/domain'
 import { initials } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import '../presence.css'
 
 export interface PresencePeer extends Presence {
   clientId: number
-}
-
-const toolLabels: Record<Presence['tool'], string> = {
-  select: 'selecting',
-  paint: 'painting',
-  lasso: 'lasso-selecting',
-  rectangle: 'box-selecting',
-  pan: 'looking around',
 }
 
 /**
@@ -26,6 +19,7 @@ export function PresenceBar({
   peers: readonly PresencePeer[]
   territories: readonly TerritoryRecord[]
 }) {
+  const { t } = useTranslation()
   if (peers.length === 0) return null
   const byUser = new Map<string, PresencePeer>()
   for (const p of peers) if (!byUser.has(p.user.id)) byUser.set(p.user.id, p)
@@ -36,20 +30,25 @@ export function PresenceBar({
     <div
       className="presence-bar"
       data-testid="presence-bar"
-      aria-label={`Also here: ${people.map((p) => p.user.name).join(', ')}`}
+      aria-label={t('workspace.presence.alsoHere', {
+        names: people.map((p) => p.user.name).join(', '),
+      })}
       role="group"
     >
       {shown.map((p) => {
         const working = p.selection.territoryId
           ? names.get(p.selection.territoryId)
           : undefined
-        const doing = `${toolLabels[p.tool]}${working ? ` in ${working}` : ''}`
+        const tool = t(`workspace.presence.tool.${p.tool}`)
+        const doing = working
+          ? t('workspace.presence.doingIn', { doing: tool, territory: working })
+          : tool
         return (
           <span
             key={p.user.id}
             className="presence-bar__avatar"
             style={{ background: p.user.color }}
-            title={`${p.user.name} — ${doing}`}
+            title={t('workspace.presence.title', { name: p.user.name, doing })}
             data-testid="presence-avatar"
           >
             {initials(p.user.name)}

@@ -5,9 +5,8 @@ import {
   formatMoney,
   formatPercent,
   formatSignedPercent,
-  plural,
 } from '../../../lib/format'
-import { METRIC_NAMES } from '../lib/report-rows'
+import { useTranslation } from '../../../i18n'
 
 interface PlanScoresProps {
   settings: BalanceSettings
@@ -30,8 +29,9 @@ export function PlanScores({
   territories,
   territoryName,
 }: PlanScoresProps) {
+  const { t } = useTranslation()
   const balanced = settings.metrics
-    .map((m) => `${METRIC_NAMES[m.metric]} ×${m.weight}`)
+    .map((m) => `${t(`territories.metric.${m.metric}`)} ×${m.weight}`)
     .join(', ')
   const scored = territories.filter((t) => t.units > 0)
   const meanCompactness =
@@ -44,39 +44,48 @@ export function PlanScores({
   return (
     <dl className="report-scores" data-testid="report-scores">
       <div className="report-scores__item report-scores__item--main">
-        <dt>Balance</dt>
+        <dt>{t('report.scores.balance')}</dt>
         <dd>
           <strong className={`report-tone--${scoreTone(plan.balanceScore)}`}>
             {Math.round(plan.balanceScore)}
           </strong>{' '}
-          / 100
+          {t('report.scores.outOf')}
           <small>
-            {inBand} of {plural(territories.length, 'territory', 'territories')}{' '}
-            within ±{formatPercent(settings.tolerance)} of target on {balanced}
+            {t('report.scores.inBand', {
+              inBand: formatCount(inBand),
+              territories: t('common.count.territory', {
+                count: territories.length,
+              }),
+              band: formatPercent(settings.tolerance),
+              metrics: balanced,
+            })}
           </small>
           {worst ? (
             <small>
-              Furthest off: {territoryName(worst.territoryId) ?? '—'}{' '}
-              {formatSignedPercent(worst.deviation)}{' '}
-              {METRIC_NAMES[worst.metric]}
+              {t('report.scores.furthestOff', {
+                name: territoryName(worst.territoryId) ?? '—',
+                deviation: formatSignedPercent(worst.deviation),
+                metric: t(`territories.metric.${worst.metric}`),
+              })}
             </small>
           ) : null}
         </dd>
       </div>
       <div className="report-scores__item">
-        <dt>Compactness</dt>
+        <dt>{t('report.scores.compactness')}</dt>
         <dd>
           <strong>
             {meanCompactness === null ? '—' : formatPercent(meanCompactness)}
           </strong>
           <small>
-            mean Polsby–Popper; {formatCount(plan.cutEdges)} unit borders
-            between territories
+            {t('report.scores.compactnessHint', {
+              borders: formatCount(plan.cutEdges),
+            })}
           </small>
         </dd>
       </div>
       <div className="report-scores__item">
-        <dt>Contiguity</dt>
+        <dt>{t('report.scores.contiguity')}</dt>
         <dd>
           <strong
             className={
@@ -86,45 +95,61 @@ export function PlanScores({
             }
           >
             {plan.noncontiguousTerritories === 0
-              ? 'All contiguous'
-              : `${plural(plan.noncontiguousTerritories, 'territory', 'territories')} in pieces`}
+              ? t('report.scores.allContiguous')
+              : t('report.scores.inPieces', {
+                  territories: t('common.count.territory', {
+                    count: plan.noncontiguousTerritories,
+                  }),
+                })}
           </strong>
         </dd>
       </div>
       <div className="report-scores__item">
-        <dt>Travel</dt>
+        <dt>{t('report.scores.travel')}</dt>
         <dd>
           <strong>
             {plan.meanTravelKm === null
               ? '—'
-              : `${formatCount(Math.round(plan.meanTravelKm))} km`}
+              : t('report.scores.km', {
+                  km: formatCount(Math.round(plan.meanTravelKm)),
+                })}
           </strong>
-          <small>mean distance from a rep’s home to their accounts</small>
+          <small>{t('report.scores.travelHint')}</small>
         </dd>
       </div>
       <div className="report-scores__item">
-        <dt>Disruption</dt>
+        <dt>{t('report.scores.disruption')}</dt>
         <dd>
           <strong>{formatPercent(plan.disruptedShare)}</strong>
           <small>
-            {plural(plan.disruptedAccounts, 'account')} (
-            {formatMoney(plan.disruptedPotential)} potential) change hands
-            against the published alignment
+            {t('report.scores.disruptionHint', {
+              accounts: t('common.count.account', {
+                count: plan.disruptedAccounts,
+              }),
+              potential: formatMoney(plan.disruptedPotential),
+            })}
           </small>
         </dd>
       </div>
       <div className="report-scores__item">
-        <dt>Totals</dt>
+        <dt>{t('report.scores.totals')}</dt>
         <dd>
           <strong>{formatMoney(plan.potential)}</strong>
           <small>
-            potential · {formatMoney(plan.sales)} sales in 12 months ·{' '}
-            {plural(plan.accounts, 'account')} · {plural(plan.units, 'unit')}
+            {t('report.scores.totalsHint', {
+              sales: formatMoney(plan.sales),
+              accounts: t('common.count.account', { count: plan.accounts }),
+              units: t('common.count.unit', { count: plan.units }),
+            })}
           </small>
           {plan.unassigned.units > 0 ? (
             <small className="report-tone--warn">
-              {plural(plan.unassigned.units, 'unit')} (
-              {plural(plan.unassigned.accounts, 'account')}) in no territory
+              {t('report.scores.unassigned', {
+                units: t('common.count.unit', { count: plan.unassigned.units }),
+                accounts: t('common.count.account', {
+                  count: plan.unassigned.accounts,
+                }),
+              })}
             </small>
           ) : null}
         </dd>

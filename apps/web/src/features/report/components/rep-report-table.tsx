@@ -1,5 +1,6 @@
 import { formatCount, formatMoney, formatPercent } from '../../../lib/format'
 import type { RepReportRow } from '../lib/report-rows'
+import { useTranslation } from '../../../i18n'
 
 /**
  * Every rep: where they live, what they carry and how full their week is. Reps without a
@@ -12,6 +13,9 @@ export function RepReportTable({
   rows: readonly RepReportRow[]
   runningHead: string
 }) {
+  const { t } = useTranslation()
+  const hours = (minutes: number) =>
+    t('report.table.hours', { hours: formatCount(Math.round(minutes / 60)) })
   return (
     <table
       className="report-table report-table--reps"
@@ -22,26 +26,26 @@ export function RepReportTable({
           <th colSpan={9}>{runningHead}</th>
         </tr>
         <tr>
-          <th scope="col">Rep</th>
-          <th scope="col">Territory</th>
-          <th scope="col">Home city</th>
+          <th scope="col">{t('report.table.rep')}</th>
+          <th scope="col">{t('report.table.territory')}</th>
+          <th scope="col">{t('report.table.homeCity')}</th>
           <th scope="col" className="num">
-            Accounts
+            {t('report.table.accounts')}
           </th>
           <th scope="col" className="num">
-            Potential
+            {t('report.table.potential')}
           </th>
           <th scope="col" className="num">
-            Sales 12 mo
+            {t('report.table.sales')}
           </th>
           <th scope="col" className="num">
-            Workload
+            {t('report.table.workload')}
           </th>
           <th scope="col" className="num">
-            Capacity
+            {t('report.table.capacity')}
           </th>
           <th scope="col" className="num">
-            Utilisation
+            {t('report.table.utilisation')}
           </th>
         </tr>
       </thead>
@@ -53,19 +57,17 @@ export function RepReportTable({
               {r.territories.length > 0 ? (
                 r.territories.join(', ')
               ) : (
-                <span className="report-table__none">No territory</span>
+                <span className="report-table__none">
+                  {t('report.table.noTerritory')}
+                </span>
               )}
             </td>
             <td>{r.homeCity}</td>
             <td className="num">{formatCount(r.accounts)}</td>
             <td className="num">{formatMoney(r.potential)}</td>
             <td className="num">{formatMoney(r.sales)}</td>
-            <td className="num">
-              {formatCount(Math.round(r.workloadMinutes / 60))} h
-            </td>
-            <td className="num">
-              {formatCount(Math.round(r.capacityMinutes / 60))} h
-            </td>
+            <td className="num">{hours(r.workloadMinutes)}</td>
+            <td className="num">{hours(r.capacityMinutes)}</td>
             <td
               className={
                 r.utilization !== null && r.utilization > 1 + 1e-9

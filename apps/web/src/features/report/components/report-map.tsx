@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import { plural } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { indexUnitShapes } from '../../../lib/svg-map'
 import { buildReportMap, declutterLabels } from '../lib/report-map'
 
@@ -25,16 +25,17 @@ export const ReportMap = memo(function ReportMap({
   assignments,
   territories,
 }: ReportMapProps) {
+  const { t } = useTranslation()
   const shapes = useMemo(
     () => (layer ? indexUnitShapes(layer.topology, layer.unitsObject) : null),
     [layer],
   )
   const colors = useMemo(
-    () => new Map(territories.map((t) => [t.id, t.color])),
+    () => new Map(territories.map((r) => [r.id, r.color])),
     [territories],
   )
   const names = useMemo(
-    () => new Map(territories.map((t) => [t.id, t.name])),
+    () => new Map(territories.map((r) => [r.id, r.name])),
     [territories],
   )
   const drawing = useMemo(
@@ -57,10 +58,11 @@ export const ReportMap = memo(function ReportMap({
     return (
       <figure className="report-map report-map--empty">
         {failed || layer ? (
-          <p>The map could not be drawn.</p>
+          <p>{t('report.map.failed')}</p>
         ) : (
           <p role="status">
-            <span className="spinner" aria-hidden="true" /> Drawing the map…
+            <span className="spinner" aria-hidden="true" />{' '}
+            {t('report.map.drawing')}
           </p>
         )}
       </figure>
@@ -72,7 +74,11 @@ export const ReportMap = memo(function ReportMap({
         className="report-map__svg"
         viewBox={`0 0 ${drawing.width} ${drawing.height}`}
         role="img"
-        aria-label={`Map of ${plural(drawing.territoryIds.length, 'territory', 'territories')}`}
+        aria-label={t('report.map.label', {
+          territories: t('common.count.territory', {
+            count: drawing.territoryIds.length,
+          }),
+        })}
       >
         {drawing.frames.map((f, i) => (
           <g
@@ -121,11 +127,19 @@ export const ReportMap = memo(function ReportMap({
                 className="report-map__swatch report-map__swatch--none"
                 aria-hidden="true"
               />
-              {plural(drawing.unassignedUnits, 'unit')} in no territory
+              {t('report.map.unassigned', {
+                units: t('common.count.unit', {
+                  count: drawing.unassignedUnits,
+                }),
+              })}
             </span>
           ) : null}
           {drawing.missing > 0 ? (
-            <span>{plural(drawing.missing, 'unit')} not on the map</span>
+            <span>
+              {t('report.map.missing', {
+                units: t('common.count.unit', { count: drawing.missing }),
+              })}
+            </span>
           ) : null}
         </figcaption>
       ) : null}

@@ -1,6 +1,7 @@
 import type { PublicUser } from '@tessera/domain'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
-import { formatDay } from '../../../lib/dates'
+import { dateFormat, formatDay } from '../../../lib/dates'
+import { useTranslation } from '../../../i18n'
 import { downloadText } from '../../../lib/download'
 import { errorMessage } from '../../../lib/errors'
 import { formatScenarioStatus } from '../../../lib/format'
@@ -20,11 +21,6 @@ interface ReportPageProps {
   onBack: () => void
 }
 
-const generatedFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-})
-
 /**
  * A scenario's report, made to be printed (or saved as a PDF) and read away from the app:
  * the map, the plan's scores, every territory's numbers and every rep's load, and the same
@@ -37,6 +33,7 @@ export function ReportPage({
   user,
   onBack,
 }: ReportPageProps) {
+  const { t } = useTranslation()
   const titleId = useId()
   const data = useReportData(planId, scenarioId)
   const [generatedAt] = useState(() => new Date())
@@ -76,11 +73,11 @@ export function ReportPage({
   useEffect(() => {
     if (!title) return
     const before = document.title
-    document.title = `${title} · Report`
+    document.title = t('report.documentTitle', { title })
     return () => {
       document.title = before
     }
-  }, [title])
+  }, [title, t])
 
   const ready = Boolean(title && territories && repSummary && scores)
   const downloadCsv = () => {
@@ -95,7 +92,7 @@ export function ReportPage({
     <main
       className="report"
       aria-labelledby={ready ? titleId : undefined}
-      aria-label={ready ? undefined : 'Report'}
+      aria-label={ready ? undefined : t('report.label')}
       data-testid="report"
     >
       <div className="report__toolbar">
@@ -108,7 +105,7 @@ export function ReportPage({
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <path d="M10 3 5 8l5 5" />
           </svg>
-          Back to the map
+          {t('report.back')}
         </button>
         <span className="report__toolbar-actions">
           <button
@@ -118,7 +115,7 @@ export function ReportPage({
             disabled={!ready}
             data-testid="report-csv"
           >
-            Download tables (CSV)
+            {t('report.downloadCsv')}
           </button>
           <button
             type="button"
@@ -127,7 +124,7 @@ export function ReportPage({
             disabled={!ready}
             data-testid="report-print"
           >
-            Print / Save as PDF
+            {t('report.print')}
           </button>
         </span>
       </div>
@@ -140,17 +137,18 @@ export function ReportPage({
             className="button button--secondary"
             onClick={data.retry}
           >
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       ) : !ready || !plan || !scenario || !scores ? (
         <p className="report__status" role="status">
-          <span className="spinner" aria-hidden="true" /> Preparing the report…
+          <span className="spinner" aria-hidden="true" />{' '}
+          {t('report.preparing')}
         </p>
       ) : (
         <>
           <header className="report__header">
-            <p className="report__kicker">Territory plan report</p>
+            <p className="report__kicker">{t('report.kicker')}</p>
             <h1 id={titleId} className="report__title">
               {plan.name}
             </h1>
@@ -165,20 +163,29 @@ export function ReportPage({
             <dl className="report__facts">
               {scenario.scenario.effectiveDate ? (
                 <div>
-                  <dt>Effective</dt>
+                  <dt>{t('report.effective')}</dt>
                   <dd>{formatDay(scenario.scenario.effectiveDate)}</dd>
                 </div>
               ) : null}
               <div>
-                <dt>Generated</dt>
+                <dt>{t('report.generated')}</dt>
                 <dd>
-                  {generatedFormat.format(generatedAt)} by {user.displayName}
+                  {t('report.generatedBy', {
+                    when: dateFormat('generated', {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    }).format(generatedAt),
+                    name: user.displayName,
+                  })}
                 </dd>
               </div>
             </dl>
           </header>
 
-          <section className="report__overview" aria-label="Map and scores">
+          <section
+            className="report__overview"
+            aria-label={t('report.overview')}
+          >
             <ReportMap
               layer={data.layer}
               failed={data.layerError !== null}
@@ -194,23 +201,29 @@ export function ReportPage({
           </section>
 
           <section className="report__section report__section--territories">
-            <h2 className="report__heading">Territories</h2>
+            <h2 className="report__heading">{t('report.territories')}</h2>
             <div className="report__scroll">
               <TerritoryReportTable
                 rows={territories!}
                 metrics={metrics}
                 tolerance={scores.settings.tolerance}
-                runningHead={`${title} · Territories`}
+                runningHead={t('report.runningHead', {
+                  title: title ?? '',
+                  section: t('report.territories'),
+                })}
               />
             </div>
           </section>
 
           <section className="report__section report__section--reps">
-            <h2 className="report__heading">Reps</h2>
+            <h2 className="report__heading">{t('report.reps')}</h2>
             <div className="report__scroll">
               <RepReportTable
                 rows={repSummary!}
-                runningHead={`${title} · Reps`}
+                runningHead={t('report.runningHead', {
+                  title: title ?? '',
+                  section: t('report.reps'),
+                })}
               />
             </div>
           </section>

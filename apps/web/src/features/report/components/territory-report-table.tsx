@@ -4,11 +4,10 @@ import {
   formatMoney,
   formatPercent,
   formatSignedPercent,
-  plural,
 } from '../../../lib/format'
+import { i18n, useTranslation } from '../../../i18n'
 import {
   bandTone,
-  METRIC_NAMES,
   type TerritoryReportRow,
   territoryTotals,
 } from '../lib/report-rows'
@@ -22,7 +21,10 @@ interface TerritoryReportTableProps {
 }
 
 const dash = <span className="report-table__none">—</span>
-const hours = (minutes: number) => `${formatCount(Math.round(minutes / 60))} h`
+const hours = (minutes: number) =>
+  i18n.t('report.table.hours', {
+    hours: formatCount(Math.round(minutes / 60)),
+  })
 
 /**
  * Every territory with its numbers and scores, by region: what the territory table of the
@@ -35,6 +37,7 @@ export function TerritoryReportTable({
   tolerance,
   runningHead,
 }: TerritoryReportTableProps) {
+  const { t } = useTranslation()
   const columns = 13 + metrics.length
   const total = territoryTotals(rows)
   return (
@@ -44,58 +47,61 @@ export function TerritoryReportTable({
           <th colSpan={columns}>{runningHead}</th>
         </tr>
         <tr>
-          <th scope="col">Territory</th>
-          <th scope="col">Region</th>
-          <th scope="col">Rep</th>
+          <th scope="col">{t('report.table.territory')}</th>
+          <th scope="col">{t('report.table.region')}</th>
+          <th scope="col">{t('report.table.rep')}</th>
           <th scope="col" className="num">
-            Units
+            {t('report.table.units')}
           </th>
           <th scope="col" className="num">
-            Accounts
+            {t('report.table.accounts')}
           </th>
           <th scope="col" className="num">
-            Potential
+            {t('report.table.potential')}
           </th>
           <th scope="col" className="num">
-            Sales 12 mo
-          </th>
-          <th scope="col" className="num" title="Weekly visit workload">
-            Workload
+            {t('report.table.sales')}
           </th>
           <th
             scope="col"
             className="num"
-            title="Workload against the rep’s capacity"
+            title={t('report.table.workloadTitle')}
           >
-            Capacity use
-          </th>
-          <th scope="col" className="num">
-            Travel
+            {t('report.table.workload')}
           </th>
           <th
             scope="col"
             className="num"
-            title="Polsby–Popper: 100 % for a disc"
+            title={t('report.table.capacityUseTitle')}
           >
-            Compact&shy;ness
+            {t('report.table.capacityUse')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.table.travel')}
           </th>
           <th
             scope="col"
-            title="One piece over unit adjacency, or how many pieces"
+            className="num"
+            title={t('report.table.compactnessTitle')}
           >
-            Contiguous
+            {t('report.table.compactness')}
+          </th>
+          <th scope="col" title={t('report.table.contiguousTitle')}>
+            {t('report.table.contiguous')}
           </th>
           {metrics.map((m) => (
             <th key={m} scope="col" className="num">
-              Δ {METRIC_NAMES[m]}
+              {t('report.table.delta', {
+                metric: t(`territories.metric.${m}`),
+              })}
             </th>
           ))}
           <th
             scope="col"
             className="num"
-            title="Accounts that change hands against the published alignment"
+            title={t('report.table.disruptedTitle')}
           >
-            Disrupted
+            {t('report.table.disrupted')}
           </th>
         </tr>
       </thead>
@@ -114,7 +120,9 @@ export function TerritoryReportTable({
                   <span>
                     {row.name}
                     {row.locked ? (
-                      <span className="report-table__note"> (locked)</span>
+                      <span className="report-table__note">
+                        {t('report.table.locked')}
+                      </span>
                     ) : null}
                   </span>
                 </span>
@@ -122,7 +130,9 @@ export function TerritoryReportTable({
               <td className="report-table__short">{row.regionName ?? dash}</td>
               <td className="report-table__short">
                 {row.repName ?? (
-                  <span className="report-table__none">No rep</span>
+                  <span className="report-table__none">
+                    {t('report.table.noRep')}
+                  </span>
                 )}
               </td>
               <td className="num">{s ? formatCount(s.units) : dash}</td>
@@ -141,7 +151,9 @@ export function TerritoryReportTable({
               </td>
               <td className="num">
                 {s?.travelKm != null
-                  ? `${formatCount(Math.round(s.travelKm))} km`
+                  ? t('report.scores.km', {
+                      km: formatCount(Math.round(s.travelKm)),
+                    })
                   : dash}
               </td>
               <td className="num">
@@ -151,12 +163,14 @@ export function TerritoryReportTable({
                 {!s ? (
                   dash
                 ) : s.units === 0 ? (
-                  <span className="report-table__none">empty</span>
+                  <span className="report-table__none">
+                    {t('report.table.empty')}
+                  </span>
                 ) : s.contiguous ? (
-                  'Yes'
+                  t('report.table.yes')
                 ) : (
                   <span className="report-tone--bad">
-                    {plural(s.pieces, 'piece')}
+                    {t('common.count.piece', { count: s.pieces })}
                   </span>
                 )}
               </td>
@@ -185,7 +199,7 @@ export function TerritoryReportTable({
       <tfoot>
         <tr>
           <th scope="row" colSpan={3}>
-            {plural(rows.length, 'territory', 'territories')}
+            {t('common.count.territory', { count: rows.length })}
           </th>
           <td className="num">{formatCount(total.units)}</td>
           <td className="num">{formatCount(total.accounts)}</td>

@@ -1,15 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
-import { plural } from '../../../lib/format'
+import { Trans, useTranslation } from '../../../i18n'
 import { useTRPC } from '../../../lib/trpc'
 import { formatDay, todayIso } from '../../../lib/dates'
-
-const STATE_LABEL = {
-  'in force': 'In force',
-  scheduled: 'Scheduled',
-  past: 'Past',
-} as const
+import { formatCount } from '../../../lib/format'
 
 /**
  * The plan's published alignments over time — each with its effective date, who published
@@ -24,6 +19,7 @@ export function PublicationHistory({
   planId: string
   onOpenScenario: (scenarioId: string) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const history = useQuery(trpc.reviews.history.queryOptions({ planId }))
   const [date, setDate] = useState(todayIso)
@@ -52,7 +48,7 @@ export function PublicationHistory({
 
   return (
     <section className="review__section" data-testid="publication-history">
-      <h3 className="review__subtitle">Published alignments</h3>
+      <h3 className="review__subtitle">{t('review.history.title')}</h3>
       {history.error ? (
         <p className="error-box">{errorMessage(history.error)}</p>
       ) : null}
@@ -62,7 +58,7 @@ export function PublicationHistory({
             <span
               className={`review__state review__state--${p.state.replace(' ', '-')}`}
             >
-              {STATE_LABEL[p.state]}
+              {t(`review.history.state.${p.state}`)}
             </span>
             {p.scenarioId ? (
               <button
@@ -76,15 +72,17 @@ export function PublicationHistory({
               <span>{p.scenarioName}</span>
             )}
             <span className="review__muted review__full">
-              From {formatDay(p.effectiveDate)}
-              {p.publishedByName ? ` · published by ${p.publishedByName}` : ''}
+              {t('review.history.from', { date: formatDay(p.effectiveDate) })}
+              {p.publishedByName
+                ? t('review.history.publishedBy', { name: p.publishedByName })
+                : ''}
             </span>
           </li>
         ))}
       </ol>
 
       <label className="review__field review__field--inline">
-        <span>Alignment on</span>
+        <span>{t('review.history.alignmentOn')}</span>
         <input
           type="date"
           value={date}
@@ -96,14 +94,22 @@ export function PublicationHistory({
         <p className="error-box">{errorMessage(on.error)}</p>
       ) : on.data === null ? (
         <p className="review__muted" data-testid="alignment-on">
-          No alignment was published for that date.
+          {t('review.history.none')}
         </p>
       ) : on.data ? (
         <div data-testid="alignment-on">
           <p className="review__meta">
-            <strong>{on.data.publication.scenarioName}</strong>, in force from{' '}
-            {formatDay(on.data.publication.effectiveDate)} ·{' '}
-            {plural(on.data.territories.length, 'territory', 'territories')}
+            <Trans
+              i18nKey="review.history.inForce"
+              values={{
+                name: on.data.publication.scenarioName,
+                date: formatDay(on.data.publication.effectiveDate),
+                territories: t('common.count.territory', {
+                  count: on.data.territories.length,
+                }),
+              }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <div className="review__buttons">
             <button
@@ -112,7 +118,9 @@ export function PublicationHistory({
               onClick={() => setShowTerritories((s) => !s)}
               aria-expanded={showTerritories}
             >
-              {showTerritories ? 'Hide territories' : 'Show territories'}
+              {showTerritories
+                ? t('review.history.hideTerritories')
+                : t('review.history.showTerritories')}
             </button>
             <button
               type="button"
@@ -122,8 +130,8 @@ export function PublicationHistory({
               data-testid="alignment-csv"
             >
               {exportCsv.isPending
-                ? 'Preparing the CSV…'
-                : 'Download for the CRM (CSV)'}
+                ? t('review.history.preparing')
+                : t('review.history.download')}
             </button>
           </div>
           {exportCsv.error ? (
@@ -133,17 +141,17 @@ export function PublicationHistory({
             <table className="review__table">
               <thead>
                 <tr>
-                  <th>Territory</th>
-                  <th>Rep</th>
-                  <th className="num">Units</th>
+                  <th>{t('review.history.territory')}</th>
+                  <th>{t('review.history.rep')}</th>
+                  <th className="num">{t('review.history.units')}</th>
                 </tr>
               </thead>
               <tbody>
-                {on.data.territories.map((t) => (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
-                    <td>{t.repName ?? '—'}</td>
-                    <td className="num">{t.units}</td>
+                {on.data.territories.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.name}</td>
+                    <td>{row.repName ?? '—'}</td>
+                    <td className="num">{formatCount(row.units)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,24 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { PublicUser } from '@tessera/domain'
 import { useId, useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
-import { formatScenarioStatus, plural } from '../../../lib/format'
+import { formatScenarioStatus } from '../../../lib/format'
+import { Trans, useTranslation } from '../../../i18n'
 import { useTRPC } from '../../../lib/trpc'
 import { addDays, formatDay, formatWhen, todayIso } from '../../../lib/dates'
 import { PublicationHistory } from './publication-history'
 import '../review.css'
-
-const ANSWER_LABEL: Record<string, string> = {
-  pending: 'Not yet reviewed',
-  acknowledged: 'Acknowledged',
-  objected: 'Objected',
-}
-
-const ROUND_LABEL: Record<string, string> = {
-  open: 'In review',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Reopened as a draft',
-}
 
 /**
  * A scenario's way to publication, in the side panel: submit a draft for review; while in
@@ -44,6 +32,7 @@ export function ReviewPanel({
   /** Shows what the scenario changes against the published alignment. */
   onCompare: (scenarioId: string) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const formId = useId()
@@ -79,7 +68,7 @@ export function ReviewPanel({
   const failed = [submit, reopen, decide, publish].find((m) => m.error)?.error
 
   if (status.isPending)
-    return <p className="review__muted">Loading the review…</p>
+    return <p className="review__muted">{t('review.loading')}</p>
   if (status.error || !scenario)
     return (
       <p className="error-box" role="alert">
@@ -108,12 +97,9 @@ export function ReviewPanel({
               submit.mutate({ scenarioId, dueDate, note: note || undefined })
             }}
           >
-            <p className="review__muted">
-              Submitting makes the scenario read-only and asks every rep whose
-              territory changes to review their part.
-            </p>
+            <p className="review__muted">{t('review.submitHint')}</p>
             <label className="review__field">
-              <span>Review deadline</span>
+              <span>{t('review.deadline')}</span>
               <input
                 type="date"
                 value={dueDate}
@@ -124,7 +110,7 @@ export function ReviewPanel({
               />
             </label>
             <label className="review__field">
-              <span>Note to reviewers (optional)</span>
+              <span>{t('review.note')}</span>
               <textarea
                 value={note}
                 maxLength={2000}
@@ -138,7 +124,7 @@ export function ReviewPanel({
               disabled={submit.isPending}
               data-testid="submit-review"
             >
-              {submit.isPending ? 'Submitting…' : 'Submit for review'}
+              {submit.isPending ? t('review.submitting') : t('review.submit')}
             </button>
           </form>
         ) : null}
@@ -146,12 +132,14 @@ export function ReviewPanel({
         {open ? (
           <div className="review__round" data-testid="open-round">
             <p className="review__meta">
-              Revision {open.revision}, submitted by{' '}
-              {open.submittedByName ?? 'someone'} {formatWhen(open.submittedAt)}
+              {t('review.submittedBy', {
+                revision: open.revision,
+                name: open.submittedByName ?? t('review.someone'),
+                when: formatWhen(open.submittedAt),
+              })}
               {open.dueDate ? (
                 <>
-                  {' '}
-                  · review by{' '}
+                  {t('review.reviewBy')}
                   <strong
                     className={
                       open.dueDate < todayIso() ? 'review__overdue' : undefined
@@ -170,13 +158,12 @@ export function ReviewPanel({
                 onClick={() => onCompare(scenarioId)}
                 data-testid="review-compare"
               >
-                See what changes, by rep and territory
+                {t('review.compare')}
               </button>
             ) : null}
             {status.data.changedSinceSubmit ? (
               <p className="review__warning" role="alert">
-                The plan changed after it was submitted: the reps reviewed
-                something else. Reopen it and submit again.
+                {t('review.changedSinceSubmit')}
               </p>
             ) : null}
             <ReviewList reviews={open.reviews} />
@@ -192,8 +179,9 @@ export function ReviewPanel({
                   checked={acceptPending}
                   onChange={(e) => setAcceptPending(e.target.checked)}
                 />
-                Approve without waiting for{' '}
-                {plural(pending.length, 'rep', 'reps')}
+                {t('review.approveWithout', {
+                  reps: t('common.count.rep', { count: pending.length }),
+                })}
               </label>
             ) : null}
             {rejecting ? (
@@ -214,7 +202,7 @@ export function ReviewPanel({
                 }}
               >
                 <label className="review__field">
-                  <span>Why is it rejected? The planner revises by it.</span>
+                  <span>{t('review.rejectWhy')}</span>
                   <textarea
                     value={reason}
                     required
@@ -231,14 +219,14 @@ export function ReviewPanel({
                     disabled={decide.isPending || reason.trim() === ''}
                     data-testid="confirm-reject"
                   >
-                    Reject
+                    {t('review.reject')}
                   </button>
                   <button
                     type="button"
                     className="button"
                     onClick={() => setRejecting(false)}
                   >
-                    Cancel
+                    {t('common.cancel')}
                   </button>
                 </div>
               </form>
@@ -262,7 +250,7 @@ export function ReviewPanel({
                   }
                   data-testid="approve"
                 >
-                  Approve
+                  {t('review.approve')}
                 </button>
                 <button
                   type="button"
@@ -270,7 +258,7 @@ export function ReviewPanel({
                   onClick={() => setRejecting(true)}
                   data-testid="reject"
                 >
-                  Reject…
+                  {t('review.rejectOpen')}
                 </button>
               </div>
             )}
@@ -279,8 +267,10 @@ export function ReviewPanel({
 
         {scenario.status === 'approved' && latest ? (
           <p className="review__meta">
-            Approved by {latest.decidedByName ?? 'a manager'}{' '}
-            {latest.decidedAt ? formatWhen(latest.decidedAt) : ''}.
+            {t('review.approvedBy', {
+              name: latest.decidedByName ?? t('review.aManager'),
+              when: latest.decidedAt ? formatWhen(latest.decidedAt) : '',
+            })}
           </p>
         ) : null}
 
@@ -293,7 +283,7 @@ export function ReviewPanel({
             }}
           >
             <label className="review__field">
-              <span>Effective date</span>
+              <span>{t('review.effectiveDate')}</span>
               <input
                 type="date"
                 value={effectiveDate}
@@ -304,8 +294,8 @@ export function ReviewPanel({
             </label>
             <p className="review__muted">
               {effectiveDate > todayIso()
-                ? `It becomes the published alignment on ${formatDay(effectiveDate)}; until then the current one stays.`
-                : 'It becomes the published alignment now; the current one is kept in the history.'}
+                ? t('review.publishLater', { date: formatDay(effectiveDate) })
+                : t('review.publishNow')}
             </p>
             <button
               type="submit"
@@ -313,27 +303,33 @@ export function ReviewPanel({
               disabled={publish.isPending}
               data-testid="publish"
             >
-              {effectiveDate > todayIso() ? 'Schedule publication' : 'Publish'}
+              {effectiveDate > todayIso()
+                ? t('review.schedule')
+                : t('review.publish')}
             </button>
           </form>
         ) : null}
 
         {scenario.status === 'scheduled' ? (
           <p className="review__meta">
-            Takes effect on{' '}
-            <strong>
-              {scenario.effectiveDate ? formatDay(scenario.effectiveDate) : '—'}
-            </strong>
-            .
+            <Trans
+              i18nKey="review.takesEffect"
+              values={{
+                date: scenario.effectiveDate
+                  ? formatDay(scenario.effectiveDate)
+                  : '—',
+              }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         ) : null}
         {scenario.status === 'published' ? (
           <p className="review__meta">
-            The published alignment
             {scenario.effectiveDate
-              ? `, in force since ${formatDay(scenario.effectiveDate)}`
-              : ''}
-            .
+              ? t('review.publishedSince', {
+                  date: formatDay(scenario.effectiveDate),
+                })
+              : t('review.published')}
           </p>
         ) : null}
 
@@ -349,8 +345,8 @@ export function ReviewPanel({
             data-testid="reopen"
           >
             {scenario.status === 'scheduled'
-              ? 'Cancel the schedule and reopen as a draft'
-              : 'Reopen as a draft to revise'}
+              ? t('review.cancelSchedule')
+              : t('review.reopen')}
           </button>
         ) : null}
 
@@ -360,7 +356,7 @@ export function ReviewPanel({
             className="button button--primary"
             onClick={onMyChanges}
           >
-            Review your change
+            {t('review.reviewYours')}
           </button>
         ) : null}
 
@@ -373,16 +369,20 @@ export function ReviewPanel({
 
       {rounds.some((r) => r.status !== 'open') ? (
         <section className="review__section">
-          <h3 className="review__subtitle">Earlier revisions</h3>
+          <h3 className="review__subtitle">{t('review.earlier')}</h3>
           <ol className="review__rounds">
             {rounds
               .filter((r) => r.status !== 'open')
               .map((r) => (
                 <li key={r.id} className="review__past">
                   <p className="review__meta">
-                    <strong>Revision {r.revision}</strong> ·{' '}
-                    {ROUND_LABEL[r.status]}
-                    {r.decidedByName ? ` by ${r.decidedByName}` : ''}
+                    <strong>
+                      {t('review.revision', { revision: r.revision })}
+                    </strong>{' '}
+                    · {t(`review.round.${r.status}`)}
+                    {r.decidedByName
+                      ? t('review.decidedBy', { name: r.decidedByName })
+                      : ''}
                     {r.decidedAt ? ` ${formatWhen(r.decidedAt)}` : ''}
                   </p>
                   {r.decisionReason ? (
@@ -418,8 +418,9 @@ function ReviewList({
   reviews: readonly RepAnswer[]
   compact?: boolean
 }) {
+  const { t } = useTranslation()
   if (reviews.length === 0)
-    return <p className="review__muted">No rep’s territory changes.</p>
+    return <p className="review__muted">{t('review.noChanges')}</p>
   return (
     <ul className="review__reps" data-testid="rep-reviews">
       {reviews.map((r) => (
@@ -431,14 +432,18 @@ function ReviewList({
         >
           <span className="review__rep-name">{r.repName}</span>
           <span className={`review__answer review__answer--${r.status}`}>
-            {ANSWER_LABEL[r.status] ?? r.status}
+            {r.status === 'pending' ||
+            r.status === 'acknowledged' ||
+            r.status === 'objected'
+              ? t(`review.answer.${r.status}`)
+              : r.status}
           </span>
           {!compact && r.decidedAt ? (
             <span className="review__when">{formatWhen(r.decidedAt)}</span>
           ) : null}
           {!r.hasLogin && r.status === 'pending' ? (
             <span className="review__muted review__full">
-              No Tessera sign-in: this rep cannot answer here.
+              {t('review.noLogin')}
             </span>
           ) : null}
           {r.comment ? (

@@ -3,12 +3,14 @@ import { type Rep, diffCsv } from '@tessera/domain'
 import { useEffect, useId, useMemo } from 'react'
 import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
-import { formatCount, formatMoney } from '../../../lib/format'
+import { formatCount, formatFixed, formatMoney } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
+import { Trans, i18n, useTranslation } from '../../../i18n'
 
 const signed = (n: number, format: (v: number) => string) =>
   n === 0 ? '0' : `${n > 0 ? '+' : '−'}${format(Math.abs(n))}`
-const hours = (minutes: number) => `${formatCount(minutes / 60)} h`
+const hours = (minutes: number) =>
+  i18n.t('scenarios.compare.hours', { hours: formatCount(minutes / 60) })
 
 /**
  * What a scenario changes against the published alignment (or another scenario): both
@@ -31,6 +33,7 @@ export function CompareDialog({
   reps: readonly Rep[]
   onChangedUnits: (unitIds: string[]) => void
 }) {
+  const { t } = useTranslation()
   const ref = useModalDialog(open)
   const id = useId()
   const trpc = useTRPC()
@@ -47,8 +50,8 @@ export function CompareDialog({
   }, [open, data, onChangedUnits])
   const names = useMemo(() => {
     const repName = new Map(reps.map((r) => [r.id, r.name]))
-    const before = new Map(data?.territoriesBefore.map((t) => [t.id, t]))
-    const after = new Map(data?.territoriesAfter.map((t) => [t.id, t]))
+    const before = new Map(data?.territoriesBefore.map((r) => [r.id, r]))
+    const after = new Map(data?.territoriesAfter.map((r) => [r.id, r]))
     const side = (s: 'from' | 'to') => (s === 'from' ? before : after)
     return {
       territory: (tid: string | null, s: 'from' | 'to' = 'to') =>
@@ -58,9 +61,12 @@ export function CompareDialog({
         return repId ? (repName.get(repId) ?? repId) : ''
       },
       repName: (repId: string | null) =>
-        repId ? (repName.get(repId) ?? repId) : 'No rep',
+        repId
+          ? (repName.get(repId) ?? repId)
+          : i18n.t('scenarios.compare.noRep'),
     }
-  }, [data, reps])
+    // `t`: "No rep" in the active language.
+  }, [data, reps, t])
   const download = () => {
     if (!data) return
     const csv = diffCsv(data, names)
@@ -85,30 +91,56 @@ export function CompareDialog({
       <DialogHeader
         className="modal-dialog__head"
         titleId={`${id}-title`}
-        title={data ? `${data.after.name} vs ${data.before.name}` : 'Compare'}
+        title={
+          data
+            ? t('scenarios.compare.title', {
+                after: data.after.name,
+                before: data.before.name,
+              })
+            : t('scenarios.compare.fallbackTitle')
+        }
         onClose={onClose}
       />
       {compare.isPending ? (
-        <p className="scenarios-table__empty">Comparing…</p>
+        <p className="scenarios-table__empty">
+          {t('scenarios.compare.comparing')}
+        </p>
       ) : compare.isError ? (
         <p className="error-box" role="alert">
           {compare.error.message}
         </p>
       ) : data ? (
         <div className="scenarios-dialog__scroll compare-dialog__body">
-          <section className="compare-dialog__summary" aria-label="Plan scores">
+          <section
+            className="compare-dialog__summary"
+            aria-label={t('scenarios.compare.planScores')}
+          >
             <p>
-              <strong>{formatCount(data.units.length)}</strong> units and{' '}
-              <strong>{formatCount(data.accounts.length)}</strong> accounts
-              change territory; {formatCount(data.reps.length)} reps are
-              affected.
+              <Trans
+                i18nKey="scenarios.compare.summary"
+                values={{
+                  units: formatCount(data.units.length),
+                  accounts: formatCount(data.accounts.length),
+                  reps: formatCount(data.reps.length),
+                }}
+                components={{ strong: <strong /> }}
+              />
             </p>
             <p>
-              Balance {data.plan.before.balanceScore.toFixed(1)} →{' '}
-              <strong>{data.plan.after.balanceScore.toFixed(1)}</strong> ·
-              accounts away from the published alignment{' '}
-              {formatCount(data.plan.before.disruptedAccounts)} →{' '}
-              <strong>{formatCount(data.plan.after.disruptedAccounts)}</strong>
+              <Trans
+                i18nKey="scenarios.compare.balance"
+                values={{
+                  before: formatFixed(data.plan.before.balanceScore),
+                  after: formatFixed(data.plan.after.balanceScore),
+                  disruptedBefore: formatCount(
+                    data.plan.before.disruptedAccounts,
+                  ),
+                  disruptedAfter: formatCount(
+                    data.plan.after.disruptedAccounts,
+                  ),
+                }}
+                components={{ strong: <strong /> }}
+              />
             </p>
             <button
               type="button"
@@ -117,27 +149,30 @@ export function CompareDialog({
               disabled={data.accounts.length === 0}
               data-testid="download-diff"
             >
-              Download CSV
+              {t('scenarios.compare.download')}
             </button>
           </section>
-          <h3>By rep</h3>
-          <table className="scenarios-table" aria-label="Impact by rep">
+          <h3>{t('scenarios.compare.byRep')}</h3>
+          <table
+            className="scenarios-table"
+            aria-label={t('scenarios.compare.byRepLabel')}
+          >
             <thead>
               <tr>
-                <th scope="col">Rep</th>
+                <th scope="col">{t('scenarios.compare.rep')}</th>
                 <th scope="col" className="num">
-                  Gained
+                  {t('scenarios.compare.gained')}
                 </th>
                 <th scope="col" className="num">
-                  Lost
+                  {t('scenarios.compare.lost')}
                 </th>
                 <th scope="col" className="num">
-                  Potential
+                  {t('scenarios.compare.potential')}
                 </th>
                 <th scope="col" className="num">
-                  Workload / week
+                  {t('scenarios.compare.workload')}
                 </th>
-                <th scope="col">Largest accounts moved</th>
+                <th scope="col">{t('scenarios.compare.largest')}</th>
               </tr>
             </thead>
             <tbody>
@@ -169,33 +204,36 @@ export function CompareDialog({
               ))}
             </tbody>
           </table>
-          <h3>By territory</h3>
-          <table className="scenarios-table" aria-label="Changes by territory">
+          <h3>{t('scenarios.compare.byTerritory')}</h3>
+          <table
+            className="scenarios-table"
+            aria-label={t('scenarios.compare.byTerritoryLabel')}
+          >
             <thead>
               <tr>
-                <th scope="col">Territory</th>
+                <th scope="col">{t('scenarios.compare.territory')}</th>
                 <th scope="col" className="num">
-                  Accounts
+                  {t('scenarios.compare.accounts')}
                 </th>
                 <th scope="col" className="num">
-                  Potential
+                  {t('scenarios.compare.potential')}
                 </th>
                 <th scope="col" className="num">
-                  Sales, 12 mo
+                  {t('scenarios.compare.sales')}
                 </th>
                 <th scope="col" className="num">
-                  Workload / week
+                  {t('scenarios.compare.workload')}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {data.territories.map((t) => (
-                <tr key={t.territoryId} data-testid="territory-delta">
-                  <td>{names.territory(t.territoryId)}</td>
-                  <td className="num">{signed(t.accounts, formatCount)}</td>
-                  <td className="num">{signed(t.potential, formatMoney)}</td>
-                  <td className="num">{signed(t.sales, formatMoney)}</td>
-                  <td className="num">{signed(t.workloadMinutes, hours)}</td>
+              {data.territories.map((row) => (
+                <tr key={row.territoryId} data-testid="territory-delta">
+                  <td>{names.territory(row.territoryId)}</td>
+                  <td className="num">{signed(row.accounts, formatCount)}</td>
+                  <td className="num">{signed(row.potential, formatMoney)}</td>
+                  <td className="num">{signed(row.sales, formatMoney)}</td>
+                  <td className="num">{signed(row.workloadMinutes, hours)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,21 +3,15 @@ import type { PublicUser } from '@tessera/domain'
 import { useId, useState } from 'react'
 import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
-import { formatScenarioStatus } from '../../../lib/format'
+import {
+  formatCount,
+  formatFixed,
+  formatScenarioStatus,
+} from '../../../lib/format'
+import { formatWhen } from '../../../lib/dates'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 import '../scenarios.css'
-
-const when = (iso: string) => {
-  const t = new Date(iso)
-  return Number.isNaN(t.getTime())
-    ? ''
-    : t.toLocaleString(undefined, {
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-}
 
 /**
  * The plan's scenarios: each with its status, author, last edit, balance score and
@@ -46,6 +40,7 @@ export function ScenariosDialog({
   /** Opens "Re-base on hexagons" (planners and up). */
   onRebase?: () => void
 }) {
+  const { t } = useTranslation()
   const ref = useModalDialog(open)
   const id = useId()
   const trpc = useTRPC()
@@ -130,29 +125,29 @@ export function ScenariosDialog({
       <DialogHeader
         className="modal-dialog__head"
         titleId={`${id}-title`}
-        title="Scenarios"
+        title={t('scenarios.list.title')}
         onClose={onClose}
       />
       {staff ? (
         <form className="scenarios-dialog__new" onSubmit={submit}>
           <label className="field">
-            <span>New draft</span>
+            <span>{t('scenarios.list.newDraft')}</span>
             <input
               value={name}
               maxLength={120}
-              placeholder="Name, e.g. Q3 rebalance"
+              placeholder={t('scenarios.list.namePlaceholder')}
               onChange={(e) => setName(e.target.value)}
               data-testid="new-scenario-name"
             />
           </label>
           <label className="field">
-            <span>Copied from</span>
+            <span>{t('scenarios.list.copiedFrom')}</span>
             <select
               value={from}
               onChange={(e) => setFrom(e.target.value)}
               data-testid="new-scenario-from"
             >
-              <option value="">The published alignment</option>
+              <option value="">{t('scenarios.list.published')}</option>
               {sources
                 .filter((s) => !s.published)
                 .map((s) => (
@@ -168,7 +163,9 @@ export function ScenariosDialog({
             disabled={!name.trim() || create.isPending}
             data-testid="create-scenario"
           >
-            {create.isPending ? 'Copying…' : 'Create draft'}
+            {create.isPending
+              ? t('scenarios.list.copying')
+              : t('scenarios.list.create')}
           </button>
         </form>
       ) : null}
@@ -179,24 +176,29 @@ export function ScenariosDialog({
       ) : null}
       {list.isError ? (
         <p className="error-box" role="alert">
-          The scenarios could not be loaded: {list.error.message}
+          {t('scenarios.list.loadFailed', { error: list.error.message })}
         </p>
       ) : null}
       <div className="scenarios-dialog__scroll">
-        <table className="scenarios-table" aria-label="Scenarios">
+        <table
+          className="scenarios-table"
+          aria-label={t('scenarios.list.title')}
+        >
           <thead>
             <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Author</th>
-              <th scope="col">Last edit</th>
+              <th scope="col">{t('scenarios.list.scenario')}</th>
+              <th scope="col">{t('scenarios.list.author')}</th>
+              <th scope="col">{t('scenarios.list.lastEdit')}</th>
               <th scope="col" className="num">
-                Balance
+                {t('scenarios.list.balance')}
               </th>
               <th scope="col" className="num">
-                Accounts moved
+                {t('scenarios.list.moved')}
               </th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">
+                  {t('scenarios.list.actions')}
+                </span>
               </th>
             </tr>
           </thead>
@@ -204,7 +206,7 @@ export function ScenariosDialog({
             {list.isPending ? (
               <tr>
                 <td colSpan={6} className="scenarios-table__empty">
-                  Loading and scoring the scenarios…
+                  {t('scenarios.list.loading')}
                 </td>
               </tr>
             ) : null}
@@ -225,7 +227,9 @@ export function ScenariosDialog({
                       }}
                     >
                       <input
-                        aria-label={`New name for ${s.name}`}
+                        aria-label={t('scenarios.list.newName', {
+                          name: s.name,
+                        })}
                         value={renaming.name}
                         maxLength={120}
                         autoFocus
@@ -234,14 +238,14 @@ export function ScenariosDialog({
                         }
                       />
                       <button type="submit" className="button button--primary">
-                        Save
+                        {t('common.save')}
                       </button>
                       <button
                         type="button"
                         className="button button--ghost"
                         onClick={() => setRenaming(null)}
                       >
-                        Cancel
+                        {t('common.cancel')}
                       </button>
                     </form>
                   ) : (
@@ -251,18 +255,20 @@ export function ScenariosDialog({
                     {formatScenarioStatus(s.status)}
                   </span>
                   {s.published && s.status !== 'published' ? (
-                    <span className="badge badge--published">Published</span>
+                    <span className="badge badge--published">
+                      {t('scenarios.list.publishedBadge')}
+                    </span>
                   ) : null}
                 </td>
                 <td>{s.authorName ?? '—'}</td>
-                <td>{when(s.lastEditAt)}</td>
+                <td>{formatWhen(s.lastEditAt)}</td>
                 <td className="num">
-                  {s.balanceScore === null ? '—' : s.balanceScore.toFixed(1)}
+                  {s.balanceScore === null ? '—' : formatFixed(s.balanceScore)}
                 </td>
                 <td className="num">
                   {s.disruptedAccounts === null
                     ? '—'
-                    : s.disruptedAccounts.toLocaleString()}
+                    : formatCount(s.disruptedAccounts)}
                 </td>
                 <td>
                   <div className="scenarios-table__actions">
@@ -275,10 +281,12 @@ export function ScenariosDialog({
                           onClose()
                         }}
                       >
-                        Open
+                        {t('scenarios.list.open')}
                       </button>
                     ) : (
-                      <span className="scenarios-table__here">Open now</span>
+                      <span className="scenarios-table__here">
+                        {t('scenarios.list.openNow')}
+                      </span>
                     )}
                     {!s.published ? (
                       <button
@@ -290,7 +298,7 @@ export function ScenariosDialog({
                           onClose()
                         }}
                       >
-                        Compare
+                        {t('scenarios.list.compare')}
                       </button>
                     ) : null}
                     {staff && s.status !== 'archived' ? (
@@ -299,7 +307,7 @@ export function ScenariosDialog({
                         className="button button--ghost"
                         onClick={() => setRenaming({ id: s.id, name: s.name })}
                       >
-                        Rename
+                        {t('common.rename')}
                       </button>
                     ) : null}
                     {staff && s.status !== 'archived' && !s.published ? (
@@ -309,7 +317,7 @@ export function ScenariosDialog({
                         disabled={archive.isPending}
                         onClick={() => archive.mutate({ scenarioId: s.id })}
                       >
-                        Archive
+                        {t('scenarios.list.archive')}
                       </button>
                     ) : null}
                     {staff && s.status === 'draft' ? (
@@ -321,7 +329,7 @@ export function ScenariosDialog({
                           disabled={remove.isPending}
                           onClick={() => remove.mutate({ scenarioId: s.id })}
                         >
-                          Delete with its comments and tasks
+                          {t('scenarios.list.deleteAll')}
                         </button>
                       ) : (
                         <button
@@ -329,7 +337,7 @@ export function ScenariosDialog({
                           className="button button--ghost"
                           onClick={() => setConfirmDelete(s.id)}
                         >
-                          Delete
+                          {t('common.delete')}
                         </button>
                       )
                     ) : null}
@@ -342,14 +350,14 @@ export function ScenariosDialog({
       </div>
       {staff && onRebase ? (
         <p className="scenarios-dialog__rebase">
-          Territories finer than counties, or outside the US?{' '}
+          {t('scenarios.list.rebaseQuestion')}{' '}
           <button
             type="button"
             className="button button--ghost"
             onClick={onRebase}
             data-testid="open-rebase"
           >
-            Re-base on hexagons or ZIP areas…
+            {t('scenarios.list.rebase')}
           </button>
         </p>
       ) : null}
@@ -360,7 +368,7 @@ export function ScenariosDialog({
             checked={showArchived}
             onChange={(e) => setShowArchived(e.target.checked)}
           />
-          Show archived ({archivedCount})
+          {t('scenarios.list.showArchived', { count: archivedCount })}
         </label>
       ) : null}
     </dialog>

@@ -4,9 +4,10 @@ import type { TerritoryRecord, Unit } from '@tessera/domain'
 import {
   formatCompactCount,
   formatCount,
+  formatFixed,
   formatMoney,
-  plural,
 } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc'
 import '../suggestions.css'
 
@@ -36,6 +37,7 @@ interface SuggestionsPanelProps {
 export const SuggestionsPanel = memo(function SuggestionsPanel(
   props: SuggestionsPanelProps,
 ) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const { live } = props
   const query = useQuery(
@@ -61,19 +63,19 @@ export const SuggestionsPanel = memo(function SuggestionsPanel(
   return (
     <section
       className="suggestions"
-      aria-label="Suggested moves"
+      aria-label={t('workspace.suggestions.title')}
       data-testid="suggestions"
     >
       <header className="suggestions__header">
-        <h2>Suggested moves</h2>
+        <h2>{t('workspace.suggestions.title')}</h2>
         {busy ? <span className="spinner spinner--small" aria-hidden /> : null}
       </header>
       {failed ? (
         <p className="suggestions__empty">
-          Suggestions are unavailable right now.
+          {t('workspace.suggestions.unavailable')}
         </p>
       ) : list.length === 0 && !loading ? (
-        <p className="suggestions__empty">No move improves the balance now.</p>
+        <p className="suggestions__empty">{t('workspace.suggestions.none')}</p>
       ) : (
         <ol
           className="suggestions__list"
@@ -83,7 +85,12 @@ export const SuggestionsPanel = memo(function SuggestionsPanel(
             const first = unitNames.get(s.unitId) ?? s.unitId
             const what =
               s.unitIds.length > 1
-                ? `${first} + ${plural(s.unitIds.length - 1, 'unit')}`
+                ? t('workspace.suggestions.more', {
+                    first,
+                    units: t('common.count.unit', {
+                      count: s.unitIds.length - 1,
+                    }),
+                  })
                 : first
             return (
               <li
@@ -101,14 +108,22 @@ export const SuggestionsPanel = memo(function SuggestionsPanel(
                 </div>
                 <div className="suggestion__why">
                   <span className="suggestion__gain">
-                    +{s.balanceGain.toFixed(1)} balance (
-                    {s.balanceBefore.toFixed(1)} → {s.balanceAfter.toFixed(1)})
+                    {t('workspace.suggestions.gain', {
+                      gain: formatFixed(s.balanceGain),
+                      before: formatFixed(s.balanceBefore),
+                      after: formatFixed(s.balanceAfter),
+                    })}
                   </span>
                   <span>
-                    {formatCount(s.accounts)} accounts ·{' '}
-                    {formatMoney(s.potential)}
+                    {t('workspace.suggestions.accounts', {
+                      accounts: formatCount(s.accounts),
+                      potential: formatMoney(s.potential),
+                    })}
                     {s.travelDelta !== 0
-                      ? ` · travel ${s.travelDelta > 0 ? '+' : '−'}${formatCompactCount(Math.abs(s.travelDelta))} visit-km`
+                      ? t('workspace.suggestions.travel', {
+                          sign: s.travelDelta > 0 ? '+' : '−',
+                          km: formatCompactCount(Math.abs(s.travelDelta)),
+                        })
                       : ''}
                   </span>
                 </div>
@@ -119,7 +134,7 @@ export const SuggestionsPanel = memo(function SuggestionsPanel(
                     onClick={() => props.onApply(s)}
                     data-testid="apply-suggestion"
                   >
-                    Apply
+                    {t('workspace.suggestions.apply')}
                   </button>
                 ) : null}
               </li>

@@ -7,9 +7,10 @@ import { RFM_SEGMENTS } from '@tessera/engine'
 import { useEffect, useMemo, useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { downloadText } from '../../../lib/download'
-import { formatCount, formatMoney } from '../../../lib/format'
+import { formatCount, formatDecimal, formatMoney } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
 import { formatCentre, parseCentre } from '../lib/centre'
+import { useTranslation } from '../../../i18n'
 import { WhiteSpaceList } from './white-space-list'
 import '../targeting.css'
 
@@ -42,6 +43,7 @@ export interface TargetingPanelProps {
  * CSV a marketing tool imports (per territory or per segment: filter, then download).
  */
 export function TargetingPanel(props: TargetingPanelProps) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const [territoryId, setTerritoryId] = useState('')
@@ -116,7 +118,7 @@ export function TargetingPanel(props: TargetingPanelProps) {
   useEffect(() => () => onShow(null), [onShow])
 
   const download = async () => {
-    setDownloading('Preparing the list…')
+    setDownloading(t('targeting.preparing'))
     try {
       const { csv } = await queryClient.fetchQuery(
         trpc.targeting.csv.queryOptions(input),
@@ -139,38 +141,42 @@ export function TargetingPanel(props: TargetingPanelProps) {
         scenarioId={props.scenarioId}
         onSelectTerritory={props.onSelectTerritory}
       />
-      <h2 className="targeting__title">Campaign targeting</h2>
+      <h2 className="targeting__title">{t('targeting.title')}</h2>
       <label className="targeting__field">
-        <span>Territory</span>
+        <span>{t('targeting.territory')}</span>
         <select
           value={territoryId}
           onChange={(e) => setTerritoryId(e.target.value)}
           data-testid="targeting-territory"
         >
-          <option value="">Any territory</option>
-          {props.territories.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+          <option value="">{t('targeting.anyTerritory')}</option>
+          {props.territories.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="targeting__field">
-        <legend>Segments</legend>
+        <legend>{t('targeting.segments')}</legend>
         {RFM_SEGMENTS.map((s) => (
-          <label key={s.id} title={s.description} className="targeting__check">
+          <label
+            key={s.id}
+            title={t(`common.segments.${s.id}Hint`)}
+            className="targeting__check"
+          >
             <input
               type="checkbox"
               checked={segments.includes(s.id)}
               onChange={() => setSegments((l) => toggle(l, s.id))}
               data-testid={`targeting-segment-${s.id}`}
             />
-            {s.label}
+            {t(`common.segments.${s.id}`)}
           </label>
         ))}
       </fieldset>
       <fieldset className="targeting__field">
-        <legend>Size</legend>
+        <legend>{t('targeting.size')}</legend>
         {SIZE_BANDS.map((b) => (
           <label key={b} className="targeting__check">
             <input
@@ -178,19 +184,19 @@ export function TargetingPanel(props: TargetingPanelProps) {
               checked={sizeBands.includes(b)}
               onChange={() => setSizeBands((l) => toggle(l, b))}
             />
-            {b}
+            {t(`common.sizeBands.${b}`)}
           </label>
         ))}
       </fieldset>
       <fieldset className="targeting__field">
-        <legend>Around a point</legend>
+        <legend>{t('targeting.aroundPoint')}</legend>
         <div className="targeting__row">
           <input
             type="text"
-            placeholder="latitude, longitude"
+            placeholder={t('targeting.centrePlaceholder')}
             value={centreText}
             onChange={(e) => setCentreText(e.target.value)}
-            aria-label="Centre (latitude, longitude)"
+            aria-label={t('targeting.centreLabel')}
             data-testid="targeting-centre"
           />
           <button
@@ -200,11 +206,11 @@ export function TargetingPanel(props: TargetingPanelProps) {
             aria-pressed={props.picking}
             data-testid="targeting-pick"
           >
-            {props.picking ? 'Click the map…' : 'Pick on map'}
+            {props.picking ? t('targeting.clickMap') : t('targeting.pick')}
           </button>
         </div>
         <label className="targeting__row">
-          Radius
+          {t('targeting.radius')}
           <input
             type="number"
             min={1}
@@ -213,14 +219,14 @@ export function TargetingPanel(props: TargetingPanelProps) {
             onChange={(e) => setRadiusKm(Number(e.target.value))}
             data-testid="targeting-radius"
           />
-          km
+          {t('targeting.km')}
         </label>
         {centre && !centre.ok ? (
           <p className="error-box">{centre.reason}</p>
         ) : null}
       </fieldset>
       <fieldset className="targeting__field">
-        <legend>Drawn area</legend>
+        <legend>{t('targeting.drawnArea')}</legend>
         {drawnArea ? (
           <label className="targeting__check">
             <input
@@ -229,26 +235,21 @@ export function TargetingPanel(props: TargetingPanelProps) {
               onChange={(e) => setUseDrawn(e.target.checked)}
               data-testid="targeting-use-drawn"
             />
-            Within the shape last drawn ({drawnArea.length} points){' '}
+            {t('targeting.withinShape', { count: drawnArea.length })}{' '}
             <button
               type="button"
               className="button button--ghost button--small"
               onClick={props.onClearDrawn}
             >
-              Clear
+              {t('targeting.clear')}
             </button>
           </label>
         ) : (
-          <p className="targeting__hint">
-            Draw a shape with the Rectangle or Lasso tool on the map to target
-            inside it.
-          </p>
+          <p className="targeting__hint">{t('targeting.drawHint')}</p>
         )}
       </fieldset>
       {!narrowed ? (
-        <p className="targeting__hint">
-          Choose a territory, segments, a size, a point or a drawn area.
-        </p>
+        <p className="targeting__hint">{t('targeting.chooseHint')}</p>
       ) : result.error ? (
         <p className="error-box">{errorMessage(result.error)}</p>
       ) : data ? (
@@ -257,7 +258,7 @@ export function TargetingPanel(props: TargetingPanelProps) {
             <strong data-testid="targeting-count">
               {formatCount(data.total)}
             </strong>{' '}
-            accounts · {formatMoney(data.potential)} potential
+            {t('targeting.found', { potential: formatMoney(data.potential) })}
           </p>
           <div className="targeting__row">
             {data.bbox ? (
@@ -266,7 +267,7 @@ export function TargetingPanel(props: TargetingPanelProps) {
                 className="button button--small"
                 onClick={() => props.onFocus(data.bbox!)}
               >
-                Show on map
+                {t('targeting.showOnMap')}
               </button>
             ) : null}
             <button
@@ -276,7 +277,7 @@ export function TargetingPanel(props: TargetingPanelProps) {
               onClick={() => void download()}
               data-testid="targeting-csv"
             >
-              Download list (CSV)
+              {t('targeting.download')}
             </button>
           </div>
           {downloading ? (
@@ -287,8 +288,12 @@ export function TargetingPanel(props: TargetingPanelProps) {
               <li key={a.id}>
                 <span>{a.name}</span>
                 <small>
-                  {a.territory ?? 'no territory'} ·{' '}
-                  {a.distanceKm !== null ? `${a.distanceKm} km · ` : ''}
+                  {a.territory ?? t('targeting.noTerritory')} ·{' '}
+                  {a.distanceKm !== null
+                    ? t('targeting.distance', {
+                        km: formatDecimal(a.distanceKm),
+                      })
+                    : ''}
                   {formatMoney(a.potential)}
                 </small>
               </li>
@@ -296,13 +301,12 @@ export function TargetingPanel(props: TargetingPanelProps) {
           </ol>
           {data.total > 50 ? (
             <p className="targeting__hint">
-              The 50 with the most potential are listed; the download has all{' '}
-              {formatCount(data.total)}.
+              {t('targeting.listed', { total: formatCount(data.total) })}
             </p>
           ) : null}
         </section>
       ) : (
-        <p className="targeting__hint">Selecting…</p>
+        <p className="targeting__hint">{t('targeting.selecting')}</p>
       )}
     </div>
   )

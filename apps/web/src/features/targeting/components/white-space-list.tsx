@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { formatMoney, formatPercent } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 
 /**
  * Growth opportunities: territories or units ranked by white space (potential the next
@@ -18,6 +19,7 @@ export function WhiteSpaceList({
   scenarioId: string
   onSelectTerritory: (territoryId: string) => void
 }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const [level, setLevel] = useState<'territories' | 'units'>('territories')
   const data = useQuery(
@@ -29,8 +31,12 @@ export function WhiteSpaceList({
   const rows = (data.data?.[level] ?? []).slice(0, 10)
   return (
     <details className="targeting__field white-space" open>
-      <summary>Growth opportunities (white space)</summary>
-      <div className="targeting__row" role="radiogroup" aria-label="Rank">
+      <summary>{t('targeting.whiteSpace.title')}</summary>
+      <div
+        className="targeting__row"
+        role="radiogroup"
+        aria-label={t('targeting.whiteSpace.rank')}
+      >
         {(['territories', 'units'] as const).map((l) => (
           <label key={l} className="targeting__check">
             <input
@@ -39,7 +45,7 @@ export function WhiteSpaceList({
               checked={level === l}
               onChange={() => setLevel(l)}
             />
-            {l}
+            {t(`targeting.whiteSpace.levels.${l}`)}
           </label>
         ))}
       </div>
@@ -49,15 +55,19 @@ export function WhiteSpaceList({
         <table className="white-space__table" data-testid="white-space">
           <thead>
             <tr>
-              <th scope="col">{level === 'units' ? 'Unit' : 'Territory'}</th>
-              <th scope="col" className="num">
-                White space
+              <th scope="col">
+                {level === 'units'
+                  ? t('targeting.whiteSpace.unit')
+                  : t('targeting.whiteSpace.territory')}
               </th>
               <th scope="col" className="num">
-                Sales 12 mo
+                {t('targeting.whiteSpace.whiteSpace')}
               </th>
               <th scope="col" className="num">
-                Buying
+                {t('targeting.whiteSpace.sales')}
+              </th>
+              <th scope="col" className="num">
+                {t('targeting.whiteSpace.buying')}
               </th>
             </tr>
           </thead>
@@ -76,7 +86,10 @@ export function WhiteSpaceList({
                   ) : (
                     <>
                       {r.name}
-                      <small> · {r.territory ?? 'unassigned'}</small>
+                      <small>
+                        {' '}
+                        · {r.territory ?? t('targeting.whiteSpace.unassigned')}
+                      </small>
                     </>
                   )}
                 </td>

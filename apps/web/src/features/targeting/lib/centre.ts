@@ -1,3 +1,5 @@
+import { i18n } from '../../../i18n'
+
 /** `43.66, -70.26` (lat, lon, as maps and spreadsheets write it) → [lon, lat], or an error. */
 export function parseCentre(
   text: string,
@@ -7,17 +9,17 @@ export function parseCentre(
     .split(/[,;\s]+/)
     .filter((p) => p !== '')
   if (parts.length !== 2)
-    return { ok: false, reason: 'Give the centre as “latitude, longitude”.' }
+    return { ok: false, reason: i18n.t('targeting.centre.format') }
   const [lat, lon] = parts.map(Number) as [number, number]
   if (!Number.isFinite(lat) || !Number.isFinite(lon))
     return {
       ok: false,
-      reason: 'The centre’s latitude and longitude must be numbers.',
+      reason: i18n.t('targeting.centre.numbers'),
     }
   if (lat < -90 || lat > 90)
-    return { ok: false, reason: 'Latitude runs from −90 to 90.' }
+    return { ok: false, reason: i18n.t('targeting.centre.latitude') }
   if (lon < -180 || lon > 180)
-    return { ok: false, reason: 'Longitude runs from −180 to 180.' }
+    return { ok: false, reason: i18n.t('targeting.centre.longitude') }
   return { ok: true, lonLat: [lon, lat] }
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
+import { useTranslation } from '../../../i18n'
 import { useLatest } from './territory-editor-ops'
 
 /** An account as the search lists it. */
@@ -35,25 +36,27 @@ export function SearchResults({
   nameOf: (territoryId: string) => string
   onPick: (hit: AccountHit) => void
 }) {
+  const { t } = useTranslation()
   if (search.status === 'idle') return null
-  if (search.status === 'loading') return <p className="te-hint">Searching…</p>
+  if (search.status === 'loading')
+    return <p className="te-hint">{t('territories.placement.searching')}</p>
   if (search.status === 'error')
     return (
       <p className="te-field__error" role="alert">
-        The search did not answer. Try again in a moment.
+        {t('territories.placement.searchFailed')}
       </p>
     )
   if (search.hits.length === 0)
     return (
       <p className="te-hint" data-testid="account-search-empty">
-        No account matches “{query.trim()}”.
+        {t('territories.placement.noMatch', { query: query.trim() })}
       </p>
     )
   return (
     <ul
       id={id}
       className="account-override__results"
-      aria-label="Accounts found"
+      aria-label={t('territories.placement.found')}
     >
       {search.hits.map((hit) => {
         const placed = placementOf(hit.id)
@@ -68,7 +71,11 @@ export function SearchResults({
               <span className="account-override__name">{hit.name}</span>
               <span className="te-hint">
                 {hit.externalId}
-                {placed ? ` · placed in ${nameOf(placed)}` : ''}
+                {placed
+                  ? t('territories.placement.placedElsewhere', {
+                      name: nameOf(placed),
+                    })
+                  : ''}
               </span>
             </button>
           </li>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react'
-import { plural } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import {
   type AccountHit,
   SearchResults,
@@ -37,6 +37,7 @@ const LIST_LIMIT = 200
  */
 export function AccountOverride(props: AccountOverrideProps) {
   const { plan, territoryId, ops } = props
+  const { t } = useTranslation()
   const edit = useEdit(props)
   const reason = blockedReason(props)
   const disabled = reason !== null
@@ -46,7 +47,8 @@ export function AccountOverride(props: AccountOverrideProps) {
     [plan.territories],
   )
   const nameOf = (tid: string) =>
-    plan.territories.find((t) => t.id === tid)?.name ?? 'a deleted territory'
+    plan.territories.find((r) => r.id === tid)?.name ??
+    t('territories.placement.deletedTerritory')
 
   const [query, setQuery] = useState('')
   const search = useAccountSearch(query, props.searchAccounts)
@@ -74,13 +76,21 @@ export function AccountOverride(props: AccountOverrideProps) {
       ops.setAccountOverride(doc, chosen.id, target.id),
     )
     if (!outcome?.ok) return
-    props.onMessage(`${chosen.name} now belongs to ${target.name}.`)
+    props.onMessage(
+      t('territories.placement.nowBelongs', {
+        account: chosen.name,
+        territory: target.name,
+      }),
+    )
     setChosen(null)
     setQuery('')
   }
   const follow = (accountId: string, name: string) => {
     const outcome = edit((doc) => ops.setAccountOverride(doc, accountId, null))
-    if (outcome?.ok) props.onMessage(`${name} follows its unit again.`)
+    if (outcome?.ok)
+      props.onMessage(
+        t('territories.placement.followsAgain', { account: name }),
+      )
   }
 
   return (
@@ -90,19 +100,19 @@ export function AccountOverride(props: AccountOverrideProps) {
       data-testid="account-override"
     >
       <h3 id={`${id}-title`} className="te-section__title">
-        Place an account
+        {t('territories.placement.title')}
       </h3>
       {reason ? <p className="te-readonly">{reason}</p> : null}
       <div className="te-field">
         <label htmlFor={`${id}-q`} className="te-field__label">
-          Account
+          {t('territories.placement.account')}
         </label>
         <input
           id={`${id}-q`}
           className="te-input"
           type="search"
           value={query}
-          placeholder="Search by name or CRM id"
+          placeholder={t('territories.placement.searchPlaceholder')}
           maxLength={100}
           autoComplete="off"
           disabled={disabled}
@@ -129,15 +139,21 @@ export function AccountOverride(props: AccountOverrideProps) {
       )}
       {chosen ? (
         <p className="te-hint" data-testid="account-chosen">
-          {chosen.name} ({chosen.externalId}){' '}
           {plan.accountOverrides[chosen.id]
-            ? `is placed in ${nameOf(plan.accountOverrides[chosen.id]!)}.`
-            : 'follows its unit.'}
+            ? t('territories.placement.chosenPlaced', {
+                name: chosen.name,
+                id: chosen.externalId,
+                territory: nameOf(plan.accountOverrides[chosen.id]!),
+              })
+            : t('territories.placement.chosenFollows', {
+                name: chosen.name,
+                id: chosen.externalId,
+              })}
         </p>
       ) : null}
       <div className="te-field">
         <label htmlFor={`${id}-target`} className="te-field__label">
-          Territory
+          {t('territories.placement.territory')}
         </label>
         <select
           id={`${id}-target`}
@@ -147,10 +163,14 @@ export function AccountOverride(props: AccountOverrideProps) {
           onChange={(e) => setTargetId(e.target.value)}
           data-testid="account-override-target"
         >
-          <option value="">Choose a territory…</option>
-          {territories.map((t) => (
-            <option key={t.id} value={t.id} disabled={t.locked}>
-              {t.locked ? `${t.name} (locked)` : t.name}
+          <option value="">
+            {t('territories.restructure.chooseTerritory')}
+          </option>
+          {territories.map((r) => (
+            <option key={r.id} value={r.id} disabled={r.locked}>
+              {r.locked
+                ? t('territories.placement.lockedOption', { name: r.name })
+                : r.name}
             </option>
           ))}
         </select>
@@ -163,16 +183,16 @@ export function AccountOverride(props: AccountOverrideProps) {
           onClick={apply}
           data-testid="account-override-apply"
         >
-          Place account
+          {t('territories.placement.apply')}
         </button>
       </div>
       {territoryId ? (
         <div className="te-section">
-          <h4 className="te-section__title">Placed in {nameOf(territoryId)}</h4>
+          <h4 className="te-section__title">
+            {t('territories.placement.placedIn', { name: nameOf(territoryId) })}
+          </h4>
           {placedIds.length === 0 ? (
-            <p className="te-hint">
-              None: every account here follows its unit.
-            </p>
+            <p className="te-hint">{t('territories.placement.none')}</p>
           ) : (
             <ul className="account-override__list">
               {placedIds.slice(0, LIST_LIMIT).map((a) => {
@@ -197,7 +217,7 @@ export function AccountOverride(props: AccountOverrideProps) {
                       onClick={() => follow(a, label)}
                       data-testid="account-override-clear"
                     >
-                      Follow unit again
+                      {t('territories.placement.followAgain')}
                     </button>
                   </li>
                 )
@@ -206,7 +226,9 @@ export function AccountOverride(props: AccountOverrideProps) {
           )}
           {placedIds.length > LIST_LIMIT ? (
             <p className="te-hint">
-              and {plural(placedIds.length - LIST_LIMIT, 'more account')}.
+              {t('territories.placement.more', {
+                count: placedIds.length - LIST_LIMIT,
+              })}
             </p>
           ) : null}
         </div>

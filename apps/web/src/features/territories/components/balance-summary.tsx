@@ -1,8 +1,13 @@
 import { useEffect } from 'react'
-import { formatPercent, formatSignedPercent, plural } from '../../../lib/format'
+import {
+  formatCount,
+  formatPercent,
+  formatSignedPercent,
+} from '../../../lib/format'
+import { Trans, useTranslation } from '../../../i18n'
 import {
   deviationTone,
-  METRIC_LABELS,
+  metricLabel,
   type ScoresState,
   scoreTone,
 } from '../lib/balance'
@@ -20,12 +25,13 @@ export function BalanceSummary({
   territoryName: (id: string) => string | undefined
   onSelect: (territoryId: string) => void
 }) {
+  const { t } = useTranslation()
   if (scores.isError && !scores.data) {
     return (
       <div className="balance balance--message" role="status">
-        <span>Balance scores are unavailable right now.</span>
+        <span>{t('territories.balance.unavailable')}</span>
         <button type="button" className="balance__retry" onClick={scores.retry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </div>
     )
@@ -34,7 +40,7 @@ export function BalanceSummary({
     return (
       <div className="balance balance--message" role="status" aria-busy>
         <span className="spinner spinner--small" aria-hidden />
-        <span>Scoring the plan…</span>
+        <span>{t('territories.balance.scoring')}</span>
       </div>
     )
   }
@@ -57,6 +63,7 @@ function BalanceFigures({
   territoryName: (id: string) => string | undefined
   onSelect: (territoryId: string) => void
 }) {
+  const { t } = useTranslation()
   // When the scores first showed (the benchmark's load time ends here).
   useEffect(() => {
     if (!performance.getEntriesByName('tessera:scores-shown').length)
@@ -70,9 +77,9 @@ function BalanceFigures({
   const worstName = worst ? territoryName(worst.territoryId) : undefined
 
   return (
-    <div className="balance" aria-label="Plan balance">
+    <div className="balance" aria-label={t('territories.balance.label')}>
       <div className="balance__score">
-        <span className="balance__label">Balance</span>
+        <span className="balance__label">{t('territories.balance.title')}</span>
         <span
           className={`balance__value tone-${scoreTone(plan.balanceScore)}`}
           data-testid="balance-score"
@@ -89,12 +96,19 @@ function BalanceFigures({
       </div>
       <div className="balance__facts">
         <span className="balance__fact">
-          <strong>{formatPercent(plan.inBandShare)}</strong> within {band} of
-          target
+          <Trans
+            i18nKey="territories.balance.within"
+            values={{ share: formatPercent(plan.inBandShare), band }}
+            components={{ strong: <strong /> }}
+          />
         </span>
         <span className="balance__fact balance__fact--muted">
-          {inBand} of{' '}
-          {plural(data.territories.length, 'territory', 'territories')} in band
+          {t('territories.balance.inBand', {
+            inBand: formatCount(inBand),
+            territories: t('common.count.territory', {
+              count: data.territories.length,
+            }),
+          })}
         </span>
       </div>
       {worst && worstName ? (
@@ -102,19 +116,21 @@ function BalanceFigures({
           type="button"
           className="balance__worst"
           onClick={() => onSelect(worst.territoryId)}
-          title={`Show ${worstName} on the map`}
+          title={t('territories.list.show', { name: worstName })}
         >
-          <span className="balance__worst-label">Furthest off</span>
+          <span className="balance__worst-label">
+            {t('territories.balance.furthestOff')}
+          </span>
           <span className="balance__worst-name">{worstName}</span>
           <span
             className={`balance__worst-dev tone-${deviationTone(worst.deviation, settings.tolerance)}`}
           >
-            {formatSignedPercent(worst.deviation)} {METRIC_LABELS[worst.metric]}
+            {formatSignedPercent(worst.deviation)} {metricLabel(worst.metric)}
           </span>
         </button>
       ) : (
         <span className="balance__worst balance__worst--none">
-          Every territory is on target.
+          {t('territories.balance.allOnTarget')}
         </span>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { formatPercent, formatSignedPercent } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { deviationBar } from '../lib/balance'
 
 /**
@@ -14,12 +15,17 @@ export function DeviationBar({
   tolerance: number
   metricLabel: string
 }) {
+  const { t } = useTranslation()
   const bar = deviationBar(deviation, tolerance)
   return (
     <span
       className={`deviation-bar tone-${bar.tone}`}
       role="img"
-      aria-label={`${formatSignedPercent(deviation)} ${metricLabel} against target, band ±${formatPercent(tolerance)}`}
+      aria-label={t('territories.balance.bar', {
+        deviation: formatSignedPercent(deviation),
+        metric: metricLabel,
+        band: formatPercent(tolerance),
+      })}
     >
       <span
         className="deviation-bar__band"

@@ -1,6 +1,6 @@
 import type { TerritoryRecord } from '@tessera/domain'
 import { useMemo, useState } from 'react'
-import { plural } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { InlineRename, NameField } from './territory-editor-name'
 import {
   type EditAccess,
@@ -17,6 +17,7 @@ interface RegionManagerProps extends EditAccess {
 /** The plan's regions: add one, rename one in place, delete one (its territories stay). */
 export function RegionManager(props: RegionManagerProps) {
   const { territories, ops } = props
+  const { t } = useTranslation()
   const edit = useEdit(props)
   const reason = blockedReason(props)
   const disabled = reason !== null
@@ -50,7 +51,7 @@ export function RegionManager(props: RegionManagerProps) {
       setRefusal(outcome.message)
       return
     }
-    props.onMessage(`Added the region ${check.name}.`)
+    props.onMessage(t('territories.regions.added', { name: check.name }))
     setName('')
     setTouched(false)
   }
@@ -59,7 +60,12 @@ export function RegionManager(props: RegionManagerProps) {
     setConfirming(null)
     if (outcome?.ok)
       props.onMessage(
-        `Deleted the region ${region.name}; ${plural(outcome.territories, 'territory', 'territories')} now in no region.`,
+        t('territories.regions.deleted', {
+          name: region.name,
+          territories: t('common.count.territory', {
+            count: outcome.territories,
+          }),
+        }),
       )
   }
 
@@ -70,11 +76,11 @@ export function RegionManager(props: RegionManagerProps) {
       data-testid="region-manager"
     >
       <h3 id="region-manager-title" className="te-section__title">
-        Regions
+        {t('territories.regions.title')}
       </h3>
       {reason ? <p className="te-readonly">{reason}</p> : null}
       {regions.length === 0 ? (
-        <p className="te-hint">No regions yet.</p>
+        <p className="te-hint">{t('territories.regions.none')}</p>
       ) : (
         <ul className="region-manager__list">
           {regions.map((r) => (
@@ -91,7 +97,7 @@ export function RegionManager(props: RegionManagerProps) {
               />
               <div className="region-manager__name">
                 <InlineRename
-                  label={`Name of ${r.name}`}
+                  label={t('territories.regions.nameOf', { name: r.name })}
                   value={r.name}
                   validate={(typed) =>
                     ops.checkName(territories, typed, {
@@ -110,7 +116,9 @@ export function RegionManager(props: RegionManagerProps) {
                 />
               </div>
               <span className="te-hint region-manager__count">
-                {plural(counts.get(r.id) ?? 0, 'territory', 'territories')}
+                {t('common.count.territory', {
+                  count: counts.get(r.id) ?? 0,
+                })}
               </span>
               {confirming === r.id ? (
                 <span className="te-actions">
@@ -120,14 +128,14 @@ export function RegionManager(props: RegionManagerProps) {
                     onClick={() => remove(r)}
                     data-testid="region-delete-confirm"
                   >
-                    Delete
+                    {t('common.delete')}
                   </button>
                   <button
                     type="button"
                     className="button button--ghost te-button"
                     onClick={() => setConfirming(null)}
                   >
-                    Keep
+                    {t('territories.regions.keep')}
                   </button>
                 </span>
               ) : (
@@ -135,11 +143,13 @@ export function RegionManager(props: RegionManagerProps) {
                   type="button"
                   className="button button--ghost te-button"
                   disabled={disabled}
-                  aria-label={`Delete the region ${r.name}`}
+                  aria-label={t('territories.regions.deleteLabel', {
+                    name: r.name,
+                  })}
                   onClick={() => setConfirming(r.id)}
                   data-testid="region-delete"
                 >
-                  Delete…
+                  {t('territories.restructure.delete')}
                 </button>
               )}
             </li>
@@ -148,7 +158,7 @@ export function RegionManager(props: RegionManagerProps) {
       )}
       <form className="region-manager__new" onSubmit={create}>
         <NameField
-          label="New region"
+          label={t('territories.regions.newRegion')}
           value={name}
           onChange={(v) => {
             setName(v)
@@ -157,7 +167,7 @@ export function RegionManager(props: RegionManagerProps) {
           }}
           error={error}
           disabled={disabled}
-          placeholder="e.g. Mountain"
+          placeholder={t('territories.regions.placeholder')}
           testId="region-new-name"
         />
         <button
@@ -166,7 +176,7 @@ export function RegionManager(props: RegionManagerProps) {
           disabled={disabled}
           data-testid="region-create"
         >
-          Add region
+          {t('territories.regions.add')}
         </button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { type Rep, type TerritoryRecord, territoryColor } from '@tessera/domain'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from '../../../i18n'
 import { InlineRename } from './territory-editor-name'
 import { type EditAccess, regionsByName, useEdit } from './territory-editor-ops'
 
@@ -22,6 +23,7 @@ export function TerritoryEditorFields({
   reps,
   disabled,
 }: FieldsProps) {
+  const { t } = useTranslation()
   const edit = useEdit(access)
   const id = useId()
   const regions = useMemo(() => regionsByName(territories), [territories])
@@ -45,7 +47,7 @@ export function TerritoryEditorFields({
   return (
     <div className="te-section te-fields">
       <InlineRename
-        label="Name"
+        label={t('territories.editor.name')}
         value={record.name}
         validate={(typed) =>
           access.ops.checkName(territories, typed, {
@@ -71,7 +73,7 @@ export function TerritoryEditorFields({
       <div className="te-grid">
         <div className="te-field">
           <label htmlFor={`${id}-rep`} className="te-field__label">
-            Rep
+            {t('territories.editor.rep')}
           </label>
           <select
             id={`${id}-rep`}
@@ -89,15 +91,22 @@ export function TerritoryEditorFields({
             }
             data-testid="territory-rep"
           >
-            <option value="">No rep</option>
+            <option value="">{t('territories.editor.noRep')}</option>
             {repMissing ? (
-              <option value={record.repId!}>Unknown rep</option>
+              <option value={record.repId!}>
+                {t('territories.editor.unknownRep')}
+              </option>
             ) : null}
             {sortedReps.map((r) => {
               const others = repTerritories.get(r.id)
               return (
                 <option key={r.id} value={r.id}>
-                  {others ? `${r.name} (also ${others.join(', ')})` : r.name}
+                  {others
+                    ? t('territories.editor.repAlso', {
+                        name: r.name,
+                        others: others.join(', '),
+                      })
+                    : r.name}
                 </option>
               )
             })}
@@ -105,7 +114,7 @@ export function TerritoryEditorFields({
         </div>
         <div className="te-field">
           <label htmlFor={`${id}-region`} className="te-field__label">
-            Region
+            {t('territories.editor.region')}
           </label>
           <select
             id={`${id}-region`}
@@ -123,9 +132,11 @@ export function TerritoryEditorFields({
             }
             data-testid="territory-region"
           >
-            <option value="">No region</option>
+            <option value="">{t('territories.editor.noRegion')}</option>
             {regionMissing ? (
-              <option value={record.parentId!}>Deleted region</option>
+              <option value={record.parentId!}>
+                {t('territories.editor.deletedRegion')}
+              </option>
             ) : null}
             {regions.map((r) => (
               <option key={r.id} value={r.id}>
@@ -148,12 +159,8 @@ export function TerritoryEditorFields({
           data-testid="territory-locked"
         />
         <span>
-          Locked
-          <span className="te-hint">
-            {' '}
-            Its units and accounts stay as they are: painting, merging,
-            splitting and the optimizer leave it alone.
-          </span>
+          {t('territories.editor.locked')}
+          <span className="te-hint"> {t('territories.editor.lockedHint')}</span>
         </span>
       </label>
     </div>
@@ -176,6 +183,7 @@ function ColorField({
   territories: readonly TerritoryRecord[]
   disabled: boolean
 }) {
+  const { t } = useTranslation()
   const edit = useEdit(access)
   const id = useId()
   const [preview, setPreview] = useState<string | null>(null)
@@ -213,7 +221,7 @@ function ColorField({
   return (
     <div className="te-field">
       <label htmlFor={id} className="te-field__label">
-        Colour
+        {t('territories.editor.colour')}
       </label>
       <div className="te-colors">
         <input
@@ -226,7 +234,11 @@ function ColorField({
           onChange={(e) => setPreview(e.target.value)}
           data-testid="territory-color"
         />
-        <div className="te-palette" role="group" aria-label="Unused colours">
+        <div
+          className="te-palette"
+          role="group"
+          aria-label={t('territories.editor.unusedColours')}
+        >
           {palette.map((c) => (
             <button
               key={c}
@@ -235,7 +247,7 @@ function ColorField({
               style={{ background: c }}
               disabled={disabled}
               title={c}
-              aria-label={`Use colour ${c}`}
+              aria-label={t('territories.editor.useColour', { colour: c })}
               onClick={() => save(c)}
               data-testid="territory-palette-color"
             />

@@ -1,5 +1,6 @@
 import type { TerritoryRecord } from '@tessera/domain'
 import { useId, useMemo, useState } from 'react'
+import { useTranslation } from '../../../i18n'
 import { NameField } from './territory-editor-name'
 import {
   type EditAccess,
@@ -22,6 +23,7 @@ interface NewTerritoryButtonProps extends EditAccess {
  */
 export function NewTerritoryButton(props: NewTerritoryButtonProps) {
   const { territories, defaultRegionId, ops } = props
+  const { t } = useTranslation()
   const edit = useEdit(props)
   const id = useId()
   const reason = blockedReason(props)
@@ -58,7 +60,7 @@ export function NewTerritoryButton(props: NewTerritoryButtonProps) {
       setRefusal(outcome.message)
       return
     }
-    props.onMessage(`Created ${check.name}. Paint units on the map to fill it.`)
+    props.onMessage(t('territories.create.created', { name: check.name }))
     close()
     props.onSelectTerritory(outcome.id)
   }
@@ -76,18 +78,18 @@ export function NewTerritoryButton(props: NewTerritoryButtonProps) {
         }}
         data-testid="new-territory-button"
       >
-        New territory
+        {t('territories.create.button')}
       </button>
     )
   return (
     <form
       className="te-confirm te-new"
       onSubmit={create}
-      aria-label="New territory"
+      aria-label={t('territories.create.button')}
       data-testid="new-territory-form"
     >
       <NameField
-        label="Name"
+        label={t('territories.editor.name')}
         value={name}
         onChange={(v) => {
           setName(v)
@@ -95,13 +97,13 @@ export function NewTerritoryButton(props: NewTerritoryButtonProps) {
           setRefusal(null)
         }}
         error={error}
-        placeholder="e.g. Pacific Northwest"
+        placeholder={t('territories.create.placeholder')}
         testId="new-territory-name"
         autoFocus
       />
       <div className="te-field">
         <label htmlFor={id} className="te-field__label">
-          Region
+          {t('territories.editor.region')}
         </label>
         <select
           id={id}
@@ -113,7 +115,7 @@ export function NewTerritoryButton(props: NewTerritoryButtonProps) {
           }}
           data-testid="new-territory-region"
         >
-          <option value="">No region</option>
+          <option value="">{t('territories.editor.noRegion')}</option>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
@@ -128,14 +130,14 @@ export function NewTerritoryButton(props: NewTerritoryButtonProps) {
           disabled={reason !== null}
           data-testid="new-territory-submit"
         >
-          Create
+          {t('territories.create.submit')}
         </button>
         <button
           type="button"
           className="button button--ghost te-button"
           onClick={close}
         >
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

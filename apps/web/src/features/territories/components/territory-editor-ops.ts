@@ -1,6 +1,7 @@
 import type { PlanDoc, PlanState, TerritoryRecord } from '@tessera/domain'
 import { useCallback, useEffect, useRef } from 'react'
 import { byName } from '../../../lib/by-name'
+import { i18n } from '../../../i18n'
 
 /** An edit's outcome: `ok` with what it did, or refused with what to tell the user. */
 export type Outcome<T extends object = object> =
@@ -106,7 +107,7 @@ export function blockedReason(
 ): string | null {
   return (
     access.readOnlyReason ??
-    (access.planDoc ? null : 'Connecting to the live plan…')
+    (access.planDoc ? null : i18n.t('territories.editor.connecting'))
   )
 }
 

@@ -1,6 +1,6 @@
 import type { TerritoryRecord } from '@tessera/domain'
 import { useId, useMemo, useState } from 'react'
-import { plural } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { SplitForm } from './territory-editor-split'
 import {
   type EditAccess,
@@ -29,17 +29,13 @@ type Step = null | 'merge' | 'split' | 'delete'
 /** The restructuring steps, each opened by its button (the destructive one marked). */
 const STEPS: readonly {
   step: Exclude<Step, null>
-  label: string
   danger?: boolean
-}[] = [
-  { step: 'merge', label: 'Merge into…' },
-  { step: 'split', label: 'Split…' },
-  { step: 'delete', label: 'Delete…', danger: true },
-]
+}[] = [{ step: 'merge' }, { step: 'split' }, { step: 'delete', danger: true }]
 
 /** Merge into another territory, split off part of it, or delete it: each confirmed first. */
 export function TerritoryEditorRestructure(props: RestructureProps) {
   const { record, disabled } = props
+  const { t } = useTranslation()
   // (The panel keys this by territory, so a new selection starts with nothing open.)
   const [step, setStep] = useState<Step>(null)
   const blocked = disabled || record.locked
@@ -47,12 +43,14 @@ export function TerritoryEditorRestructure(props: RestructureProps) {
     setStep((cur) => (cur === s ? null : s))
   return (
     <div className="te-section">
-      <h4 className="te-section__title">Restructure</h4>
+      <h4 className="te-section__title">
+        {t('territories.restructure.title')}
+      </h4>
       {record.locked ? (
-        <p className="te-hint">Unlock it to merge, split or delete it.</p>
+        <p className="te-hint">{t('territories.restructure.unlockFirst')}</p>
       ) : null}
       <div className="te-actions">
-        {STEPS.map(({ step: s, label, danger }) => (
+        {STEPS.map(({ step: s, danger }) => (
           <button
             key={s}
             type="button"
@@ -62,7 +60,7 @@ export function TerritoryEditorRestructure(props: RestructureProps) {
             onClick={() => toggle(s)}
             data-testid={`territory-${s}`}
           >
-            {label}
+            {t(`territories.restructure.${s}`)}
           </button>
         ))}
       </div>
@@ -90,6 +88,7 @@ function MergeForm({
   onSelectTerritory,
   onDone,
 }: FormProps) {
+  const { t } = useTranslation()
   const edit = useEdit(access)
   const id = useId()
   const targets = useMemo(
@@ -107,8 +106,20 @@ function MergeForm({
       access.ops.mergeTerritories(plan, record.id, into.id),
     )
     if (!outcome?.ok) return
+    const names = {
+      name: record.name,
+      into: into.name,
+      units: t('common.count.unit', { count: outcome.units }),
+    }
     access.onMessage(
-      `Merged ${record.name} into ${into.name}: ${plural(outcome.units, 'unit')}${outcome.accounts ? `, ${plural(outcome.accounts, 'placed account')}` : ''}.`,
+      outcome.accounts
+        ? t('territories.restructure.mergedPlaced', {
+            ...names,
+            accounts: t('common.count.placedAccount', {
+              count: outcome.accounts,
+            }),
+          })
+        : t('territories.restructure.merged', names),
     )
     onDone()
     onSelectTerritory(into.id)
@@ -117,7 +128,7 @@ function MergeForm({
     <div className="te-confirm" data-testid="territory-merge-form">
       <div className="te-field">
         <label htmlFor={id} className="te-field__label">
-          Merge {record.name} into
+          {t('territories.restructure.mergeInto', { name: record.name })}
         </label>
         <select
           id={id}
@@ -126,7 +137,9 @@ function MergeForm({
           onChange={(e) => setIntoId(e.target.value)}
           data-testid="territory-merge-target"
         >
-          <option value="">Choose a territory…</option>
+          <option value="">
+            {t('territories.restructure.chooseTerritory')}
+          </option>
           {targets.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -136,9 +149,20 @@ function MergeForm({
       </div>
       {into ? (
         <p className="te-confirm__text">
-          {plural(units.length, 'unit')}
-          {overrides ? ` and ${plural(overrides, 'placed account')}` : ''} go to{' '}
-          {into.name}; {record.name} is removed.
+          {overrides
+            ? t('territories.restructure.mergeSummaryPlaced', {
+                units: t('common.count.unit', { count: units.length }),
+                accounts: t('common.count.placedAccount', {
+                  count: overrides,
+                }),
+                into: into.name,
+                name: record.name,
+              })
+            : t('territories.restructure.mergeSummary', {
+                units: t('common.count.unit', { count: units.length }),
+                into: into.name,
+                name: record.name,
+              })}
         </p>
       ) : null}
       <div className="te-actions">
@@ -149,14 +173,14 @@ function MergeForm({
           onClick={merge}
           data-testid="territory-merge-confirm"
         >
-          Merge
+          {t('territories.restructure.mergeButton')}
         </button>
         <button
           type="button"
           className="button button--ghost te-button"
           onClick={onDone}
         >
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>
@@ -171,12 +195,16 @@ function DeleteConfirm({
   onSelectTerritory,
   onDone,
 }: FormProps) {
+  const { t } = useTranslation()
   const edit = useEdit(access)
   const remove = () => {
     const outcome = edit((plan) => access.ops.deleteTerritory(plan, record.id))
     if (!outcome?.ok) return
     access.onMessage(
-      `Deleted ${record.name}: ${plural(outcome.units, 'unit')} unassigned.`,
+      t('territories.restructure.deleted', {
+        name: record.name,
+        units: t('common.count.unit', { count: outcome.units }),
+      }),
     )
     onDone()
     onSelectTerritory(null)
@@ -185,15 +213,21 @@ function DeleteConfirm({
     <div
       className="te-confirm te-confirm--danger"
       role="alertdialog"
-      aria-label={`Delete ${record.name}?`}
+      aria-label={t('territories.restructure.deleteLabel', {
+        name: record.name,
+      })}
     >
       <p className="te-confirm__text">
-        Delete {record.name}? Its {plural(units.length, 'unit')} become
-        unassigned
         {overrides
-          ? ` and ${plural(overrides, 'account')} placed in it follow their unit again`
-          : ''}
-        . You can undo this.
+          ? t('territories.restructure.deleteTextPlaced', {
+              name: record.name,
+              count: units.length,
+              accounts: t('common.count.account', { count: overrides }),
+            })
+          : t('territories.restructure.deleteText', {
+              name: record.name,
+              count: units.length,
+            })}
       </p>
       <div className="te-actions">
         <button
@@ -202,14 +236,14 @@ function DeleteConfirm({
           onClick={remove}
           data-testid="territory-delete-confirm"
         >
-          Delete {record.name}
+          {t('territories.restructure.deleteButton', { name: record.name })}
         </button>
         <button
           type="button"
           className="button button--ghost te-button"
           onClick={onDone}
         >
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>

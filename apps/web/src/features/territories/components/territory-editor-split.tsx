@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { plural } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { NameField } from './territory-editor-name'
 import { useEdit, useLatest } from './territory-editor-ops'
 import type { FormProps } from './territory-editor-restructure'
@@ -21,6 +21,7 @@ export function SplitForm({
   onPreview,
   onDone,
 }: FormProps) {
+  const { t } = useTranslation()
   const edit = useEdit(access)
   // The selection's units of this territory, or else the proposed half.
   const { moving, fromSelection } = useMemo(() => {
@@ -32,7 +33,9 @@ export function SplitForm({
           fromSelection: false,
         }
   }, [access.ops, units, selectedUnits, unitCentroids, unitWeights])
-  const [name, setName] = useState(`${record.name} 2`)
+  const [name, setName] = useState<string>(() =>
+    t('territories.split.defaultName', { name: record.name }),
+  )
   const [refusal, setRefusal] = useState<string | null>(null)
   const check = access.ops.checkName(territories, name, {
     kind: 'territory',
@@ -59,8 +62,18 @@ export function SplitForm({
       setRefusal(outcome.message)
       return
     }
+    const names = {
+      units: t('common.count.unit', { count: outcome.units }),
+      name: record.name,
+      into: check.name,
+    }
     access.onMessage(
-      `Split ${plural(outcome.units, 'unit')} off ${record.name} into ${check.name}.${outcome.skippedLockedUnits ? ` ${plural(outcome.skippedLockedUnits, 'locked unit')} stayed.` : ''}`,
+      outcome.skippedLockedUnits
+        ? t('territories.split.doneLocked', {
+            ...names,
+            count: outcome.skippedLockedUnits,
+          })
+        : t('territories.split.done', names),
     )
     onDone()
     onSelectTerritory(outcome.id)
@@ -70,11 +83,19 @@ export function SplitForm({
     <div className="te-confirm" data-testid="territory-split-form">
       <p className="te-confirm__text" data-testid="territory-split-summary">
         {nothing
-          ? `${record.name} has too few units to split.`
-          : `${plural(moving.length, 'unit')} of ${units.length} go to the new territory (${fromSelection ? 'your selection' : 'half of it, cut across its longest side; select units on the map to choose others'}).`}
+          ? t('territories.split.tooFew', { name: record.name })
+          : t(
+              fromSelection
+                ? 'territories.split.fromSelection'
+                : 'territories.split.proposed',
+              {
+                units: t('common.count.unit', { count: moving.length }),
+                total: units.length,
+              },
+            )}
       </p>
       <NameField
-        label="New territory’s name"
+        label={t('territories.split.newName')}
         value={name}
         onChange={(v) => {
           setName(v)
@@ -98,14 +119,14 @@ export function SplitForm({
           onClick={split}
           data-testid="territory-split-confirm"
         >
-          Split
+          {t('territories.split.button')}
         </button>
         <button
           type="button"
           className="button button--ghost te-button"
           onClick={onDone}
         >
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import type { Rep } from '@tessera/domain'
 import { useMemo } from 'react'
-import { plural } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import { TerritoryEditorFields } from './territory-editor-fields'
 import {
   type EditAccess,
@@ -34,6 +34,7 @@ export interface TerritoryEditorProps extends EditAccess {
  */
 export function TerritoryEditor(props: TerritoryEditorProps) {
   const { plan, territoryId, selectedUnits } = props
+  const { t } = useTranslation()
   const edit = useEdit(props)
   const record = plan.territories.find(
     (t) => t.id === territoryId && t.kind === 'territory',
@@ -62,7 +63,7 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
     return (
       <section className="territory-editor" data-testid="territory-editor">
         <p className="te-hint" data-testid="territory-editor-gone">
-          That territory no longer exists: someone may have just deleted it.
+          {t('territories.editor.gone')}
         </p>
       </section>
     )
@@ -78,14 +79,25 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
     if (!outcome?.ok) return
     const left = [
       outcome.skippedLockedUnits
-        ? `${plural(outcome.skippedLockedUnits, 'locked unit')} stayed`
+        ? t('territories.editor.lockedStayed', {
+            count: outcome.skippedLockedUnits,
+          })
         : '',
       outcome.skippedLocked
-        ? `${plural(outcome.skippedLocked, 'unit')} of locked territories stayed`
+        ? t('territories.editor.lockedTerritoriesStayed', {
+            count: outcome.skippedLocked,
+          })
         : '',
     ].filter(Boolean)
+    const units = t('common.count.unit', { count: outcome.moved })
     props.onMessage(
-      `Moved ${plural(outcome.moved, 'unit')} to ${record.name}.${left.length ? ` ${left.join('; ')}.` : ''}`,
+      left.length
+        ? t('territories.editor.movedWithLeft', {
+            units,
+            name: record.name,
+            left: left.join('; '),
+          })
+        : t('territories.editor.moved', { units, name: record.name }),
     )
   }
   const lockSelection = (locked: boolean) => {
@@ -94,7 +106,12 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
     )
     if (outcome?.ok)
       props.onMessage(
-        `${locked ? 'Locked' : 'Unlocked'} ${plural(outcome.changed, 'unit')}.`,
+        t(
+          locked
+            ? 'territories.editor.lockedUnits'
+            : 'territories.editor.unlockedUnits',
+          { units: t('common.count.unit', { count: outcome.changed }) },
+        ),
       )
   }
 
@@ -114,9 +131,11 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
         <h3 id="territory-editor-title" className="territory-editor__title">
           {record.name}
         </h3>
-        {record.locked ? <span className="badge">Locked</span> : null}
+        {record.locked ? (
+          <span className="badge">{t('territories.editor.locked')}</span>
+        ) : null}
         <span className="territory-editor__meta">
-          {plural(units.length, 'unit')}
+          {t('common.count.unit', { count: units.length })}
         </span>
       </header>
       {reason ? (
@@ -133,11 +152,18 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
         disabled={disabled}
       />
       <div className="te-section">
-        <h4 className="te-section__title">Map selection</h4>
+        <h4 className="te-section__title">
+          {t('territories.editor.mapSelection')}
+        </h4>
         <p className="te-hint" data-testid="territory-selection-count">
           {selected === 0
-            ? 'Select units on the map to move or lock them.'
-            : `${plural(selected, 'unit')} selected${lockedSelected ? `, ${formatLocked(lockedSelected)}` : ''}.`}
+            ? t('territories.editor.selectHint')
+            : lockedSelected
+              ? t('territories.editor.selectedLocked', {
+                  count: selected,
+                  locked: lockedSelected,
+                })
+              : t('territories.editor.selected', { count: selected })}
         </p>
         <div className="te-actions">
           <button
@@ -147,7 +173,7 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
             onClick={moveSelection}
             data-testid="territory-move-selection"
           >
-            Move selection here
+            {t('territories.editor.moveHere')}
           </button>
           <button
             type="button"
@@ -156,7 +182,7 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
             onClick={() => lockSelection(true)}
             data-testid="units-lock"
           >
-            Lock units
+            {t('territories.editor.lockUnits')}
           </button>
           <button
             type="button"
@@ -165,7 +191,7 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
             onClick={() => lockSelection(false)}
             data-testid="units-unlock"
           >
-            Unlock units
+            {t('territories.editor.unlockUnits')}
           </button>
         </div>
       </div>
@@ -185,8 +211,4 @@ export function TerritoryEditor(props: TerritoryEditorProps) {
       />
     </section>
   )
-}
-
-function formatLocked(n: number): string {
-  return `${n.toLocaleString('en-US')} of them locked`
 }

@@ -6,14 +6,14 @@ import {
   formatMoney,
   formatPercent,
   formatSignedPercent,
-  plural,
 } from '../../../lib/format'
+import { useTranslation } from '../../../i18n'
 import {
   deviationTone,
-  METRIC_LABELS,
+  metricLabel,
   primaryMetric,
   type ScoresState,
-  SORT_OPTIONS,
+  SORT_KEYS,
   type SortKey,
   sortNeedsScores,
   sortTerritories,
@@ -22,6 +22,7 @@ import {
 import {
   filterRegions,
   type PlanSummary,
+  regionLabel,
   type RegionSummary,
   type TerritorySummary,
 } from '../lib/territory-summary'
@@ -37,12 +38,6 @@ interface TerritoryListProps {
   onSelect: (territoryId: string) => void
   /** Opens the full territory table (every metric, sortable by any column). */
   onOpenTable?: () => void
-}
-
-const SORT_CAPTIONS: Record<Exclude<SortKey, 'name'>, string> = {
-  deviation: 'furthest from target first',
-  potential: 'most potential first',
-  utilization: 'fullest calendar first',
 }
 
 /** What a row shows about balance, shared by every row. */
@@ -63,6 +58,7 @@ export const TerritoryList = memo(function TerritoryList({
   onSelect,
   onOpenTable,
 }: TerritoryListProps) {
+  const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const [sortChoice, setSortChoice] = useState<SortKey>('name')
   const scoreData = scores.data
@@ -88,14 +84,14 @@ export const TerritoryList = memo(function TerritoryList({
     return [
       {
         id: '__ranked__',
-        name: 'All territories',
+        name: t('territories.list.allTerritories'),
         color: null,
         territories: sortTerritories(all, sort, scoreById, metric),
         accounts: all.reduce((n, t) => n + t.accounts, 0),
         potential: all.reduce((n, t) => n + t.potential, 0),
       },
     ].filter((r) => r.territories.length > 0)
-  }, [filtered, sort, scoreById, metric])
+  }, [filtered, sort, scoreById, metric, t])
   const territoryNames = useMemo(
     () =>
       new Map(
@@ -146,10 +142,14 @@ export const TerritoryList = memo(function TerritoryList({
     >
       <header className="territory-panel__header">
         <div className="territory-panel__title-row">
-          <h2 id="territory-panel-title">Territories</h2>
+          <h2 id="territory-panel-title">{t('territories.list.title')}</h2>
           <span className="territory-panel__count">
-            {summary.territoryCount} in{' '}
-            {plural(summary.regions.length, 'region')}
+            {t('territories.list.count', {
+              territories: formatCount(summary.territoryCount),
+              regions: t('common.count.region', {
+                count: summary.regions.length,
+              }),
+            })}
           </span>
           {onOpenTable ? (
             <button
@@ -158,21 +158,21 @@ export const TerritoryList = memo(function TerritoryList({
               onClick={onOpenTable}
               data-testid="open-territory-table"
             >
-              Table
+              {t('territories.list.table')}
             </button>
           ) : null}
         </div>
         <dl className="territory-panel__totals">
           <div>
-            <dt>Accounts</dt>
+            <dt>{t('territories.list.accounts')}</dt>
             <dd>{formatCount(summary.accounts)}</dd>
           </div>
           <div>
-            <dt>Potential</dt>
+            <dt>{t('territories.list.potential')}</dt>
             <dd>{formatMoney(summary.potential)}</dd>
           </div>
           <div>
-            <dt>Avg / territory</dt>
+            <dt>{t('territories.list.average')}</dt>
             <dd>
               {formatMoney(
                 summary.territoryCount
@@ -194,17 +194,19 @@ export const TerritoryList = memo(function TerritoryList({
               <path d="M10.5 10.5 14 14" />
             </svg>
             <span className="visually-hidden">
-              Filter by territory, rep or region
+              {t('territories.list.filterLabel')}
             </span>
             <input
               type="search"
-              placeholder="Filter territories"
+              placeholder={t('territories.list.filterPlaceholder')}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
           </label>
           <label className="sort-control">
-            <span className="sort-control__label">Sort</span>
+            <span className="sort-control__label">
+              {t('territories.list.sort')}
+            </span>
             <span className="select">
               <select
                 value={sort}
@@ -215,13 +217,13 @@ export const TerritoryList = memo(function TerritoryList({
                 }}
                 data-testid="territory-sort"
               >
-                {SORT_OPTIONS.map((o) => (
+                {SORT_KEYS.map((key) => (
                   <option
-                    key={o.key}
-                    value={o.key}
-                    disabled={sortNeedsScores(o.key) && !scoreById}
+                    key={key}
+                    value={key}
+                    disabled={sortNeedsScores(key) && !scoreById}
                   >
-                    {o.label}
+                    {t(`territories.sortOption.${key}`)}
                   </option>
                 ))}
               </select>
@@ -232,17 +234,21 @@ export const TerritoryList = memo(function TerritoryList({
       <div className="territory-panel__body" ref={listRef}>
         {regions.length === 0 ? (
           <p className="territory-panel__empty">
-            No territory matches “{query.trim()}”.
+            {t('territories.list.noMatch', { query: query.trim() })}
           </p>
         ) : null}
         {regions.map((region) => (
-          <section key={region.id} className="region" aria-label={region.name}>
+          <section
+            key={region.id}
+            className="region"
+            aria-label={regionLabel(region)}
+          >
             <h3 className="region__header">
-              <span className="region__name">{region.name}</span>
+              <span className="region__name">{regionLabel(region)}</span>
               <span className="region__meta">
                 {sort === 'name'
                   ? `${formatCount(region.accounts)} · ${formatMoney(region.potential)}`
-                  : SORT_CAPTIONS[sort]}
+                  : t(`territories.sortCaption.${sort}`)}
               </span>
             </h3>
             <ul className="region__rows">
@@ -262,7 +268,11 @@ export const TerritoryList = memo(function TerritoryList({
         ))}
         {summary.unassignedAccounts > 0 ? (
           <p className="territory-panel__note">
-            {plural(summary.unassignedAccounts, 'account')} in unassigned areas.
+            {t('territories.list.unassigned', {
+              accounts: t('common.count.account', {
+                count: summary.unassignedAccounts,
+              }),
+            })}
           </p>
         ) : null}
       </div>
@@ -284,9 +294,11 @@ const TerritoryRow = memo(function TerritoryRow({
   selected: boolean
   onSelect: (id: string) => void
 }) {
+  // Rows are memoised: this also repaints them when the language changes.
+  const { t } = useTranslation()
   const deviation = score?.deviations[balance.metric]
   const capacityTone = utilizationTone(score?.utilization ?? null)
-  const metricLabel = METRIC_LABELS[balance.metric]
+  const metric = metricLabel(balance.metric)
   return (
     <button
       type="button"
@@ -295,7 +307,7 @@ const TerritoryRow = memo(function TerritoryRow({
       data-territory-id={territory.id}
       aria-pressed={selected}
       onClick={() => onSelect(territory.id)}
-      title={`Show ${territory.name} on the map`}
+      title={t('territories.list.show', { name: territory.name })}
     >
       <span
         className="swatch swatch--large"
@@ -308,7 +320,9 @@ const TerritoryRow = memo(function TerritoryRow({
           {score && !score.contiguous ? (
             <span
               className="territory-row__flag"
-              title={`Not contiguous: ${plural(score.pieces, 'separate piece')}`}
+              title={t('territories.list.notContiguousTitle', {
+                count: score.pieces,
+              })}
               data-testid="contiguity-warning"
             >
               <svg viewBox="0 0 16 16" aria-hidden>
@@ -316,13 +330,15 @@ const TerritoryRow = memo(function TerritoryRow({
                 <path d="M8 6.6v3.3M8 11.6v.1" />
               </svg>
               <span className="visually-hidden">
-                Not contiguous ({plural(score.pieces, 'piece')})
+                {t('territories.list.notContiguous', {
+                  pieces: t('common.count.piece', { count: score.pieces }),
+                })}
               </span>
             </span>
           ) : null}
         </span>
         <span className="territory-row__rep">
-          {territory.repName ?? 'No rep assigned'}
+          {territory.repName ?? t('territories.list.noRep')}
         </span>
       </span>
       <span className="territory-row__numbers">
@@ -330,7 +346,7 @@ const TerritoryRow = memo(function TerritoryRow({
           {formatMoney(territory.potential)}
         </span>
         <span className="territory-row__accounts">
-          {plural(territory.accounts, 'account')}
+          {t('common.count.account', { count: territory.accounts })}
         </span>
       </span>
       {score && deviation !== undefined ? (
@@ -341,20 +357,27 @@ const TerritoryRow = memo(function TerritoryRow({
           <DeviationBar
             deviation={deviation}
             tolerance={balance.tolerance}
-            metricLabel={metricLabel}
+            metricLabel={metric}
           />
           <span
             className={`territory-row__deviation tone-${deviationTone(deviation, balance.tolerance)}`}
           >
             {formatSignedPercent(deviation)}
-            <span className="territory-row__metric"> {metricLabel}</span>
+            <span className="territory-row__metric"> {metric}</span>
           </span>
           {score.utilization !== null ? (
             <span
               className={`territory-row__capacity tone-${capacityTone ?? 'ok'}`}
-              title={`${formatCount(Math.round(score.workloadMinutes / 60))} h of work a week for ${formatCount(Math.round((score.capacityMinutes ?? 0) / 60))} h of capacity`}
+              title={t('territories.list.capacityTitle', {
+                workload: formatCount(Math.round(score.workloadMinutes / 60)),
+                capacity: formatCount(
+                  Math.round((score.capacityMinutes ?? 0) / 60),
+                ),
+              })}
             >
-              {formatPercent(score.utilization)} of capacity
+              {t('territories.list.ofCapacity', {
+                percent: formatPercent(score.utilization),
+              })}
             </span>
           ) : null}
         </span>

@@ -5,9 +5,9 @@ import {
   formatMoney,
   formatPercent,
   formatSignedPercent,
-  plural,
 } from '../../../lib/format'
-import { deviationTone, METRIC_LABELS, utilizationTone } from '../lib/balance'
+import { useTranslation } from '../../../i18n'
+import { deviationTone, metricLabel, utilizationTone } from '../lib/balance'
 import {
   COLUMNS,
   type ColumnKey,
@@ -34,6 +34,7 @@ interface TerritoryTableProps {
  */
 export function TerritoryTable(props: TerritoryTableProps) {
   const { metric, tolerance, selectedId, onSelect } = props
+  const { t } = useTranslation()
   const [sort, setSort] = useState<{
     key: ColumnKey
     direction: SortDirection
@@ -46,22 +47,25 @@ export function TerritoryTable(props: TerritoryTableProps) {
   return (
     <section
       className="territory-table"
-      aria-label="Territory table"
+      aria-label={t('territories.table.label')}
       data-testid="territory-table"
     >
       <header className="territory-table__header">
-        <h2>All territories</h2>
+        <h2>{t('territories.table.title')}</h2>
         <span className="territory-table__meta">
-          {plural(rows.length, 'territory', 'territories')} · balance on{' '}
-          {METRIC_LABELS[metric]}, band ±{formatPercent(tolerance)}
+          {t('territories.table.meta', {
+            territories: t('common.count.territory', { count: rows.length }),
+            metric: metricLabel(metric),
+            band: formatPercent(tolerance),
+          })}
         </span>
         <button
           type="button"
           className="button button--secondary territory-table__close"
           onClick={props.onClose}
-          aria-label="Close the territory table"
+          aria-label={t('territories.table.close')}
         >
-          Close
+          {t('common.close')}
         </button>
       </header>
       <div className="territory-table__scroll">
@@ -80,14 +84,14 @@ export function TerritoryTable(props: TerritoryTableProps) {
                         : 'descending'
                       : 'none'
                   }
-                  title={c.hint}
+                  title={t(`territories.table.hints.${c.key}`)}
                 >
                   <button
                     type="button"
                     onClick={() => setSort((s) => nextSort(s, c.key))}
                     data-testid={`sort-${c.key}`}
                   >
-                    {c.label}
+                    {t(`territories.table.columns.${c.key}`)}
                     <span className="territory-table__arrow" aria-hidden>
                       {sort.key === c.key
                         ? sort.direction === 'asc'
@@ -157,6 +161,8 @@ const Row = memo(function Row({
   selected: boolean
   onSelect: (id: string) => void
 }) {
+  // Rows are memoised: this also repaints them when the language changes.
+  const { t } = useTranslation()
   const s = row.score
   const deviation = s?.deviations[metric]
   const capacity = utilizationTone(s?.utilization ?? null)
@@ -176,13 +182,16 @@ const Row = memo(function Row({
           <span className="territory-table__name">
             {row.name}
             {row.locked ? (
-              <span className="territory-table__lock" title="Locked">
+              <span
+                className="territory-table__lock"
+                title={t('territories.table.locked')}
+              >
                 {' '}
-                (locked)
+                {t('territories.table.lockedSuffix')}
               </span>
             ) : null}
             <small>
-              {row.repName ?? 'No rep'} · {row.regionName}
+              {row.repName ?? t('territories.table.noRep')} · {row.regionName}
             </small>
           </span>
         </button>
@@ -194,7 +203,10 @@ const Row = memo(function Row({
         {s && s.utilization !== null ? (
           <span
             className={`territory-table__capacity tone-${capacity ?? 'ok'}`}
-            title={`${formatCount(Math.round(s.workloadMinutes / 60))} h of visits a week for ${formatCount(Math.round((s.capacityMinutes ?? 0) / 60))} h of capacity`}
+            title={t('territories.table.workloadTitle', {
+              workload: formatCount(Math.round(s.workloadMinutes / 60)),
+              capacity: formatCount(Math.round((s.capacityMinutes ?? 0) / 60)),
+            })}
           >
             <span className="capacity-meter" aria-hidden>
               <span
@@ -204,8 +216,10 @@ const Row = memo(function Row({
             {formatPercent(s.utilization)}
           </span>
         ) : s ? (
-          <span title="No rep capacity known">
-            {formatCount(Math.round(s.workloadMinutes / 60))} h
+          <span title={t('territories.table.noCapacity')}>
+            {t('territories.table.hours', {
+              hours: formatCount(Math.round(s.workloadMinutes / 60)),
+            })}
           </span>
         ) : (
           dash
@@ -213,7 +227,9 @@ const Row = memo(function Row({
       </td>
       <td className="num">
         {s?.travelKm != null
-          ? `${formatCount(Math.round(s.travelKm))} km`
+          ? t('territories.table.km', {
+              km: formatCount(Math.round(s.travelKm)),
+            })
           : dash}
       </td>
       <td className="num">
@@ -223,12 +239,14 @@ const Row = memo(function Row({
         {!s ? (
           dash
         ) : s.units === 0 ? (
-          <span className="territory-table__none">empty</span>
+          <span className="territory-table__none">
+            {t('territories.table.empty')}
+          </span>
         ) : s.contiguous ? (
-          <span className="tone-ok">Contiguous</span>
+          <span className="tone-ok">{t('territories.table.contiguous')}</span>
         ) : (
           <span className="tone-bad" data-testid="table-contiguity-warning">
-            ⚠ {plural(s.pieces, 'piece')}
+            ⚠ {t('common.count.piece', { count: s.pieces })}
           </span>
         )}
       </td>
@@ -238,7 +256,7 @@ const Row = memo(function Row({
             <DeviationBar
               deviation={deviation}
               tolerance={tolerance}
-              metricLabel={METRIC_LABELS[metric]}
+              metricLabel={metricLabel(metric)}
             />
             <span className={`tone-${deviationTone(deviation, tolerance)}`}>
               {formatSignedPercent(deviation)}

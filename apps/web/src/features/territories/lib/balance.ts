@@ -1,6 +1,7 @@
 import type { BalanceMetric, BalanceSettings } from '@tessera/domain'
 import type { PlanScore, TerritoryScore } from '@tessera/engine'
 import { byName } from '../../../lib/by-name'
+import { i18n } from '../../../i18n'
 
 /** What `plans.scores` answers. */
 export interface PlanScores {
@@ -21,12 +22,9 @@ export interface ScoresState {
 /** How a number reads against its limit: fine, worth a look, or out of line. */
 export type Tone = 'ok' | 'warn' | 'bad'
 
-export const METRIC_LABELS: Readonly<Record<BalanceMetric, string>> = {
-  accounts: 'accounts',
-  potential: 'potential',
-  sales: 'sales',
-  workload: 'workload',
-  forecast: 'forecast',
+/** A balance metric as a sentence names it (`potential`), in the active language. */
+export function metricLabel(metric: BalanceMetric): string {
+  return i18n.t(`territories.metric.${metric}`)
 }
 
 /** The metric the list shows a bar for: the first balanced one, potential when none is set. */
@@ -110,11 +108,12 @@ export function deviationBar(
 
 export type SortKey = 'name' | 'deviation' | 'potential' | 'utilization'
 
-export const SORT_OPTIONS: readonly { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'deviation', label: 'Deviation' },
-  { key: 'potential', label: 'Potential' },
-  { key: 'utilization', label: 'Utilization' },
+/** The list's orders, in menu order (labels: `territories.sortOption.<key>`). */
+export const SORT_KEYS: readonly SortKey[] = [
+  'name',
+  'deviation',
+  'potential',
+  'utilization',
 ]
 
 /** Sorts that need the engine's scores; without them the list falls back to names. */

@@ -5,6 +5,7 @@ import {
   type UnitTotals,
 } from '@tessera/engine'
 import { byName } from '../../../lib/by-name'
+import { i18n } from '../../../i18n'
 
 export interface TerritorySummary {
   id: string
@@ -35,6 +36,17 @@ export interface PlanSummary {
 }
 
 const OTHER_REGION = '__other__'
+
+/**
+ * A region's name as shown: the trailing group of territories without a region is named in
+ * the active language when drawn (the summary is cached across renders, a language change
+ * does not rebuild it).
+ */
+export function regionLabel(region: { id: string; name: string }): string {
+  return region.id === OTHER_REGION
+    ? i18n.t('territories.list.otherRegion')
+    : region.name
+}
 
 /**
  * Territory totals from per-unit totals and the unit → territory assignments, grouped by

@@ -27,11 +27,12 @@ export type ColumnKey =
 
 export type SortDirection = 'asc' | 'desc'
 
+/**
+ * A column of the table. Its header is `territories.table.columns.<key>` and its tooltip,
+ * why the number matters, `territories.table.hints.<key>`.
+ */
 export interface Column {
   key: ColumnKey
-  label: string
-  /** Why the number matters, shown as the header's tooltip. */
-  hint: string
   numeric: boolean
   /** The first click sorts this way: what needs attention (big, far, fragmented) first. */
   firstDirection: SortDirection
@@ -40,71 +41,51 @@ export interface Column {
 export const COLUMNS: readonly Column[] = [
   {
     key: 'name',
-    label: 'Territory',
-    hint: 'Territory and its rep',
     numeric: false,
     firstDirection: 'asc',
   },
   {
     key: 'accounts',
-    label: 'Accounts',
-    hint: 'Accounts in the territory',
     numeric: true,
     firstDirection: 'desc',
   },
   {
     key: 'potential',
-    label: 'Potential',
-    hint: 'Revenue potential',
     numeric: true,
     firstDirection: 'desc',
   },
   {
     key: 'sales',
-    label: 'Sales',
-    hint: 'Sales over the last 12 months',
     numeric: true,
     firstDirection: 'desc',
   },
   {
     key: 'utilization',
-    label: 'Workload',
-    hint: 'Weekly visit workload against the rep’s capacity',
     numeric: true,
     firstDirection: 'desc',
   },
   {
     key: 'travel',
-    label: 'Travel',
-    hint: 'Visit-weighted mean distance from the rep’s home to the accounts',
     numeric: true,
     firstDirection: 'desc',
   },
   {
     key: 'compactness',
-    label: 'Compactness',
-    hint: 'Polsby–Popper: 100 % for a disc, low for a sprawling shape',
     numeric: true,
     firstDirection: 'asc',
   },
   {
     key: 'pieces',
-    label: 'Contiguity',
-    hint: 'Separate pieces; one means contiguous',
     numeric: true,
     firstDirection: 'desc',
   },
   {
     key: 'deviation',
-    label: 'Balance',
-    hint: 'Deviation from target of the first balanced metric, against the tolerance band',
     numeric: true,
     firstDirection: 'desc',
   },
   {
     key: 'disrupted',
-    label: 'Disrupted',
-    hint: 'Accounts that change hands against the published alignment',
     numeric: true,
     firstDirection: 'desc',
   },

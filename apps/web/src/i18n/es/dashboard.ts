@@ -1,0 +1,63 @@
+import type { dashboard as en } from '../en/dashboard'
+import type { Translation } from '../messages'
+
+export const dashboard: Translation<typeof en> = {
+  loading: 'Sumando ventas y previsiones…',
+  failed: 'No se ha podido cargar el panel: {{error}}',
+  title: 'Resultados',
+  window: '12 meses hasta {{month}}',
+  noSales: 'Aún no hay historial de ventas',
+  forecastsOf: ' · previsiones del {{date}}',
+  noForecasts: ' · aún no hay previsiones',
+  monthlySales: 'Ventas mensuales',
+  trendNote:
+    'Continua: ventas. Discontinua: la previsión de los próximos 12 meses, repartida según la forma mensual del año pasado.',
+  selectToCompare: ' Selecciona un territorio para compararlo.',
+  attainmentByTerritory: 'Cumplimiento por territorio',
+  reps: 'Comerciales',
+  definitions:
+    '<strong>Cuota</strong>: la fija por territorio un planificador o un director; donde no hay ninguna, ventas de los últimos 12 meses × 1,05 (marcada <em>est.</em>). <strong>Cumplimiento</strong>: ventas de los últimos 12 meses completos ÷ cuota. <strong>Previsión</strong>: la suma de las previsiones a 12 meses de las cuentas (tendencia y estacionalidad a partir del historial de cada cuenta; una referencia del segmento para las cuentas con poco historial). <strong>Cartera (aproximada)</strong>: la suma, por cuentas, de lo que la previsión espera por encima de las ventas de los últimos 12 meses de la cuenta: crecimiento por conseguir; las cuentas que se espera que bajen cuentan 0.',
+  summary: {
+    sales: 'Ventas, últimos 12 meses',
+    onYearBefore: '{{growth}} respecto al año anterior',
+    quota: 'Cuota',
+    defaults_one: '{{count, number}} por defecto (ventas × 1,05)',
+    defaults_other: '{{count, number}} por defecto (ventas × 1,05)',
+    allSet: 'todas fijadas por los directores',
+    attainment: 'Cumplimiento',
+    salesOverQuota: 'ventas ÷ cuota',
+    forecast: 'Previsión, próximos 12 meses',
+    onLast12: '{{growth}} respecto a los últimos 12',
+    pipeline: 'Cartera (aproximada)',
+    pipelineHint: 'previsión por encima de las ventas del año pasado',
+    accounts: 'Cuentas',
+    bought_one: '{{count, number}} ha comprado este año',
+    bought_other: '{{count, number}} han comprado este año',
+  },
+  table: {
+    repTerritory: 'Comercial · territorio',
+    sales: 'Ventas 12 m',
+    quota: 'Cuota',
+    attainment: 'Cump.',
+    forecast: 'Previsión',
+    pipeline: 'Cartera',
+    noRep: 'Sin comercial',
+  },
+  quota: {
+    defaultTitle: 'Por defecto: ventas de los últimos 12 meses × 1,05',
+    estimate: 'est.',
+    edit: 'Cuota de {{name}}: {{amount}}. Editar',
+    editDefault: 'Cuota de {{name}}: {{amount}} (por defecto). Editar',
+    invalid: 'Una cuota es un importe en dólares, como 1,200,000 o 1.2M.',
+    notSaved: 'No se ha guardado.',
+    field: 'Cuota de {{name}} en dólares (vacía: la de por defecto)',
+  },
+  chart: {
+    forecastArrow: 'previsión →',
+    plan: 'Plan',
+    forecastSuffix: ' (previsión)',
+    ofQuota: '{{attainment}}: {{sales}} de {{quota}}',
+    defaultQuota: ' (cuota por defecto)',
+    clickToShow: 'Haz clic para mostrarlo en el mapa',
+  },
+}

@@ -1,0 +1,75 @@
+import type { review as en } from '../en/review'
+import type { Translation } from '../messages'
+
+export const review: Translation<typeof en> = {
+  answer: {
+    pending: 'Aún sin revisar',
+    acknowledged: 'Enterado',
+    objected: 'Con objeciones',
+  },
+  round: {
+    open: 'En revisión',
+    approved: 'Aprobada',
+    rejected: 'Rechazada',
+    withdrawn: 'Reabierta como borrador',
+  },
+  loading: 'Cargando la revisión…',
+  submitHint:
+    'Al enviarlo, el escenario pasa a solo lectura y se pide a cada comercial cuyo territorio cambia que revise su parte.',
+  deadline: 'Plazo de revisión',
+  note: 'Nota para los revisores (opcional)',
+  submitting: 'Enviando…',
+  submit: 'Enviar a revisión',
+  submittedBy: 'Versión {{revision}}, enviada por {{name}} {{when}}',
+  someone: 'alguien',
+  reviewBy: ' · revisar antes del ',
+  compare: 'Ver qué cambia, por comercial y territorio',
+  changedSinceSubmit:
+    'El plan ha cambiado después de enviarse: los comerciales revisaron otra cosa. Reábrelo y vuelve a enviarlo.',
+  approveWithout: 'Aprobar sin esperar a {{reps}}',
+  rejectWhy: '¿Por qué se rechaza? El planificador lo revisará según esto.',
+  reject: 'Rechazar',
+  approve: 'Aprobar',
+  rejectOpen: 'Rechazar…',
+  approvedBy: 'Aprobado por {{name}} {{when}}.',
+  aManager: 'un director',
+  effectiveDate: 'Fecha de entrada en vigor',
+  publishLater:
+    'Será la alineación publicada el {{date}}; hasta entonces se mantiene la actual.',
+  publishNow:
+    'Pasa a ser la alineación publicada ahora; la actual se guarda en el historial.',
+  schedule: 'Programar la publicación',
+  publish: 'Publicar',
+  takesEffect: 'Entra en vigor el <strong>{{date}}</strong>.',
+  published: 'La alineación publicada.',
+  publishedSince: 'La alineación publicada, en vigor desde el {{date}}.',
+  cancelSchedule: 'Cancelar la programación y reabrir como borrador',
+  reopen: 'Reabrir como borrador para revisarlo',
+  reviewYours: 'Revisar tu cambio',
+  earlier: 'Versiones anteriores',
+  revision: 'Versión {{revision}}',
+  decidedBy: ' por {{name}}',
+  noChanges: 'No cambia el territorio de ningún comercial.',
+  noLogin: 'Sin acceso a Tessera: este comercial no puede responder aquí.',
+  history: {
+    title: 'Alineaciones publicadas',
+    state: {
+      'in force': 'En vigor',
+      scheduled: 'Programada',
+      past: 'Anterior',
+    },
+    from: 'Desde el {{date}}',
+    publishedBy: ' · publicada por {{name}}',
+    alignmentOn: 'Alineación a fecha de',
+    none: 'No se publicó ninguna alineación para esa fecha.',
+    inForce:
+      '<strong>{{name}}</strong>, en vigor desde el {{date}} · {{territories}}',
+    hideTerritories: 'Ocultar los territorios',
+    showTerritories: 'Mostrar los territorios',
+    preparing: 'Preparando el CSV…',
+    download: 'Descargar para el CRM (CSV)',
+    territory: 'Territorio',
+    rep: 'Comercial',
+    units: 'Unidades',
+  },
+}

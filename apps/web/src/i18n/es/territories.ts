@@ -1,0 +1,227 @@
+import type { territories as en } from '../en/territories'
+import type { Translation } from '../messages'
+
+export const territories: Translation<typeof en> = {
+  list: {
+    title: 'Territorios',
+    count: '{{territories}} en {{regions}}',
+    table: 'Tabla',
+    accounts: 'Cuentas',
+    potential: 'Potencial',
+    average: 'Media / territorio',
+    filterLabel: 'Filtrar por territorio, comercial o región',
+    filterPlaceholder: 'Filtrar territorios',
+    sort: 'Orden',
+    noMatch: 'Ningún territorio coincide con «{{query}}».',
+    allTerritories: 'Todos los territorios',
+    otherRegion: 'Otros',
+    unassigned: '{{accounts}} en zonas sin asignar.',
+    show: 'Mostrar {{name}} en el mapa',
+    notContiguousTitle_one: 'No es contiguo: {{count, number}} pieza separada',
+    notContiguousTitle_other:
+      'No es contiguo: {{count, number}} piezas separadas',
+    notContiguous: 'No es contiguo ({{pieces}})',
+    noRep: 'Sin comercial asignado',
+    capacityTitle:
+      '{{workload}} h de trabajo a la semana para {{capacity}} h de capacidad',
+    ofCapacity: '{{percent}} de la capacidad',
+  },
+  sortCaption: {
+    deviation: 'los más alejados del objetivo primero',
+    potential: 'más potencial primero',
+    utilization: 'agenda más llena primero',
+  },
+  sortOption: {
+    name: 'Nombre',
+    deviation: 'Desviación',
+    potential: 'Potencial',
+    utilization: 'Ocupación',
+  },
+  metric: {
+    accounts: 'cuentas',
+    potential: 'potencial',
+    sales: 'ventas',
+    workload: 'carga de trabajo',
+    forecast: 'previsión',
+  },
+  balance: {
+    unavailable: 'Las puntuaciones de equilibrio no están disponibles ahora.',
+    scoring: 'Puntuando el plan…',
+    label: 'Equilibrio del plan',
+    title: 'Equilibrio',
+    within: '<strong>{{share}}</strong> a menos de {{band}} del objetivo',
+    inBand: '{{inBand}} de {{territories}} dentro de la banda',
+    furthestOff: 'El más alejado',
+    allOnTarget: 'Todos los territorios están en el objetivo.',
+    bar: '{{deviation}} {{metric}} respecto al objetivo, banda ±{{band}}',
+  },
+  table: {
+    label: 'Tabla de territorios',
+    title: 'Todos los territorios',
+    meta: '{{territories}} · equilibrio por {{metric}}, banda ±{{band}}',
+    close: 'Cerrar la tabla de territorios',
+    locked: 'Bloqueado',
+    lockedSuffix: '(bloqueado)',
+    noRep: 'Sin comercial',
+    workloadTitle:
+      '{{workload}} h de visitas a la semana para {{capacity}} h de capacidad',
+    noCapacity: 'Capacidad del comercial desconocida',
+    hours: '{{hours}} h',
+    km: '{{km}} km',
+    empty: 'vacío',
+    contiguous: 'Contiguo',
+    columns: {
+      name: 'Territorio',
+      accounts: 'Cuentas',
+      potential: 'Potencial',
+      sales: 'Ventas',
+      utilization: 'Carga',
+      travel: 'Distancia',
+      compactness: 'Compacidad',
+      pieces: 'Contigüidad',
+      deviation: 'Equilibrio',
+      disrupted: 'Afectadas',
+    },
+    hints: {
+      name: 'El territorio y su comercial',
+      accounts: 'Cuentas del territorio',
+      potential: 'Potencial de ingresos',
+      sales: 'Ventas de los últimos 12 meses',
+      utilization:
+        'Carga semanal de visitas respecto a la capacidad del comercial',
+      travel:
+        'Distancia media, ponderada por visitas, del domicilio del comercial a las cuentas',
+      compactness:
+        'Polsby–Popper: 100 % para un círculo, bajo para una forma dispersa',
+      pieces: 'Piezas separadas; una significa contiguo',
+      deviation:
+        'Desviación respecto al objetivo de la primera métrica equilibrada, frente a la banda de tolerancia',
+      disrupted:
+        'Cuentas que cambian de manos respecto a la alineación publicada',
+    },
+  },
+  editor: {
+    gone: 'Ese territorio ya no existe: puede que alguien acabe de eliminarlo.',
+    connecting: 'Conectando con el plan en directo…',
+    locked: 'Bloqueado',
+    mapSelection: 'Selección del mapa',
+    selectHint: 'Selecciona unidades en el mapa para moverlas o bloquearlas.',
+    selected_one: '{{count, number}} unidad seleccionada.',
+    selected_other: '{{count, number}} unidades seleccionadas.',
+    selectedLocked_one:
+      '{{count, number}} unidad seleccionada (bloqueadas: {{locked, number}}).',
+    selectedLocked_other:
+      '{{count, number}} unidades seleccionadas (bloqueadas: {{locked, number}}).',
+    moveHere: 'Mover la selección aquí',
+    lockUnits: 'Bloquear unidades',
+    unlockUnits: 'Desbloquear unidades',
+    lockedStayed_one: '{{count, number}} unidad bloqueada no se ha movido',
+    lockedStayed_other:
+      '{{count, number}} unidades bloqueadas no se han movido',
+    lockedTerritoriesStayed_one:
+      '{{count, number}} unidad de territorios bloqueados no se ha movido',
+    lockedTerritoriesStayed_other:
+      '{{count, number}} unidades de territorios bloqueados no se han movido',
+    moved: 'Movido a {{name}}: {{units}}.',
+    movedWithLeft: 'Movido a {{name}}: {{units}}. {{left}}.',
+    lockedUnits: 'Bloqueo aplicado a {{units}}.',
+    unlockedUnits: 'Bloqueo quitado a {{units}}.',
+    name: 'Nombre',
+    colour: 'Color',
+    unusedColours: 'Colores sin usar',
+    useColour: 'Usar el color {{colour}}',
+    rep: 'Comercial',
+    noRep: 'Sin comercial',
+    unknownRep: 'Comercial desconocido',
+    repAlso: '{{name}} (también {{others}})',
+    region: 'Región',
+    noRegion: 'Sin región',
+    deletedRegion: 'Región eliminada',
+    lockedHint:
+      'Sus unidades y cuentas se quedan como están: pintar, fusionar, dividir y el optimizador no lo tocan.',
+  },
+  create: {
+    button: 'Nuevo territorio',
+    created: 'Creado {{name}}. Pinta unidades en el mapa para llenarlo.',
+    placeholder: 'p. ej., Noroeste del Pacífico',
+    submit: 'Crear',
+  },
+  restructure: {
+    title: 'Reestructurar',
+    unlockFirst: 'Desbloquéalo para fusionarlo, dividirlo o eliminarlo.',
+    merge: 'Fusionar con…',
+    split: 'Dividir…',
+    delete: 'Eliminar…',
+    mergeInto: 'Fusionar {{name}} con',
+    chooseTerritory: 'Elige un territorio…',
+    mergeSummary: 'Pasan a {{into}}: {{units}}; {{name}} desaparece.',
+    mergeSummaryPlaced:
+      'Pasan a {{into}}: {{units}} y {{accounts}}; {{name}} desaparece.',
+    mergeButton: 'Fusionar',
+    merged: '{{name}} fusionado con {{into}}: {{units}}.',
+    mergedPlaced: '{{name}} fusionado con {{into}}: {{units}}, {{accounts}}.',
+    deleted: '{{name}} eliminado: {{units}} sin asignar.',
+    deleteLabel: '¿Eliminar {{name}}?',
+    deleteText_one:
+      '¿Eliminar {{name}}? Su {{count, number}} unidad queda sin asignar. Puedes deshacerlo.',
+    deleteText_other:
+      '¿Eliminar {{name}}? Sus {{count, number}} unidades quedan sin asignar. Puedes deshacerlo.',
+    deleteTextPlaced_one:
+      '¿Eliminar {{name}}? Su {{count, number}} unidad queda sin asignar y las cuentas colocadas en él ({{accounts}}) vuelven a seguir a su unidad. Puedes deshacerlo.',
+    deleteTextPlaced_other:
+      '¿Eliminar {{name}}? Sus {{count, number}} unidades quedan sin asignar y las cuentas colocadas en él ({{accounts}}) vuelven a seguir a su unidad. Puedes deshacerlo.',
+    deleteButton: 'Eliminar {{name}}',
+  },
+  split: {
+    tooFew: '{{name}} tiene muy pocas unidades para dividirlo.',
+    fromSelection:
+      'Pasan al nuevo territorio {{units}} de {{total, number}} (tu selección).',
+    proposed:
+      'Pasan al nuevo territorio {{units}} de {{total, number}} (la mitad, cortada a lo ancho de su lado más largo; selecciona unidades en el mapa para elegir otras).',
+    newName: 'Nombre del nuevo territorio',
+    defaultName: '{{name}} 2',
+    button: 'Dividir',
+    done: 'Separadas de {{name}} hacia {{into}}: {{units}}.',
+    doneLocked_one:
+      'Separadas de {{name}} hacia {{into}}: {{units}}. {{count, number}} unidad bloqueada no se ha movido.',
+    doneLocked_other:
+      'Separadas de {{name}} hacia {{into}}: {{units}}. {{count, number}} unidades bloqueadas no se han movido.',
+  },
+  regions: {
+    title: 'Regiones',
+    none: 'Aún no hay regiones.',
+    added: 'Añadida la región {{name}}.',
+    deleted:
+      'Eliminada la región {{name}}; {{territories}} sin región a partir de ahora.',
+    nameOf: 'Nombre de {{name}}',
+    keep: 'Conservar',
+    deleteLabel: 'Eliminar la región {{name}}',
+    newRegion: 'Nueva región',
+    placeholder: 'p. ej., Montaña',
+    add: 'Añadir región',
+  },
+  placement: {
+    title: 'Colocar una cuenta',
+    account: 'Cuenta',
+    searchPlaceholder: 'Buscar por nombre o id del CRM',
+    deletedTerritory: 'un territorio eliminado',
+    nowBelongs: '{{account}} pertenece ahora a {{territory}}.',
+    followsAgain: '{{account}} vuelve a seguir a su unidad.',
+    chosenPlaced: '{{name}} ({{id}}) está colocada en {{territory}}.',
+    chosenFollows: '{{name}} ({{id}}) sigue a su unidad.',
+    territory: 'Territorio',
+    lockedOption: '{{name}} (bloqueado)',
+    apply: 'Colocar la cuenta',
+    placedIn: 'Colocadas en {{name}}',
+    none: 'Ninguna: todas las cuentas de aquí siguen a su unidad.',
+    followAgain: 'Seguir a la unidad',
+    more_one: 'y {{count, number}} cuenta más.',
+    more_other: 'y {{count, number}} cuentas más.',
+    searching: 'Buscando…',
+    searchFailed:
+      'La búsqueda no ha respondido. Vuelve a intentarlo en un momento.',
+    noMatch: 'Ninguna cuenta coincide con «{{query}}».',
+    found: 'Cuentas encontradas',
+    placedElsewhere: ' · colocada en {{name}}',
+  },
+}
