@@ -52,6 +52,7 @@ import {
   type Suggestion,
   SuggestionsPanel,
 } from '../features/suggestions/components/suggestions-panel'
+import { MoneyUnitsProvider } from '../lib/region-units'
 import { TerritoryList } from '../features/territories/components/territory-list'
 import type { ScoresState } from '../features/territories/lib/balance'
 import { useLiveScores } from '../features/scores/hooks/use-live-scores'
@@ -967,57 +968,60 @@ export function PlanPage({ user }: { user: PublicUser }) {
   }
 
   return (
-    <div className="app-shell">
-      {topBar}
-      {body}
-      {planId ? (
-        <ScenariosDialog
-          open={scenariosOpen}
-          onClose={closeScenarios}
-          planId={planId}
-          currentScenarioId={data.scenarioId}
-          user={user}
-          onOpenScenario={openScenario}
-          onCompare={(scenarioId) => {
-            openScenario(scenarioId)
-            setComparing(scenarioId)
-          }}
-          onRebase={() => {
-            setScenariosOpen(false)
-            setRebaseOpen(true)
-          }}
-        />
-      ) : null}
-      {rebaseOpen && data.plan ? (
-        <RebaseDialog
-          open={rebaseOpen}
-          onClose={() => setRebaseOpen(false)}
-          planId={data.plan.id}
-          planName={data.plan.name}
-          scenarios={data.plan.scenarios}
-          currentScenarioId={data.scenarioId}
-          onOpenPlan={(planId, scenarioId) => choose({ planId, scenarioId })}
-        />
-      ) : null}
-      {importOpen ? (
-        <ImportDialog open onClose={closeImport} onShowOnMap={showImported} />
-      ) : null}
-      {user.role === 'admin' ? (
-        <AdminDialog
-          open={adminOpen}
-          onClose={closeAdmin}
-          currentUserId={user.id}
-        />
-      ) : null}
-      {comparing ? (
-        <CompareDialog
-          open
-          onClose={closeCompare}
-          scenarioId={comparing}
-          reps={data.reps ?? []}
-          onChangedUnits={showChangedUnits}
-        />
-      ) : null}
-    </div>
+    // Every figure below is shown in its territory's region's currency and distance unit.
+    <MoneyUnitsProvider territories={panelTerritories}>
+      <div className="app-shell">
+        {topBar}
+        {body}
+        {planId ? (
+          <ScenariosDialog
+            open={scenariosOpen}
+            onClose={closeScenarios}
+            planId={planId}
+            currentScenarioId={data.scenarioId}
+            user={user}
+            onOpenScenario={openScenario}
+            onCompare={(scenarioId) => {
+              openScenario(scenarioId)
+              setComparing(scenarioId)
+            }}
+            onRebase={() => {
+              setScenariosOpen(false)
+              setRebaseOpen(true)
+            }}
+          />
+        ) : null}
+        {rebaseOpen && data.plan ? (
+          <RebaseDialog
+            open={rebaseOpen}
+            onClose={() => setRebaseOpen(false)}
+            planId={data.plan.id}
+            planName={data.plan.name}
+            scenarios={data.plan.scenarios}
+            currentScenarioId={data.scenarioId}
+            onOpenPlan={(planId, scenarioId) => choose({ planId, scenarioId })}
+          />
+        ) : null}
+        {importOpen ? (
+          <ImportDialog open onClose={closeImport} onShowOnMap={showImported} />
+        ) : null}
+        {user.role === 'admin' ? (
+          <AdminDialog
+            open={adminOpen}
+            onClose={closeAdmin}
+            currentUserId={user.id}
+          />
+        ) : null}
+        {comparing ? (
+          <CompareDialog
+            open
+            onClose={closeCompare}
+            scenarioId={comparing}
+            reps={data.reps ?? []}
+            onChangedUnits={showChangedUnits}
+          />
+        ) : null}
+      </div>
+    </MoneyUnitsProvider>
   )
 }

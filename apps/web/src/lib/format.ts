@@ -22,10 +22,21 @@ function numberFormat(
 }
 
 /**
- * `$1.2M`, `$850K`, `$0` in US dollars unless told another currency (an ISO 4217 code):
- * amounts are stored in one currency, so the code only changes the sign shown.
+ * The currency a figure is shown in when the caller names none: the organization's base
+ * currency once its settings have loaded (see `region-units`), US dollars until then.
  */
-export function formatMoney(value: number, currency = 'USD'): string {
+let defaultCurrency = 'USD'
+
+/** Sets the currency figures without a currency of their own are shown in. */
+export function setDefaultCurrency(code: string): void {
+  defaultCurrency = code
+}
+
+/**
+ * `$1.2M`, `$850K`, `$0` in the default currency unless told another (an ISO 4217 code).
+ * The code only changes the sign shown: converting is the caller's (see `region-units`).
+ */
+export function formatMoney(value: number, currency = defaultCurrency): string {
   return numberFormat('compact-money', {
     style: 'currency',
     currency,
@@ -36,7 +47,10 @@ export function formatMoney(value: number, currency = 'USD'): string {
 }
 
 /** Whole units of money, `$1,234,567`: where a compact `$1.2M` would hide what was typed. */
-export function formatWholeMoney(value: number, currency = 'USD'): string {
+export function formatWholeMoney(
+  value: number,
+  currency = defaultCurrency,
+): string {
   return numberFormat('whole-money', {
     style: 'currency',
     currency,
@@ -45,7 +59,10 @@ export function formatWholeMoney(value: number, currency = 'USD'): string {
 }
 
 /** Three significant digits, `$1.04B`, `$73.3M`, `$850K`: totals read apart at a glance. */
-export function formatMoneyFigure(value: number, currency = 'USD'): string {
+export function formatMoneyFigure(
+  value: number,
+  currency = defaultCurrency,
+): string {
   return numberFormat('figure-money', {
     style: 'currency',
     currency,

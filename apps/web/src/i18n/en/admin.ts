@@ -2,7 +2,7 @@
 export const admin = {
   title: 'Organization and users',
   orgName: 'Organization name',
-  integrations: 'Integrations…',
+  integrations: 'Settings and integrations…',
   name: 'Name',
   email: 'Email',
   role: 'Role',
@@ -22,7 +22,26 @@ export const admin = {
   copy: 'Copy',
   copied: 'Copied',
   selectAndCopy: 'Select and copy',
-  integrationsTitle: 'Integrations',
+  integrationsTitle: 'Settings and integrations',
+  currencies: {
+    title: 'Currencies and distances',
+    intro:
+      'Amounts are stored in the base currency. A region shown in another currency (set in the plan’s Regions tab) is converted with the rate set here, and so is an import whose rows name another currency. Without a rate, a region’s figures stay in the base currency.',
+    base: 'Base currency',
+    change: 'Change',
+    distances: 'Distances in',
+    km: 'kilometres',
+    mi: 'miles',
+    currency: 'Currency',
+    perBase: 'Per {{base}}',
+    set: 'Set',
+    remove: 'Remove',
+    removeLabel: 'Remove the rate of {{currency}}',
+    none: 'No other currency yet.',
+    unitsPer: 'Units per {{base}}',
+    setRate: 'Set rate',
+    badRate: 'A rate is a positive number, such as 0.86.',
+  },
   keys: {
     title: 'API keys',
     intro:

@@ -89,6 +89,8 @@ export const editor = {
       '{{count, number}} unit of {{name}} is locked: unlock it to delete it.',
     lockedToDelete_other:
       '{{count, number}} units of {{name}} are locked: unlock them to delete it.',
+    badCurrency:
+      '“{{code}}” is not a currency code: use three letters, such as EUR.',
     regionClash:
       "{{region}} can't be deleted yet: its territory “{{territory}}” would then have the same name as “{{clash}}”, which is in no region. Rename one of them first.",
   },

@@ -27,7 +27,6 @@ export const report = {
     allContiguous: 'All contiguous',
     inPieces: '{{territories}} in pieces',
     travel: 'Travel',
-    km: '{{km}} km',
     travelHint: 'mean distance from a rep’s home to their accounts',
     disruption: 'Disruption',
     disruptionHint:

@@ -65,7 +65,6 @@ export const territories = {
       '{{workload}} h of visits a week for {{capacity}} h of capacity',
     noCapacity: 'No rep capacity known',
     hours: '{{hours}} h',
-    km: '{{km}} km',
     empty: 'empty',
     contiguous: 'Contiguous',
     columns: {
@@ -182,6 +181,9 @@ export const territories = {
       'Split {{units}} off {{name}} into {{into}}. {{count, number}} locked units stayed.',
   },
   regions: {
+    currencyOf: 'Currency of {{name}}',
+    distanceOf: 'Distances in {{name}}',
+    noRate: '{{code}} (no rate: shown in the base currency)',
     title: 'Regions',
     none: 'No regions yet.',
     added: 'Added the region {{name}}.',

@@ -7,7 +7,7 @@ export const workspace = {
     more: '{{first}} + {{units}}',
     gain: '+{{gain}} balance ({{before}} → {{after}})',
     accounts: '{{accounts}} accounts · {{potential}}',
-    travel: ' · travel {{sign}}{{km}} visit-km',
+    travel: ' · travel {{sign}}{{amount}} visit-{{unit}}',
     apply: 'Apply',
   },
   presence: {

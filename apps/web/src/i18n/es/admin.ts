@@ -4,7 +4,7 @@ import type { Translation } from '../messages'
 export const admin: Translation<typeof en> = {
   title: 'Organización y usuarios',
   orgName: 'Nombre de la organización',
-  integrations: 'Integraciones…',
+  integrations: 'Ajustes e integraciones…',
   name: 'Nombre',
   email: 'Correo',
   role: 'Rol',
@@ -24,7 +24,26 @@ export const admin: Translation<typeof en> = {
   copy: 'Copiar',
   copied: 'Copiado',
   selectAndCopy: 'Selecciónalo y cópialo',
-  integrationsTitle: 'Integraciones',
+  integrationsTitle: 'Ajustes e integraciones',
+  currencies: {
+    title: 'Monedas y distancias',
+    intro:
+      'Los importes se guardan en la moneda base. Una región mostrada en otra moneda (se elige en la pestaña Regiones del plan) se convierte con el tipo fijado aquí, igual que una importación cuyas filas indican otra moneda. Sin tipo, las cifras de la región siguen en la moneda base.',
+    base: 'Moneda base',
+    change: 'Cambiar',
+    distances: 'Distancias en',
+    km: 'kilómetros',
+    mi: 'millas',
+    currency: 'Moneda',
+    perBase: 'Por {{base}}',
+    set: 'Fijado',
+    remove: 'Quitar',
+    removeLabel: 'Quitar el tipo de {{currency}}',
+    none: 'Aún no hay otra moneda.',
+    unitsPer: 'Unidades por {{base}}',
+    setRate: 'Fijar tipo',
+    badRate: 'Un tipo es un número positivo, como 0,86.',
+  },
   keys: {
     title: 'Claves de API',
     intro:

@@ -93,6 +93,8 @@ export const editor: Translation<typeof en> = {
       '{{count, number}} unidad de {{name}} está bloqueada: desbloquéala para eliminarlo.',
     lockedToDelete_other:
       '{{count, number}} unidades de {{name}} están bloqueadas: desbloquéalas para eliminarlo.',
+    badCurrency:
+      '«{{code}}» no es un código de moneda: usa tres letras, como EUR.',
     regionClash:
       'Aún no se puede eliminar {{region}}: su territorio «{{territory}}» tendría el mismo nombre que «{{clash}}», que no está en ninguna región. Cambia antes el nombre de uno de los dos.',
   },

@@ -29,7 +29,6 @@ export const report: Translation<typeof en> = {
     allContiguous: 'Todos contiguos',
     inPieces: '{{territories}} en piezas',
     travel: 'Desplazamiento',
-    km: '{{km}} km',
     travelHint: 'distancia media del domicilio de un comercial a sus cuentas',
     disruption: 'Alteración',
     disruptionHint:

@@ -67,7 +67,6 @@ export const territories: Translation<typeof en> = {
       '{{workload}} h de visitas a la semana para {{capacity}} h de capacidad',
     noCapacity: 'Capacidad del comercial desconocida',
     hours: '{{hours}} h',
-    km: '{{km}} km',
     empty: 'vacío',
     contiguous: 'Contiguo',
     columns: {
@@ -188,6 +187,9 @@ export const territories: Translation<typeof en> = {
       'Separadas de {{name}} hacia {{into}}: {{units}}. {{count, number}} unidades bloqueadas no se han movido.',
   },
   regions: {
+    currencyOf: 'Moneda de {{name}}',
+    distanceOf: 'Distancias en {{name}}',
+    noRate: '{{code}} (sin tipo: se muestra en la moneda base)',
     title: 'Regiones',
     none: 'Aún no hay regiones.',
     added: 'Añadida la región {{name}}.',

@@ -9,7 +9,7 @@ export const workspace: Translation<typeof en> = {
     more: '{{first}} + {{units}}',
     gain: '+{{gain}} de equilibrio ({{before}} → {{after}})',
     accounts: '{{accounts}} cuentas · {{potential}}',
-    travel: ' · desplazamiento {{sign}}{{km}} km de visita',
+    travel: ' · desplazamiento {{sign}}{{amount}} {{unit}} de visita',
     apply: 'Aplicar',
   },
   presence: {

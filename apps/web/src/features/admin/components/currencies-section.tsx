@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { formatWhen } from '../../../lib/dates'
+import { formatDecimal } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
+import { useTranslation } from '../../../i18n'
 
 /**
  * Money and distances (admins): the base currency every amount is stored in, the default
@@ -10,6 +12,7 @@ import { useTRPC } from '../../../lib/trpc'
  * the plan's Regions tab.
  */
 export function CurrenciesSection({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const settings = useQuery({
@@ -48,17 +51,12 @@ export function CurrenciesSection({ enabled }: { enabled: boolean }) {
       className="integrations-section"
       aria-labelledby="currencies-title"
     >
-      <h3 id="currencies-title">Currencies and distances</h3>
-      <p className="admin-muted">
-        Amounts are stored in the base currency. A region shown in another
-        currency is converted with the rate set here, and so is an import whose
-        rows name another currency; without a rate, figures stay in the base
-        currency.
-      </p>
+      <h3 id="currencies-title">{t('admin.currencies.title')}</h3>
+      <p className="admin-muted">{t('admin.currencies.intro')}</p>
       {data ? (
-        <div className="currencies-units">
-          <label className="field">
-            <span>Base currency</span>
+        <div className="admin-dialog__row">
+          <label className="admin-field">
+            <span>{t('admin.currencies.base')}</span>
             <input
               value={base || data.base}
               maxLength={3}
@@ -77,10 +75,10 @@ export function CurrenciesSection({ enabled }: { enabled: boolean }) {
               )
             }
           >
-            Change
+            {t('admin.currencies.change')}
           </button>
-          <label className="field">
-            <span>Distances in</span>
+          <label className="admin-field">
+            <span>{t('admin.currencies.distances')}</span>
             <select
               value={data.distanceUnit}
               onChange={(e) =>
@@ -90,8 +88,8 @@ export function CurrenciesSection({ enabled }: { enabled: boolean }) {
               }
               data-testid="distance-unit"
             >
-              <option value="km">kilometres</option>
-              <option value="mi">miles</option>
+              <option value="km">{t('admin.currencies.km')}</option>
+              <option value="mi">{t('admin.currencies.mi')}</option>
             </select>
           </label>
         </div>
@@ -99,25 +97,30 @@ export function CurrenciesSection({ enabled }: { enabled: boolean }) {
       <table className="admin-table" data-testid="currency-rates">
         <thead>
           <tr>
-            <th>Currency</th>
-            <th>Per {data?.base ?? 'base'}</th>
-            <th>Set</th>
-            <th aria-label="Actions" />
+            <th>{t('admin.currencies.currency')}</th>
+            <th className="num">
+              {t('admin.currencies.perBase', { base: data?.base ?? '' })}
+            </th>
+            <th>{t('admin.currencies.set')}</th>
+            <th aria-label={t('admin.actions')} />
           </tr>
         </thead>
         <tbody>
           {(data?.rateList ?? []).map((r) => (
             <tr key={r.currency} data-testid="currency-rate">
               <td>{r.currency}</td>
-              <td>{r.perBase}</td>
+              <td className="num">{formatDecimal(r.perBase, 6)}</td>
               <td>{formatWhen(r.setAt)}</td>
               <td>
                 <button
                   type="button"
                   className="button button--ghost"
+                  aria-label={t('admin.currencies.removeLabel', {
+                    currency: r.currency,
+                  })}
                   onClick={() => removeRate.mutate({ currency: r.currency })}
                 >
-                  Remove
+                  {t('admin.currencies.remove')}
                 </button>
               </td>
             </tr>
@@ -125,22 +128,22 @@ export function CurrenciesSection({ enabled }: { enabled: boolean }) {
           {data && data.rateList.length === 0 ? (
             <tr>
               <td colSpan={4} className="admin-muted">
-                No other currency yet.
+                {t('admin.currencies.none')}
               </td>
             </tr>
           ) : null}
         </tbody>
       </table>
       <form
-        className="currencies-add"
+        className="admin-dialog__row"
         onSubmit={(e) => {
           e.preventDefault()
           if (code && rate > 0)
             setRate.mutate({ currency: code, perBase: rate })
         }}
       >
-        <label className="field">
-          <span>Currency</span>
+        <label className="admin-field">
+          <span>{t('admin.currencies.currency')}</span>
           <input
             value={code}
             maxLength={3}
@@ -149,8 +152,10 @@ export function CurrenciesSection({ enabled }: { enabled: boolean }) {
             data-testid="rate-currency"
           />
         </label>
-        <label className="field">
-          <span>Units per {data?.base ?? 'base'}</span>
+        <label className="admin-field">
+          <span>
+            {t('admin.currencies.unitsPer', { base: data?.base ?? '' })}
+          </span>
           <input
             value={perBase}
             inputMode="decimal"
@@ -165,9 +170,14 @@ export function CurrenciesSection({ enabled }: { enabled: boolean }) {
           disabled={!code || !(rate > 0) || setRate.isPending}
           data-testid="rate-save"
         >
-          Set rate
+          {t('admin.currencies.setRate')}
         </button>
       </form>
+      {perBase.trim() && !(rate > 0) ? (
+        <p className="error-box" role="status">
+          {t('admin.currencies.badRate')}
+        </p>
+      ) : null}
       {failed ? (
         <p className="error-box" role="alert">
           {failed.message}

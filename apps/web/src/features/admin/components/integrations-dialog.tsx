@@ -3,11 +3,13 @@ import { DialogHeader } from '../../../components/dialog-header'
 import { useModalDialog } from '../../../hooks/use-modal-dialog'
 import { useTranslation } from '../../../i18n'
 import { ApiKeysSection } from './api-keys-section'
+import { CurrenciesSection } from './currencies-section'
 import { WebhooksSection } from './webhooks-section'
 
 /**
- * Integrations, for admins (opened from "Users…"): API keys for the plain HTTP lead-routing
- * endpoint, and webhooks told when an alignment takes effect.
+ * Settings and integrations, for admins (opened from "Users…"): the organization's
+ * currencies and distance unit, API keys for the plain HTTP lead-routing endpoint, and
+ * webhooks told when an alignment takes effect.
  */
 export function IntegrationsDialog({
   open,
@@ -39,6 +41,7 @@ export function IntegrationsDialog({
         onClose={onClose}
       />
       <div className="admin-dialog__scroll integrations-body">
+        <CurrenciesSection enabled={open} />
         <ApiKeysSection enabled={open} />
         <WebhooksSection enabled={open} />
       </div>

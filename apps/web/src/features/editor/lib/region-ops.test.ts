@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createRegion, deleteRegion, renameRegion } from './region-ops'
+import {
+  createRegion,
+  deleteRegion,
+  renameRegion,
+  setRegionUnits,
+} from './region-ops'
 import { regionGone } from './territory-ops'
 import { record, testPlan } from './test-plan'
 
@@ -77,5 +82,31 @@ describe('regions', () => {
         "West can't be deleted yet: its territory “DENVER” would then have the same name as “Denver”, which is in no region. Rename one of them first.",
     })
     expect(plan.territories.has('west')).toBe(true)
+  })
+
+  it('sets and clears a region’s currency and distance unit, and refuses bad codes', () => {
+    const { plan } = setup()
+    expect(
+      setRegionUnits(plan, 'west', { currency: ' gbp ', distanceUnit: 'mi' }),
+    ).toEqual({ ok: true })
+    expect(plan.territories.get('west')).toMatchObject({
+      currency: 'GBP',
+      distanceUnit: 'mi',
+    })
+    // Only what is named changes.
+    expect(setRegionUnits(plan, 'west', { distanceUnit: null }).ok).toBe(true)
+    expect(plan.territories.get('west')?.currency).toBe('GBP')
+    expect(plan.territories.get('west')).not.toHaveProperty('distanceUnit')
+    const bad = setRegionUnits(plan, 'west', { currency: 'pounds' })
+    expect(bad.ok).toBe(false)
+    expect(plan.territories.get('west')?.currency).toBe('GBP')
+    expect(setRegionUnits(plan, 'west', { currency: null }).ok).toBe(true)
+    expect(plan.territories.get('west')).not.toHaveProperty('currency')
+    // A territory is not a region; a region that is gone is refused.
+    expect(setRegionUnits(plan, 'a', { currency: 'EUR' }).ok).toBe(false)
+    expect(setRegionUnits(plan, 'gone', { currency: 'EUR' })).toEqual({
+      ok: false,
+      message: regionGone(),
+    })
   })
 })

@@ -85,6 +85,41 @@ export function deleteRegion(
   return { ok: true, territories: children.length }
 }
 
+/** A region's own currency and distance unit; null: the organization's. */
+export interface RegionUnitsChoice {
+  currency?: string | null
+  distanceUnit?: 'km' | 'mi' | null
+}
+
+/**
+ * Sets the currency and distance unit a region's territories are shown in (amounts stay
+ * stored in the base currency: this only chooses how they read). A locked region keeps
+ * its settings like everything else about it.
+ */
+export function setRegionUnits(
+  plan: PlanDoc,
+  id: string,
+  choice: RegionUnitsChoice,
+): EditOutcome {
+  const region = regionOf(plan, id)
+  if (!region) return refuse(regionGone())
+  if (region.locked) return refuse(lockedMessage(region))
+  const next: TerritoryRecord = { ...region }
+  if (choice.currency !== undefined) {
+    const code = choice.currency?.trim().toUpperCase() ?? null
+    if (code !== null && !/^[A-Z]{3}$/.test(code))
+      return refuse(i18n.t('editor.refusal.badCurrency', { code }))
+    if (code === null) delete next.currency
+    else next.currency = code
+  }
+  if (choice.distanceUnit !== undefined) {
+    if (choice.distanceUnit === null) delete next.distanceUnit
+    else next.distanceUnit = choice.distanceUnit
+  }
+  plan.doc.transact(() => plan.territories.set(id, next), LOCAL_EDIT)
+  return { ok: true }
+}
+
 function fold(name: string): string {
   return name.trim().toLocaleLowerCase('en-US')
 }

@@ -1,5 +1,10 @@
 import { assignUnits, setAccountOverride, setUnitsLocked } from './edits'
-import { createRegion, deleteRegion, renameRegion } from './region-ops'
+import {
+  createRegion,
+  deleteRegion,
+  renameRegion,
+  setRegionUnits,
+} from './region-ops'
 import { proposeSplit } from './split-proposal'
 import { checkName } from './territory-names'
 import {
@@ -34,6 +39,7 @@ export const territoryOps = {
   renameRegion,
   renameTerritory,
   setAccountOverride,
+  setRegionUnits,
   setTerritoryLocked,
   setTerritoryRegion,
   setTerritoryRep,

@@ -1,8 +1,8 @@
 import type { Account } from '@tessera/domain'
 import { useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 import {
   formatCount,
-  formatMoney,
   formatPercent,
   formatSignedPercent,
 } from '../../../lib/format'
@@ -11,6 +11,8 @@ export interface UnitTooltipData {
   kind: 'unit'
   name: string
   area: string | undefined
+  /** Money is shown in this territory's region's currency. */
+  territoryId?: string | undefined
   territoryName: string | undefined
   territoryColor: string | undefined
   repName: string | undefined
@@ -29,6 +31,8 @@ export interface UnitTooltipData {
 export interface AccountTooltipData {
   kind: 'account'
   account: Account
+  /** The territory of the account's unit: money is shown in its region's currency. */
+  territoryId?: string | undefined
 }
 
 export type TooltipData = UnitTooltipData | AccountTooltipData
@@ -64,7 +68,7 @@ export function MapTooltip({ x, y, bounds, data }: MapTooltipProps) {
       {data.kind === 'unit' ? (
         <UnitCard data={data} />
       ) : (
-        <AccountCard account={data.account} />
+        <AccountCard account={data.account} territoryId={data.territoryId} />
       )}
     </div>
   )
@@ -72,6 +76,8 @@ export function MapTooltip({ x, y, bounds, data }: MapTooltipProps) {
 
 function UnitCard({ data }: { data: UnitTooltipData }) {
   const { t } = useTranslation()
+  const units = useMoneyUnits()
+  const money = (value: number) => units.money(value, data.territoryId)
   return (
     <>
       <div className="map-tooltip__title">
@@ -94,17 +100,17 @@ function UnitCard({ data }: { data: UnitTooltipData }) {
         <dt>{t('map.tooltip.accounts')}</dt>
         <dd>{formatCount(data.accounts)}</dd>
         <dt>{t('map.tooltip.potential')}</dt>
-        <dd>{formatMoney(data.potential)}</dd>
+        <dd>{money(data.potential)}</dd>
         {data.sales !== undefined ? (
           <>
             <dt>{t('map.tooltip.sales')}</dt>
-            <dd>{formatMoney(data.sales)}</dd>
+            <dd>{money(data.sales)}</dd>
           </>
         ) : null}
         {data.whiteSpace !== undefined ? (
           <>
             <dt>{t('map.tooltip.whiteSpace')}</dt>
-            <dd>{formatMoney(data.whiteSpace)}</dd>
+            <dd>{money(data.whiteSpace)}</dd>
           </>
         ) : null}
         {data.coverage !== undefined ? (
@@ -134,8 +140,16 @@ function UnitCard({ data }: { data: UnitTooltipData }) {
   )
 }
 
-function AccountCard({ account }: { account: Account }) {
+function AccountCard({
+  account,
+  territoryId,
+}: {
+  account: Account
+  territoryId: string | undefined
+}) {
   const { t } = useTranslation()
+  const units = useMoneyUnits()
+  const money = (value: number) => units.money(value, territoryId)
   const segments: Record<string, string> = t('common.segments', {
     returnObjects: true,
   })
@@ -149,9 +163,9 @@ function AccountCard({ account }: { account: Account }) {
       </div>
       <dl className="map-tooltip__facts">
         <dt>{t('map.tooltip.potential')}</dt>
-        <dd>{formatMoney(account.potential)}</dd>
+        <dd>{money(account.potential)}</dd>
         <dt>{t('map.tooltip.revenue')}</dt>
-        <dd>{formatMoney(account.annualRevenue)}</dd>
+        <dd>{money(account.annualRevenue)}</dd>
         <dt>{t('map.tooltip.visits')}</dt>
         <dd>
           {t('map.tooltip.minutesPerWeek', {

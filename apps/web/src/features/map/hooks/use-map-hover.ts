@@ -91,12 +91,24 @@ export function useMapHover({
   )
   const hover = useMemo((): Hover | null => {
     if (!spot || !geometry || !paint) return null
-    if (spot.account)
+    if (spot.account) {
+      // Its unit's territory: the card shows money in that territory's currency.
+      const at = spot.account.unitId
+        ? geometry.indexOf.get(spot.account.unitId)
+        : undefined
       return {
         x: spot.x,
         y: spot.y,
-        data: { kind: 'account', account: spot.account },
+        data: {
+          kind: 'account',
+          account: spot.account,
+          territoryId:
+            at === undefined
+              ? undefined
+              : (territoryIdOfUnit(paint, at) ?? undefined),
+        },
       }
+    }
     const unitIndex = spot.unitIndex ?? -1
     const unitId = geometry.unitIds[unitIndex]
     if (unitId === undefined) return null
@@ -116,6 +128,7 @@ export function useMapHover({
             areaNames?.get(unit.region) ??
             unit.region)
           : geometry.stateNames.get(unitId.slice(0, 2)),
+        territoryId: territoryId ?? undefined,
         territoryName: territory?.name,
         territoryColor: territory?.color,
         repName: territory?.repId

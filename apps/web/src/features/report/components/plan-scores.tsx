@@ -7,6 +7,7 @@ import {
   formatSignedPercent,
 } from '../../../lib/format'
 import { useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 
 interface PlanScoresProps {
   settings: BalanceSettings
@@ -30,6 +31,7 @@ export function PlanScores({
   territoryName,
 }: PlanScoresProps) {
   const { t } = useTranslation()
+  const units = useMoneyUnits()
   const balanced = settings.metrics
     .map((m) => `${t(`territories.metric.${m.metric}`)} ×${m.weight}`)
     .join(', ')
@@ -110,9 +112,7 @@ export function PlanScores({
           <strong>
             {plan.meanTravelKm === null
               ? '—'
-              : t('report.scores.km', {
-                  km: formatCount(Math.round(plan.meanTravelKm)),
-                })}
+              : units.distance(plan.meanTravelKm)}
           </strong>
           <small>{t('report.scores.travelHint')}</small>
         </dd>

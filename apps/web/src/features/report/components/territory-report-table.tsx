@@ -6,6 +6,7 @@ import {
   formatSignedPercent,
 } from '../../../lib/format'
 import { i18n, useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 import {
   bandTone,
   type TerritoryReportRow,
@@ -38,6 +39,7 @@ export function TerritoryReportTable({
   runningHead,
 }: TerritoryReportTableProps) {
   const { t } = useTranslation()
+  const units = useMoneyUnits()
   const columns = 13 + metrics.length
   const total = territoryTotals(rows)
   return (
@@ -137,8 +139,10 @@ export function TerritoryReportTable({
               </td>
               <td className="num">{s ? formatCount(s.units) : dash}</td>
               <td className="num">{s ? formatCount(s.accounts) : dash}</td>
-              <td className="num">{s ? formatMoney(s.potential) : dash}</td>
-              <td className="num">{s ? formatMoney(s.sales) : dash}</td>
+              <td className="num">
+                {s ? units.money(s.potential, row.id) : dash}
+              </td>
+              <td className="num">{s ? units.money(s.sales, row.id) : dash}</td>
               <td className="num">{s ? hours(s.workloadMinutes) : dash}</td>
               <td
                 className={
@@ -151,9 +155,7 @@ export function TerritoryReportTable({
               </td>
               <td className="num">
                 {s?.travelKm != null
-                  ? t('report.scores.km', {
-                      km: formatCount(Math.round(s.travelKm)),
-                    })
+                  ? units.distance(s.travelKm, row.id)
                   : dash}
               </td>
               <td className="num">

@@ -5,9 +5,9 @@ import {
   formatCompactCount,
   formatCount,
   formatFixed,
-  formatMoney,
 } from '../../../lib/format'
 import { useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 import { type RouterOutputs, useTRPC } from '../../../lib/trpc'
 import '../suggestions.css'
 
@@ -38,6 +38,7 @@ export const SuggestionsPanel = memo(function SuggestionsPanel(
   props: SuggestionsPanelProps,
 ) {
   const { t } = useTranslation()
+  const money = useMoneyUnits()
   const trpc = useTRPC()
   const { live } = props
   const query = useQuery(
@@ -117,12 +118,18 @@ export const SuggestionsPanel = memo(function SuggestionsPanel(
                   <span>
                     {t('workspace.suggestions.accounts', {
                       accounts: formatCount(s.accounts),
-                      potential: formatMoney(s.potential),
+                      potential: money.money(s.potential, s.from),
                     })}
                     {s.travelDelta !== 0
                       ? t('workspace.suggestions.travel', {
                           sign: s.travelDelta > 0 ? '+' : '−',
-                          km: formatCompactCount(Math.abs(s.travelDelta)),
+                          amount: formatCompactCount(
+                            money.distanceValue(
+                              Math.abs(s.travelDelta),
+                              s.from,
+                            ),
+                          ),
+                          unit: money.of(s.from).distanceUnit,
                         })
                       : ''}
                   </span>

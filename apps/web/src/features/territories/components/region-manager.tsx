@@ -1,6 +1,7 @@
 import type { TerritoryRecord } from '@tessera/domain'
 import { useMemo, useState } from 'react'
 import { useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 import { InlineRename, NameField } from './territory-editor-name'
 import {
   type EditAccess,
@@ -29,6 +30,7 @@ export function RegionManager(props: RegionManagerProps) {
         n.set(t.parentId, (n.get(t.parentId) ?? 0) + 1)
     return n
   }, [territories])
+  const units = useMoneyUnits()
   const [confirming, setConfirming] = useState<string | null>(null)
   const [name, setName] = useState('')
   const [touched, setTouched] = useState(false)
@@ -115,6 +117,16 @@ export function RegionManager(props: RegionManagerProps) {
                   testId="region-name"
                 />
               </div>
+              <RegionUnitsPicker
+                region={r}
+                base={units.base}
+                baseUnit={units.distanceUnit}
+                rated={units.rated}
+                disabled={disabled}
+                onChange={(choice) =>
+                  edit((plan) => ops.setRegionUnits(plan, r.id, choice))
+                }
+              />
               <span className="te-hint region-manager__count">
                 {t('common.count.territory', {
                   count: counts.get(r.id) ?? 0,
@@ -180,5 +192,78 @@ export function RegionManager(props: RegionManagerProps) {
         </button>
       </form>
     </section>
+  )
+}
+
+/**
+ * A region's currency and distance unit. Only currencies with a rate are offered (an
+ * admin sets rates under Settings and integrations); a region keeping one whose rate was
+ * removed shows it, marked, and its figures read in the base currency meanwhile.
+ */
+function RegionUnitsPicker({
+  region,
+  base,
+  baseUnit,
+  rated,
+  disabled,
+  onChange,
+}: {
+  region: TerritoryRecord
+  base: string
+  baseUnit: 'km' | 'mi'
+  rated: readonly string[]
+  disabled: boolean
+  onChange: (choice: {
+    currency?: string | null
+    distanceUnit?: 'km' | 'mi' | null
+  }) => void
+}) {
+  const { t } = useTranslation()
+  const own = region.currency
+  const orphan = own && own !== base && !rated.includes(own) ? own : null
+  return (
+    <span className="region-manager__units">
+      <select
+        aria-label={t('territories.regions.currencyOf', { name: region.name })}
+        value={own && own !== base ? own : ''}
+        disabled={disabled}
+        onChange={(e) => onChange({ currency: e.target.value || null })}
+        data-testid="region-currency"
+      >
+        <option value="">{base}</option>
+        {rated
+          .filter((c) => c !== base)
+          .map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        {orphan ? (
+          <option value={orphan}>
+            {t('territories.regions.noRate', { code: orphan })}
+          </option>
+        ) : null}
+      </select>
+      <select
+        aria-label={t('territories.regions.distanceOf', { name: region.name })}
+        value={region.distanceUnit ?? ''}
+        disabled={disabled}
+        onChange={(e) =>
+          onChange({
+            distanceUnit: (e.target.value || null) as 'km' | 'mi' | null,
+          })
+        }
+        data-testid="region-distance-unit"
+      >
+        <option value="">{baseUnit}</option>
+        {(['km', 'mi'] as const)
+          .filter((u) => u !== baseUnit)
+          .map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
+      </select>
+    </span>
   )
 }

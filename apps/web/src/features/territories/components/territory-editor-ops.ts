@@ -58,6 +58,14 @@ export interface TerritoryOps {
   createRegion(plan: PlanDoc, name: string): Outcome<{ id: string }>
   renameRegion(plan: PlanDoc, id: string, name: string): Outcome
   deleteRegion(plan: PlanDoc, id: string): Outcome<{ territories: number }>
+  setRegionUnits(
+    plan: PlanDoc,
+    id: string,
+    choice: {
+      currency?: string | null
+      distanceUnit?: 'km' | 'mi' | null
+    },
+  ): Outcome
   assignUnits(
     plan: PlanDoc,
     unitIds: Iterable<string>,

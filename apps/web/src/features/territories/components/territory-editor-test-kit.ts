@@ -108,6 +108,7 @@ export function fakeOps(): {
     recolourTerritory: vi.fn(() => ok),
     setTerritoryRep: vi.fn(() => ok),
     setTerritoryRegion: vi.fn(() => ok),
+    setRegionUnits: vi.fn(() => ok),
     setTerritoryLocked: vi.fn(() => ok),
     mergeTerritories: vi.fn(moved),
     splitTerritory: vi.fn(

@@ -8,6 +8,7 @@ import {
   formatSignedPercent,
 } from '../../../lib/format'
 import { useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 import {
   deviationTone,
   metricLabel,
@@ -59,6 +60,7 @@ export const TerritoryList = memo(function TerritoryList({
   onOpenTable,
 }: TerritoryListProps) {
   const { t } = useTranslation()
+  const units = useMoneyUnits()
   const [query, setQuery] = useState('')
   const [sortChoice, setSortChoice] = useState<SortKey>('name')
   const scoreData = scores.data
@@ -247,7 +249,7 @@ export const TerritoryList = memo(function TerritoryList({
               <span className="region__name">{regionLabel(region)}</span>
               <span className="region__meta">
                 {sort === 'name'
-                  ? `${formatCount(region.accounts)} · ${formatMoney(region.potential)}`
+                  ? `${formatCount(region.accounts)} · ${units.money(region.potential, region.id)}`
                   : t(`territories.sortCaption.${sort}`)}
               </span>
             </h3>
@@ -296,6 +298,7 @@ const TerritoryRow = memo(function TerritoryRow({
 }) {
   // Rows are memoised: this also repaints them when the language changes.
   const { t } = useTranslation()
+  const units = useMoneyUnits()
   const deviation = score?.deviations[balance.metric]
   const capacityTone = utilizationTone(score?.utilization ?? null)
   const metric = metricLabel(balance.metric)
@@ -343,7 +346,7 @@ const TerritoryRow = memo(function TerritoryRow({
       </span>
       <span className="territory-row__numbers">
         <span className="territory-row__potential">
-          {formatMoney(territory.potential)}
+          {units.money(territory.potential, territory.id)}
         </span>
         <span className="territory-row__accounts">
           {t('common.count.account', { count: territory.accounts })}

@@ -2,11 +2,11 @@ import type { BalanceMetric } from '@tessera/domain'
 import { memo, useMemo, useRef, useState } from 'react'
 import {
   formatCount,
-  formatMoney,
   formatPercent,
   formatSignedPercent,
 } from '../../../lib/format'
 import { useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 import { deviationTone, metricLabel, utilizationTone } from '../lib/balance'
 import {
   COLUMNS,
@@ -163,6 +163,7 @@ const Row = memo(function Row({
 }) {
   // Rows are memoised: this also repaints them when the language changes.
   const { t } = useTranslation()
+  const units = useMoneyUnits()
   const s = row.score
   const deviation = s?.deviations[metric]
   const capacity = utilizationTone(s?.utilization ?? null)
@@ -197,8 +198,8 @@ const Row = memo(function Row({
         </button>
       </th>
       <td className="num">{s ? formatCount(s.accounts) : dash}</td>
-      <td className="num">{s ? formatMoney(s.potential) : dash}</td>
-      <td className="num">{s ? formatMoney(s.sales) : dash}</td>
+      <td className="num">{s ? units.money(s.potential, row.id) : dash}</td>
+      <td className="num">{s ? units.money(s.sales, row.id) : dash}</td>
       <td className="num">
         {s && s.utilization !== null ? (
           <span
@@ -226,11 +227,7 @@ const Row = memo(function Row({
         )}
       </td>
       <td className="num">
-        {s?.travelKm != null
-          ? t('territories.table.km', {
-              km: formatCount(Math.round(s.travelKm)),
-            })
-          : dash}
+        {s?.travelKm != null ? units.distance(s.travelKm, row.id) : dash}
       </td>
       <td className="num">
         {s && s.units > 0 ? formatPercent(s.polsbyPopper) : dash}
