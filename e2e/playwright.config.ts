@@ -9,6 +9,10 @@ import { defineConfig } from '@playwright/test'
  */
 const port = Number(process.env['E2E_PORT'] ?? 4173)
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-e2e-'))
+// The European demo (H3 cells, several currencies) on a server of its own, next port up
+// (see europeURL in src/support.ts). 127.0.0.1, not localhost: cookies ignore ports, and
+// the two servers' session cookies must not overwrite each other.
+const europeDataDir = mkdtempSync(join(tmpdir(), 'tessera-e2e-europe-'))
 
 export default defineConfig({
   testDir: './src',
@@ -46,18 +50,35 @@ export default defineConfig({
       use: { browserName: 'chromium', viewport: { width: 1440, height: 900 } },
     },
   ],
-  webServer: {
-    command: 'node apps/server/dist/main.js',
-    cwd: '..',
-    url: `http://localhost:${port}/healthz`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
+  webServer: [
+    {
+      command: 'node apps/server/dist/main.js',
+      cwd: '..',
+      url: `http://localhost:${port}/healthz`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
     },
-  },
+    {
+      command: 'node apps/server/dist/main.js',
+      cwd: '..',
+      url: `http://127.0.0.1:${port + 1}/healthz`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(port + 1),
+        DATA_DIR: europeDataDir,
+        DEMO_REGION: 'europe',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        REDIS_URL: '',
+      },
+    },
+  ],
 })

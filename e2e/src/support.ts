@@ -13,6 +13,12 @@ import * as Y from 'yjs'
 export { expect }
 
 /**
+ * The European demo's server (playwright.config.ts starts it next to the US one). On
+ * 127.0.0.1 so that its session cookie and the US server's (on localhost) stay apart.
+ */
+export const europeURL = `http://127.0.0.1:${Number(process.env['E2E_PORT'] ?? 4173) + 1}`
+
+/**
  * The suite's `test`: every browser context a test opens with `browser.newContext()` is
  * closed when the test ends, passed or failed. Playwright closes only the contexts of its
  * own fixtures; any other stays open in the worker's one browser for the rest of the run,
