@@ -34,9 +34,10 @@ test('a manager targets a campaign around a store by segment, sees it on the map
   )
   await page.screenshot({ path: test.info().outputPath('white-space.png') })
   await page.getByTestId('map-theme').selectOption('territories')
-  // A store in downtown Denver, 40 km around it, best customers only.
+  // A store in downtown Denver, 25 miles around it (the US demo counts in miles), best
+  // customers only.
   await page.getByTestId('targeting-centre').fill('39.7392, -104.9903')
-  await page.getByTestId('targeting-radius').fill('40')
+  await page.getByTestId('targeting-radius').fill('25')
   const count = page.getByTestId('targeting-count')
   await expect(count).not.toHaveText('0')
   const all = Number((await count.innerText()).replace(/\D/g, ''))
@@ -46,7 +47,7 @@ test('a manager targets a campaign around a store by segment, sees it on the map
     .toBeLessThan(all)
   const champions = Number((await count.innerText()).replace(/\D/g, ''))
   expect(champions).toBeGreaterThan(0)
-  await expect(panel).toContainText('km ·')
+  await expect(panel).toContainText(/\d\smi ·/)
 
   // A typo in the centre is said, not silently ignored.
   await page.getByTestId('targeting-centre').fill('Denver')

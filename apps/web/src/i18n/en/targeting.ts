@@ -12,7 +12,6 @@ export const targeting = {
   clickMap: 'Click the map…',
   pick: 'Pick on map',
   radius: 'Radius',
-  km: 'km',
   drawnArea: 'Drawn area',
   withinShape: 'Within the shape last drawn ({{count, number}} points)',
   clear: 'Clear',
@@ -23,7 +22,7 @@ export const targeting = {
   showOnMap: 'Show on map',
   download: 'Download list (CSV)',
   noTerritory: 'no territory',
-  distance: '{{km}} km · ',
+  distance: '{{distance}} · ',
   listed:
     'The 50 with the most potential are listed; the download has all {{total}}.',
   selecting: 'Selecting…',

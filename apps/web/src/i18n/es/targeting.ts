@@ -14,7 +14,6 @@ export const targeting: Translation<typeof en> = {
   clickMap: 'Haz clic en el mapa…',
   pick: 'Elegir en el mapa',
   radius: 'Radio',
-  km: 'km',
   drawnArea: 'Área dibujada',
   withinShape: 'Dentro de la última forma dibujada ({{count, number}} puntos)',
   clear: 'Quitar',
@@ -26,7 +25,7 @@ export const targeting: Translation<typeof en> = {
   showOnMap: 'Mostrar en el mapa',
   download: 'Descargar la lista (CSV)',
   noTerritory: 'sin territorio',
-  distance: '{{km}} km · ',
+  distance: '{{distance}} · ',
   listed:
     'Se muestran las 50 con más potencial; la descarga incluye las {{total}}.',
   selecting: 'Seleccionando…',

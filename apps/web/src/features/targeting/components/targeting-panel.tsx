@@ -3,14 +3,16 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query'
+import { KM_PER_MILE } from '@tessera/domain'
 import { RFM_SEGMENTS } from '@tessera/engine'
 import { useEffect, useMemo, useState } from 'react'
 import { errorMessage } from '../../../lib/errors'
 import { downloadText } from '../../../lib/download'
-import { formatCount, formatDecimal, formatMoney } from '../../../lib/format'
+import { formatCount, formatMoney } from '../../../lib/format'
 import { useTRPC } from '../../../lib/trpc'
 import { formatCentre, parseCentre } from '../lib/centre'
 import { useTranslation } from '../../../i18n'
+import { useMoneyUnits } from '../../../lib/region-units'
 import { WhiteSpaceList } from './white-space-list'
 import '../targeting.css'
 
@@ -50,7 +52,10 @@ export function TargetingPanel(props: TargetingPanelProps) {
   const [segments, setSegments] = useState<Segment[]>([])
   const [sizeBands, setSizeBands] = useState<SizeBand[]>([])
   const [centreText, setCentreText] = useState('')
-  const [radiusKm, setRadiusKm] = useState(25)
+  // The radius is typed in the organization's distance unit; the query takes kilometres.
+  const units = useMoneyUnits()
+  const [radius, setRadius] = useState(25)
+  const radiusKm = units.distanceUnit === 'mi' ? radius * KM_PER_MILE : radius
   const [useDrawn, setUseDrawn] = useState(false)
   const [downloading, setDownloading] = useState<string | null>(null)
 
@@ -215,11 +220,11 @@ export function TargetingPanel(props: TargetingPanelProps) {
             type="number"
             min={1}
             max={2000}
-            value={radiusKm}
-            onChange={(e) => setRadiusKm(Number(e.target.value))}
+            value={radius}
+            onChange={(e) => setRadius(Number(e.target.value))}
             data-testid="targeting-radius"
           />
-          {t('targeting.km')}
+          {units.distanceUnit}
         </label>
         {centre && !centre.ok ? (
           <p className="error-box">{centre.reason}</p>
@@ -291,7 +296,7 @@ export function TargetingPanel(props: TargetingPanelProps) {
                   {a.territory ?? t('targeting.noTerritory')} ·{' '}
                   {a.distanceKm !== null
                     ? t('targeting.distance', {
-                        km: formatDecimal(a.distanceKm),
+                        distance: units.distance(a.distanceKm, null, 1),
                       })
                     : ''}
                   {formatMoney(a.potential)}
