@@ -1,4 +1,5 @@
 export { territoryTotals } from './territory-totals.js'
+export { LiveTerritoryTotals } from './live-territory-totals.js'
 export type {
   OverriddenAccount,
   TerritoryTotals,

@@ -28,8 +28,8 @@ export interface OverriddenAccount {
 }
 
 /**
- * Sums unit totals into the territories that own the units. A first, whole-plan pass: the
- * incremental engine (moves touching two territories) builds on the same definitions.
+ * Sums unit totals into the territories that own the units: the whole-plan pass, and the
+ * definition `LiveTerritoryTotals` (which follows edits) is tested against.
  * Units assigned to no known territory are reported under `unassigned`. Accounts in
  * `overridden` whose override `plan.accountOverrides` holds are moved from their unit's
  * territory to the override's (a plan re-based onto other units keeps its books that way).

@@ -7,8 +7,6 @@ import {
   parsePresence,
   planDocName,
   presenceColor,
-  lockedUnitsOf,
-  planStateOf,
 } from '@tessera/domain'
 import {
   startTransition,
@@ -17,14 +15,11 @@ import {
   useRef,
   useState,
 } from 'react'
-import {
-  type PlanChangeSet,
-  patchRecord,
-  watchPlanChanges,
-} from '../lib/plan-changes'
+import { type PlanChangeSet, watchPlanChanges } from '../lib/plan-changes'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { nextPlanState } from './live-plan-state'
 
 /** Someone else in the document right now (one entry per browser tab). */
 export interface Peer extends Presence {
@@ -156,38 +151,11 @@ export function useLivePlan(
     provider.awareness.setLocalState(me)
 
     // The plan as plain JSON for the page, patched with the keys each change touched (a
-    // one-unit edit costs a copy of the object, not a re-read of the whole document), at
+    // one-unit edit costs that unit, not a re-read or a copy of the whole document), at
     // most once per animation frame however many updates arrive.
     let plan: PlanState | null = null
-    const patch = (
-      base: Record<string, string>,
-      keys: Set<string>,
-      log: PlanDoc['assignments'],
-    ) => patchRecord(base, keys, (k) => log.get(k)) as Record<string, string>
     const read = (c: PlanChangeSet | null) => {
-      // A schema 1 document (a reader's) or a migration is read whole.
-      plan =
-        !plan || !c || c.meta.has('schemaVersion') || plan.schemaVersion !== 2
-          ? planStateOf(planDoc)
-          : {
-              ...plan,
-              assignments: patch(
-                plan.assignments,
-                c.assignments,
-                planDoc.assignments,
-              ),
-              accountOverrides: patch(
-                plan.accountOverrides,
-                c.overrides,
-                planDoc.accountOverrides,
-              ),
-              lockedUnits: c.lockedUnits.size
-                ? lockedUnitsOf(planDoc)
-                : plan.lockedUnits,
-              territories: c.territories
-                ? [...planDoc.territories.values()]
-                : plan.territories,
-            }
+      plan = nextPlanState(planDoc, plan, c)
       const next = plan
       const apply = () =>
         setLive((l) => ({

@@ -1,21 +1,52 @@
-import { describe, expect, it } from 'vitest'
-import { deltaOf, patchRecord } from './plan-changes'
+import { initPlanDoc, openPlanDoc } from '@tessera/domain'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { type PlanChangeSet, watchPlanChanges } from './plan-changes'
+import { record } from './test-records'
 
-describe('patchRecord', () => {
-  const base = { a: '1', b: '2', c: '3' }
+describe('watchPlanChanges', () => {
+  afterEach(() => vi.unstubAllGlobals())
 
-  it('copies with the changed keys set or removed, and remembers how', () => {
-    const values: Record<string, string | undefined> = { b: '20', c: undefined }
-    const keys = new Set(['b', 'c'])
-    const next = patchRecord(base, keys, (k) => values[k])
-    expect(next).toEqual({ a: '1', b: '20' })
-    expect(base).toEqual({ a: '1', b: '2', c: '3' })
-    expect(deltaOf(next)).toEqual({ from: base, keys })
-  })
-
-  it('returns the same record when nothing changed, and knows nothing of others', () => {
-    expect(patchRecord(base, new Set(), () => 'x')).toBe(base)
-    expect(deltaOf(base)).toBeUndefined()
-    expect(deltaOf({ ...base })).toBeUndefined()
+  it('hands over the keys every change touched, once per frame', () => {
+    const frames: FrameRequestCallback[] = []
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) =>
+      frames.push(cb),
+    )
+    vi.stubGlobal('cancelAnimationFrame', () => undefined)
+    const doc = new Y.Doc()
+    initPlanDoc(doc, {
+      unitLayerId: 'lyr',
+      territories: [record('t1')],
+      assignments: { u1: 't1' },
+      accountOverrides: {},
+    })
+    const plan = openPlanDoc(doc, { canWrite: true })
+    const seen: PlanChangeSet[] = []
+    const unwatch = watchPlanChanges(plan, (c) => seen.push(c))
+    plan.assignments.set('u2', 't1')
+    plan.assignments.delete('u1')
+    plan.accountOverrides.set('a1', 't1')
+    expect(frames).toHaveLength(1)
+    frames.shift()!(0)
+    plan.territories.set('t2', record('t2'))
+    frames.shift()!(0)
+    expect(seen).toEqual([
+      {
+        assignments: new Set(['u2', 'u1']),
+        overrides: new Set(['a1']),
+        lockedUnits: new Set(),
+        territories: false,
+        meta: new Set(),
+      },
+      {
+        assignments: new Set(),
+        overrides: new Set(),
+        lockedUnits: new Set(),
+        territories: true,
+        meta: new Set(),
+      },
+    ])
+    unwatch()
+    plan.destroy()
   })
 })

@@ -65,7 +65,7 @@ import {
   buildTerritoryPaint,
   paintAfterDelta,
 } from '../lib/territory-paint'
-import { deltaOf } from '../../../lib/plan-changes'
+import { changesBetween } from '../../../lib/plan-record'
 import type { UnitFeature, UnitGeometry } from '../lib/unit-geometry'
 import type { MapTheme } from '../lib/themes'
 import { buildUnitAnchors } from '../lib/unit-selection'
@@ -210,7 +210,8 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const { view, flyTo } = camera
 
   // An edit changes a few keys of the assignments (see patchRecord): the paint follows
-  // those units alone, so an edit's cost does not grow with the map.
+  // those units alone, so an edit's cost does not grow with the map (nor when a render
+  // skipped a version or two).
   const lastPaint = useRef<{
     paint: TerritoryPaint
     geometry: UnitGeometry
@@ -220,14 +221,13 @@ export function TerritoryMap(props: TerritoryMapProps) {
   const paint = useMemo(() => {
     if (!geometry) return null
     const prev = lastPaint.current
-    const delta = deltaOf(assignments)
+    const changed =
+      prev && prev.geometry === geometry && prev.territories === territories
+        ? changesBetween(prev.assignments, assignments)
+        : undefined
     const next =
-      prev &&
-      delta &&
-      delta.from === prev.assignments &&
-      prev.geometry === geometry &&
-      prev.territories === territories
-        ? paintAfterDelta(prev.paint, geometry.indexOf, delta.keys, assignments)
+      prev && changed
+        ? paintAfterDelta(prev.paint, geometry.indexOf, changed, assignments)
         : buildTerritoryPaint(geometry.unitIds, assignments, territories)
     lastPaint.current = { paint: next, geometry, assignments, territories }
     return next

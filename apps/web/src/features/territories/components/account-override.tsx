@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from '../../../i18n'
+import { entriesOf } from '../../../lib/plan-record'
 import {
   type AccountHit,
   SearchResults,
@@ -59,7 +60,8 @@ export function AccountOverride(props: AccountOverrideProps) {
 
   const placedIds = useMemo(
     () =>
-      Object.entries(plan.accountOverrides)
+      // (Not `Object.entries`: see plan-record, a proxy answers it key by key.)
+      [...entriesOf(plan.accountOverrides)]
         .filter(([, t]) => t === territoryId)
         .map(([a]) => a)
         .sort(),
