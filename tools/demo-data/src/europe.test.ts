@@ -1,14 +1,17 @@
-import { Account, TerritoryRecord, Unit } from '@tessera/domain'
+import { Account, TerritoryRecord, Unit, unitsFor } from '@tessera/domain'
 import { connectedComponents, createUnitLocator } from '@tessera/geo'
 import { latLngToCell } from 'h3-js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
+  EURO_COUNTRIES,
   EUROPE_COUNTRIES,
   EUROPE_LAYER_ID,
   europeRegions,
   generateEuropeDemo,
 } from './europe.js'
 import { type EuropeInputs, loadEuropeInputs } from './load-inputs.js'
+// The shipped demo's seed: what a new user sees is what is checked.
+import { DEMO_SEED } from './seed.js'
 import type { DemoDataset } from './types.js'
 
 const serialize = (d: DemoDataset) =>
@@ -23,7 +26,7 @@ describe('generateEuropeDemo', () => {
     inputs = loadEuropeInputs(Object.keys(EUROPE_COUNTRIES))
     data = generateEuropeDemo({
       ...inputs,
-      seed: 7,
+      seed: DEMO_SEED,
       accounts: 6000,
       asOfMonth: '2026-10',
     })
@@ -32,7 +35,7 @@ describe('generateEuropeDemo', () => {
   it('is deterministic: the same inputs give the same dataset', () => {
     const again = generateEuropeDemo({
       ...inputs,
-      seed: 7,
+      seed: DEMO_SEED,
       accounts: 6000,
       asOfMonth: '2026-10',
     })
@@ -104,5 +107,36 @@ describe('generateEuropeDemo', () => {
     // Every cell's region is one of the demo's countries.
     const wanted = new Set(Object.values(EUROPE_COUNTRIES))
     for (const u of data.units) expect(wanted.has(u.region)).toBe(true)
+  })
+
+  it('shows each territory in its region’s money, and euro countries’ territories in euros', () => {
+    const byId = new Map(data.territories.map((t) => [t.id, t]))
+    const settings = { ...data.money }
+    const countryOf = (territoryId: string) => {
+      const counts = new Map<string, number>()
+      for (const u of data.units)
+        if (data.assignments[u.id] === territoryId)
+          counts.set(u.region, (counts.get(u.region) ?? 0) + 1)
+      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
+    }
+    const shown = data.territories
+      .filter((t) => t.kind === 'territory')
+      .map((t) => ({
+        name: t.name,
+        euro: EURO_COUNTRIES.has(countryOf(t.id) ?? ''),
+        ...unitsFor(t.id, byId, settings),
+      }))
+    for (const t of shown.filter((x) => x.euro))
+      expect({ name: t.name, currency: t.currency }).toEqual({
+        name: t.name,
+        currency: 'EUR',
+      })
+    // The UK in pounds and miles, the Nordics' non-euro countries in crowns.
+    expect(shown.find((t) => t.name === 'London')).toMatchObject({
+      currency: 'GBP',
+      distanceUnit: 'mi',
+    })
+    expect(shown.find((t) => t.name === 'Stockholm')?.currency).toBe('SEK')
+    expect(shown.some((t) => t.currency === 'PLN')).toBe(true)
   })
 })

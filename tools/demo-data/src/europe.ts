@@ -1,4 +1,4 @@
-import type { Account, LonLat, Unit } from '@tessera/domain'
+import type { Account, LonLat, TerritoryRecord, Unit } from '@tessera/domain'
 import {
   type Topology,
   buildH3Layer,
@@ -73,6 +73,41 @@ export const EUROPE_RATES: Readonly<Record<string, number>> = {
   SEK: 11.2,
   PLN: 4.28,
 }
+
+/**
+ * The demo's countries that pay in euros (members of the euro area, and the small states
+ * that use the euro). A territory lying mostly in one of them is shown in euros and
+ * kilometres even in a region that counts in another currency: Dublin in the UK & Ireland
+ * region, and Helsinki or Riga where the layer joins Finland and the Baltics to Central
+ * Europe (over the gulf, not over land to Sweden).
+ */
+export const EURO_COUNTRIES: ReadonlySet<string> = new Set(
+  n(
+    'IE',
+    'FR',
+    'BE',
+    'NL',
+    'LU',
+    'MC',
+    'DE',
+    'AT',
+    'ES',
+    'PT',
+    'AD',
+    'IT',
+    'MT',
+    'SM',
+    'VA',
+    'SI',
+    'HR',
+    'GR',
+    'FI',
+    'SK',
+    'EE',
+    'LV',
+    'LT',
+  ),
+)
 
 /** Eight sales regions over the countries (a unit's region is its ISO numeric country). */
 export const europeRegions: readonly DemoRegion[] = [
@@ -206,10 +241,7 @@ export function generateEuropeDemo(input: EuropeInput): DemoDataset {
     units,
     adjacency: layer.adjacency,
     reps,
-    territories: territories.map((t) => {
-      const region = europeRegions.find((r) => `ter_reg_${r.key}` === t.id)
-      return region ? { ...t, ...EUROPE_REGION_UNITS[region.key] } : t
-    }),
+    territories: withMoney(territories, units, assignments),
     assignments,
     accounts,
     sales: generateSales(
@@ -266,4 +298,41 @@ function withCountries(
     region.splice(0, region.length, ...next)
   }
   return units.map((u, i) => ({ ...u, region: region[i] as string }))
+}
+
+/**
+ * Each region's currency and unit (`EUROPE_REGION_UNITS`), and euros and kilometres for a
+ * territory lying mostly in a euro country of a region that counts in something else.
+ */
+function withMoney(
+  territories: readonly TerritoryRecord[],
+  units: readonly Unit[],
+  assignments: Readonly<Record<string, string>>,
+): TerritoryRecord[] {
+  const cells = new Map<string, Map<string, number>>()
+  for (const u of units) {
+    const t = assignments[u.id]
+    if (!t) continue
+    const byCountry = cells.get(t) ?? new Map<string, number>()
+    byCountry.set(u.region, (byCountry.get(u.region) ?? 0) + 1)
+    cells.set(t, byCountry)
+  }
+  const regionUnits = new Map(
+    europeRegions.map((r) => [`ter_reg_${r.key}`, EUROPE_REGION_UNITS[r.key]]),
+  )
+  return territories.map((t) => {
+    if (t.kind === 'region') return { ...t, ...regionUnits.get(t.id) }
+    const inRegion = regionUnits.get(t.parentId ?? '')
+    if (!inRegion?.currency) return t
+    let country = ''
+    let most = 0
+    for (const [c, count] of cells.get(t.id) ?? [])
+      if (count > most || (count === most && c < country)) {
+        country = c
+        most = count
+      }
+    return EURO_COUNTRIES.has(country)
+      ? { ...t, currency: 'EUR', distanceUnit: 'km' as const }
+      : t
+  })
 }
