@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { europeURL } from './support'
+import { europeURL, paintAcross } from './support'
 
 // The second demo runs on a server of its own (see playwright.config.ts): the European
 // plan on H3 cells, in euros with the UK & Ireland in pounds and miles, the Nordics in
@@ -37,17 +37,8 @@ test('the European demo loads and edits on hexagons, each region in its own mone
     row(page, 'Paris').locator('.territory-row__accounts').textContent()
   const before = await accounts()
   await row(page, 'Paris').click()
-  await page.keyboard.press('b')
+  await paintAcross(page, 0.15)
   await expect(page.getByTestId('brush')).toHaveText('Painting into Paris')
-  await page.waitForTimeout(1500) // the camera flies to the territory
-  const box = (await page.getByTestId('map').boundingBox())!
-  const y = box.y + box.height * 0.5
-  await page.mouse.move(box.x + box.width * 0.15, y)
-  await page.mouse.down()
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(box.x + box.width * (0.15 + (0.6 * i) / 12), y)
-  await page.mouse.up()
-  await expect(page.getByTestId('undo')).toBeEnabled()
   await expect.poll(accounts).not.toBe(before)
 
   // A region's money is a plan setting like any other: Iberia in pounds, then back.

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test'
-import { signIn } from './support'
+import { paintAcross, signIn } from './support'
 
 /** Every territory's name and account count, as the list shows them. */
 const accountsByTerritory = (page: Page) =>
@@ -55,17 +55,8 @@ test('a planner re-bases the plan onto hexagons: every account keeps its territo
   const first = page.getByTestId('territory-row').first()
   const name = (await first.locator('.territory-row__name').textContent())!
   await first.click()
-  await page.keyboard.press('b')
+  await paintAcross(page, 0.1)
   await expect(page.getByTestId('brush')).toHaveText(`Painting into ${name}`)
-  await page.waitForTimeout(1500) // the camera flies to the territory
-  const box = (await page.getByTestId('map').boundingBox())!
-  const y = box.y + box.height * 0.5
-  await page.mouse.move(box.x + box.width * 0.1, y)
-  await page.mouse.down()
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(box.x + box.width * (0.1 + (0.6 * i) / 12), y)
-  await page.mouse.up()
-  await expect(page.getByTestId('undo')).toBeEnabled()
   await expect
     .poll(async () => (await accountsByTerritory(page))[name])
     .not.toBe(before[name])

@@ -148,3 +148,22 @@ export async function rawClient(
   await expect.poll(() => provider.synced, { timeout: 20_000 }).toBe(true)
   return { doc, provider }
 }
+
+/**
+ * Paints into the selected territory with the brush (`b`), in one stroke across the middle
+ * of the map from `from` to `from + 0.6` of its width, once the camera has flown to the
+ * territory; waits until the edit can be undone.
+ */
+export async function paintAcross(page: Page, from = 0.1): Promise<void> {
+  await page.keyboard.press('b')
+  await expect(page.getByTestId('brush')).toHaveText(/^Painting into /)
+  await page.waitForTimeout(1500) // the camera flies to the territory
+  const box = (await page.getByTestId('map').boundingBox())!
+  const y = box.y + box.height * 0.5
+  await page.mouse.move(box.x + box.width * from, y)
+  await page.mouse.down()
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + box.width * (from + (0.6 * i) / 12), y)
+  await page.mouse.up()
+  await expect(page.getByTestId('undo')).toBeEnabled()
+}

@@ -10,7 +10,6 @@ import { type ReactNode, createContext, useContext, useMemo } from 'react'
 import {
   formatDecimal,
   formatMoney,
-  formatMoneyFigure,
   formatWholeMoney,
   setDefaultCurrency,
 } from './format'
@@ -35,8 +34,6 @@ export interface MoneyUnits {
   of: (territoryId: string | null | undefined) => RegionUnits
   /** An amount stored in the base currency, in the territory's currency: `£1.2M`. */
   money: (valueInBase: number, territoryId?: string | null) => string
-  /** The same to three significant digits: `£1.04B`. */
-  figure: (valueInBase: number, territoryId?: string | null) => string
   /** The same in whole units: `£1,234,567`. */
   whole: (valueInBase: number, territoryId?: string | null) => string
   /** Kilometres in the territory's unit, with the unit: `12.5 mi`. */
@@ -74,7 +71,6 @@ export function moneyUnits(
     rated: Object.keys(settings.rates).sort(),
     of,
     money: converted(formatMoney),
-    figure: converted(formatMoneyFigure),
     whole: converted(formatWholeMoney),
     distance: (km, id, digits = 0) => {
       const u = of(id)
